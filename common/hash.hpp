@@ -1,0 +1,22 @@
+// A small, stable 64-bit hash (FNV-1a) for content ids and collapse keys. Stable across
+// runs and machines, which std::hash is not; no Debian library gives a lighter one.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace morgue {
+
+constexpr std::uint64_t hash64(std::string_view s) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+std::string hex64(std::uint64_t v); // 16 lowercase hex digits
+
+} // namespace morgue

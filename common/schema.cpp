@@ -1,0 +1,76 @@
+#include "schema.hpp"
+
+#include "hash.hpp"
+#include "text.hpp"
+
+namespace morgue {
+
+namespace fields {
+static void add(FieldValues& out, const std::string& s) {
+    if (!s.empty()) out.emplace_back(s);
+}
+void id(const Article& a, FieldValues& out) { add(out, a.id); }
+void url(const Article& a, FieldValues& out) { add(out, a.url); }
+void source(const Article& a, FieldValues& out) { add(out, a.source); }
+void title(const Article& a, FieldValues& out) { add(out, a.title); }
+void subtitle(const Article& a, FieldValues& out) { add(out, a.subtitle); }
+void authors(const Article& a, FieldValues& out) {
+    for (const auto& s : a.authors) add(out, s);
+}
+void people(const Article& a, FieldValues& out) {
+    for (const auto& p : a.people) add(out, p.name);
+}
+void captions(const Article& a, FieldValues& out) {
+    for (const auto& c : a.captions) {
+        add(out, c.text);
+        add(out, c.credit);
+    }
+}
+void bullets(const Article& a, FieldValues& out) {
+    for (const auto& b : a.bullets) {
+        add(out, b.label);
+        add(out, b.text);
+    }
+}
+void tags(const Article& a, FieldValues& out) {
+    for (const auto& s : a.tags) add(out, s);
+}
+void place(const Article& a, FieldValues& out) { add(out, a.dateline); }
+void section(const Article& a, FieldValues& out) { add(out, a.section); }
+void lang(const Article& a, FieldValues& out) { add(out, a.lang); }
+void date(const Article& a, FieldValues& out) { add(out, a.date); }
+void body(const Article& a, FieldValues& out) { add(out, a.body); }
+} // namespace fields
+
+std::string boolean_term(const Field& f, std::string_view value) {
+    std::string term(f.prefix);
+    // Ids and URLs are exact; names and tags fold case, accents and spacing.
+    if (f.id == FieldId::Id || f.id == FieldId::Url)
+        term += value;
+    else
+        term += fold_for_match(value);
+    if (term.size() > kMaxTermBytes) {
+        // Keep a readable head and make the tail unique: Omega hashes long URLs alike.
+        std::string tail = hex64(hash64(term));
+        term.resize(kMaxTermBytes - tail.size() - 1);
+        term += '#';
+        term += tail;
+    }
+    return term;
+}
+
+const Field* find_field(std::string_view name) {
+    for (const auto& f : kFields) {
+        if (f.name == name) return &f;
+        std::string_view rest = f.aliases;
+        while (!rest.empty()) {
+            auto sp = rest.find(' ');
+            if (rest.substr(0, sp) == name) return &f;
+            if (sp == std::string_view::npos) break;
+            rest.remove_prefix(sp + 1);
+        }
+    }
+    return nullptr;
+}
+
+} // namespace morgue

@@ -1,0 +1,160 @@
+// The schema: one table that declares every field once. The indexer builds documents
+// from it (indexer/writer.cpp), the searcher configures Xapian::QueryParser from it
+// (searcher/query.cpp), and `morgue-search --list-fields` prints it. No other file
+// spells a term prefix or a value slot number.
+//
+// Prefixes follow Xapian Omega's conventions (Q id, U url, H host, S title, A author,
+// K keyword/tag, L language, D/M/Y dates); X... prefixes are our own.
+#pragma once
+
+#include "article.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+// Bump when terms, prefixes or slot encodings change: the searcher refuses an index
+// written with another version and tells the user to re-index.
+inline constexpr int kSchemaVersion = 1;
+inline constexpr const char* kSchemaVersionKey = "morgue:schema_version";
+
+// Value slots. Never renumber one: the numbers are in every index on disk.
+enum Slot : unsigned {
+    kSlotDate = 0,        // "YYYYMMDD", the article's own calendar date
+    kSlotPublished = 1,   // Xapian::sortable_serialise(seconds since epoch, UTC)
+    kSlotContentHash = 2, // 16 hex digits of the normalised body's hash (collapse key)
+    kSlotSource = 3,      // publisher host, lowercased ("newser.com")
+    kSlotAuthors = 4,     // normalised author names joined by '\x1f' (facets)
+    kSlotPeople = 5,      // normalised people names joined by '\x1f' (facets)
+    kSlotTags = 6,        // normalised tags joined by '\x1f' (facets)
+    kSlotLang = 7,        // language code
+};
+
+enum class FieldKind : std::uint8_t {
+    Text,    // free text: positions, stemming; also indexed unprefixed
+    Boolean, // exact filter terms: normalised (case and accents folded), no positions
+    Date,    // D/M/Y boolean terms; queried through the date range grammar
+};
+
+enum class FieldId : std::uint8_t {
+    Id,
+    Url,
+    Source,
+    Title,
+    Subtitle,
+    Author,
+    Person,
+    Caption,
+    Bullet,
+    Tag,
+    Place,
+    Section,
+    Lang,
+    Date,
+    Body,
+};
+
+// The parts of an article that one field indexes, as views into the article
+// (or into strings the caller keeps alive for the duration of the call).
+using FieldValues = std::vector<std::string_view>;
+using ValuesOf = void (*)(const Article&, FieldValues&);
+
+struct Field {
+    FieldId id;
+    std::string_view name;    // name in queries and in --list-fields
+    std::string_view aliases; // other query names, space separated
+    std::string_view prefix;  // term prefix; "" for body, which is indexed unprefixed only
+    FieldKind kind;
+    unsigned weight;          // wdf multiplier of its unprefixed terms (title > body)
+    ValuesOf values;          // the article's text for this field
+    std::string_view description;
+    std::string_view example;
+};
+
+namespace fields {
+void id(const Article& a, FieldValues& out);
+void url(const Article& a, FieldValues& out);
+void source(const Article& a, FieldValues& out);
+void title(const Article& a, FieldValues& out);
+void subtitle(const Article& a, FieldValues& out);
+void authors(const Article& a, FieldValues& out);
+void people(const Article& a, FieldValues& out);
+void captions(const Article& a, FieldValues& out);
+void bullets(const Article& a, FieldValues& out);
+void tags(const Article& a, FieldValues& out);
+void place(const Article& a, FieldValues& out);
+void section(const Article& a, FieldValues& out);
+void lang(const Article& a, FieldValues& out);
+void date(const Article& a, FieldValues& out);
+void body(const Article& a, FieldValues& out);
+} // namespace fields
+
+// clang-format off
+inline constexpr std::array kFields = {
+    Field{FieldId::Id,       "id",       "",        "Q",      FieldKind::Boolean, 0, fields::id,
+          "the article's stable id (normalised URL, or h:<content hash>)", "id:h:1f2e3d4c5b6a7988"},
+    Field{FieldId::Url,      "url",      "",        "U",      FieldKind::Boolean, 0, fields::url,
+          "the canonical URL, exactly", "url:https://example.com/2024/10/story"},
+    Field{FieldId::Source,   "source",   "site",    "H",      FieldKind::Boolean, 0, fields::source,
+          "publisher host, lowercased", "site:example.com"},
+    Field{FieldId::Title,    "title",    "",        "S",      FieldKind::Text,    3, fields::title,
+          "headline words", "title:\"harbour bridge\""},
+    Field{FieldId::Subtitle, "subtitle", "dek",     "XDEK",   FieldKind::Text,    2, fields::subtitle,
+          "subtitle (dek, standfirst)", "dek:strike"},
+    Field{FieldId::Author,   "author",   "by",      "A",      FieldKind::Text,    1, fields::authors,
+          "byline authors", "author:\"Mara Lindqvist\""},
+    Field{FieldId::Person,   "person",   "",        "XP",     FieldKind::Text,    1, fields::people,
+          "people the article names, authors and photographers included", "person:okafor"},
+    Field{FieldId::Caption,  "caption",  "",        "XCAP",   FieldKind::Text,    1, fields::captions,
+          "photo captions and their credits", "caption:\"AP Photo\""},
+    Field{FieldId::Bullet,   "bullet",   "",        "XBUL",   FieldKind::Text,    1, fields::bullets,
+          "bullet points, labels included", "bullet:tariffs"},
+    Field{FieldId::Tag,      "tag",      "",        "K",      FieldKind::Boolean, 0, fields::tags,
+          "topic tags, exactly (case and accents folded)", "tag:\"Climate Change\""},
+    Field{FieldId::Place,    "place",    "",        "XPLACE", FieldKind::Text,    1, fields::place,
+          "dateline place", "place:lisbon"},
+    Field{FieldId::Section,  "section",  "",        "XSEC",   FieldKind::Text,    1, fields::section,
+          "site section", "section:business"},
+    Field{FieldId::Lang,     "lang",     "",        "L",      FieldKind::Boolean, 0, fields::lang,
+          "language code", "lang:en"},
+    Field{FieldId::Date,     "date",     "",        "D",      FieldKind::Date,    0, fields::date,
+          "publication day, month, year or range", "date:2024-03..2024-05"},
+    Field{FieldId::Body,     "body",     "",        "",       FieldKind::Text,    1, fields::body,
+          "article text", "body:\"water rationing\""},
+};
+// clang-format on
+
+constexpr bool schema_is_consistent() {
+    for (std::size_t i = 0; i < kFields.size(); ++i) {
+        if (static_cast<std::size_t>(kFields[i].id) != i) return false;
+        for (std::size_t j = i + 1; j < kFields.size(); ++j) {
+            if (kFields[i].name == kFields[j].name) return false;
+            if (kFields[i].prefix == kFields[j].prefix) return false;
+        }
+    }
+    return true;
+}
+static_assert(schema_is_consistent(), "schema: ids must equal positions; names and prefixes unique");
+
+constexpr const Field& field(FieldId id) { return kFields[static_cast<std::size_t>(id)]; }
+
+// Date term prefixes (Omega's): day D20241025, month M202410, year Y2024.
+inline constexpr std::string_view kPrefixDay = "D";
+inline constexpr std::string_view kPrefixMonth = "M";
+inline constexpr std::string_view kPrefixYear = "Y";
+
+// Xapian's limit on term length is 245 bytes; longer boolean terms are hashed.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// The boolean term for a value of a boolean field: prefix + normalised value, hashed
+// when too long. Both the writer and the query parser use this one function.
+std::string boolean_term(const Field& f, std::string_view value);
+
+// A field by query name or alias, or nullptr.
+const Field* find_field(std::string_view name);
+
+} // namespace morgue

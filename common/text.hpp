@@ -1,0 +1,37 @@
+// Text utilities shared by parsers, writer and searcher: UTF-8 repair, whitespace and
+// no-break-space folding, case and accent folding (ICU), line splitting.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace morgue {
+
+bool is_valid_utf8(std::string_view s);
+// Invalid sequences (overlong, surrogates, truncated, stray continuation bytes) become
+// U+FFFD; NUL and other C0 controls except \t \n \r are dropped.
+std::string repair_utf8(std::string_view s);
+
+// Every Unicode space (NBSP, thin, ideographic, tabs...) becomes ' '; runs collapse;
+// the ends are trimmed. Newlines fold too.
+std::string normalize_space(std::string_view s);
+
+std::string_view trim(std::string_view s); // ASCII whitespace and U+00A0 at both ends
+
+// Splits on \n, dropping a trailing \r from each line (CRLF files).
+std::vector<std::string_view> split_lines(std::string_view s);
+
+std::string to_lower_ascii(std::string_view s);
+
+// Accents removed (José -> Jose, Łódź -> Lodz), case kept. ASCII passes through fast.
+std::string fold_accents(std::string_view s);
+
+// The form used for exact matching of names, tags and hosts: accents and case folded,
+// apostrophes and dashes unified, spaces normalised. "José  O’Neil" -> "jose o'neil".
+std::string fold_for_match(std::string_view s);
+
+bool starts_with_ci(std::string_view s, std::string_view prefix); // ASCII case-insensitive
+bool iequals(std::string_view a, std::string_view b);             // ASCII case-insensitive
+
+} // namespace morgue

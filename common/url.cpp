@@ -1,0 +1,105 @@
+#include "url.hpp"
+
+#include "text.hpp"
+
+#include <vector>
+
+namespace morgue {
+
+namespace {
+
+struct Parts {
+    std::string scheme, host, port, path, query;
+};
+
+bool split(std::string_view s, Parts& p) {
+    s = trim(s);
+    auto colon = s.find("://");
+    if (colon == std::string_view::npos) return false;
+    p.scheme = to_lower_ascii(s.substr(0, colon));
+    if (p.scheme != "http" && p.scheme != "https") return false;
+    s.remove_prefix(colon + 3);
+    auto end = s.find_first_of("/?#");
+    std::string_view auth = s.substr(0, end);
+    s = end == std::string_view::npos ? std::string_view{} : s.substr(end);
+    if (auto at = auth.rfind('@'); at != std::string_view::npos) auth.remove_prefix(at + 1);
+    if (auto c = auth.rfind(':'); c != std::string_view::npos && auth.find(']') == std::string_view::npos) {
+        p.port = std::string(auth.substr(c + 1));
+        auth = auth.substr(0, c);
+    }
+    p.host = to_lower_ascii(auth);
+    while (!p.host.empty() && p.host.back() == '.') p.host.pop_back();
+    if (p.host.empty()) return false;
+    for (char c : p.host)
+        if (c == ' ' || c == '<' || c == '>' || c == '"') return false;
+    if (auto h = s.find('#'); h != std::string_view::npos) s = s.substr(0, h);
+    auto q = s.find('?');
+    p.path = std::string(s.substr(0, q));
+    if (q != std::string_view::npos) p.query = std::string(s.substr(q + 1));
+    if (p.path.empty()) p.path = "/";
+    return true;
+}
+
+bool tracking_param(std::string_view key) {
+    std::string k = to_lower_ascii(key);
+    return k.rfind("utm_", 0) == 0 || k == "fbclid" || k == "gclid" || k == "dclid" ||
+           k == "msclkid" || k == "mc_cid" || k == "mc_eid" || k == "igshid" || k == "_ga" ||
+           k == "cmpid" || k == "ocid";
+}
+
+} // namespace
+
+std::string normalize_url(std::string_view s) {
+    Parts p;
+    if (!split(s, p)) return {};
+    if ((p.scheme == "http" && p.port == "80") || (p.scheme == "https" && p.port == "443"))
+        p.port.clear();
+    static constexpr std::string_view index_names[] = {"index.html", "index.htm", "index.php"};
+    for (auto n : index_names) {
+        if (p.path.size() >= n.size() + 1 && p.path.compare(p.path.size() - n.size(), n.size(), n) == 0 &&
+            p.path[p.path.size() - n.size() - 1] == '/') {
+            p.path.resize(p.path.size() - n.size());
+            break;
+        }
+    }
+    std::string query;
+    std::string_view q = p.query;
+    while (!q.empty()) {
+        auto amp = q.find('&');
+        std::string_view kv = q.substr(0, amp);
+        std::string_view key = kv.substr(0, kv.find('='));
+        if (!kv.empty() && !tracking_param(key)) {
+            if (!query.empty()) query += '&';
+            query += kv;
+        }
+        if (amp == std::string_view::npos) break;
+        q.remove_prefix(amp + 1);
+    }
+    std::string out = p.scheme + "://" + p.host;
+    if (!p.port.empty()) out += ":" + p.port;
+    out += p.path;
+    if (!query.empty()) out += "?" + query;
+    return out;
+}
+
+std::string host_of(std::string_view url) {
+    Parts p;
+    if (!split(url, p)) return {};
+    std::string h = p.host;
+    if (h.rfind("www.", 0) == 0) h = h.substr(4);
+    return h;
+}
+
+std::string resolve_url(std::string_view base, std::string_view ref) {
+    ref = trim(ref);
+    if (ref.find("://") != std::string_view::npos) return std::string(ref);
+    Parts b;
+    if (!split(base, b)) return std::string(ref);
+    std::string origin = b.scheme + "://" + b.host + (b.port.empty() ? "" : ":" + b.port);
+    if (ref.substr(0, 2) == "//") return b.scheme + ":" + std::string(ref);
+    if (!ref.empty() && ref[0] == '/') return origin + std::string(ref);
+    std::string dir = b.path.substr(0, b.path.rfind('/') + 1);
+    return origin + dir + std::string(ref);
+}
+
+} // namespace morgue

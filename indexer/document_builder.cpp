@@ -1,0 +1,98 @@
+#include "document_builder.hpp"
+
+#include "article_json.hpp"
+#include "dates.hpp"
+#include "hash.hpp"
+#include "schema.hpp"
+#include "text.hpp"
+
+namespace morgue {
+
+namespace {
+
+// Gap in term positions between fields and between values, so that a phrase never
+// spans the headline and the body, or two captions (Omega's habit).
+constexpr Xapian::termpos kFieldGap = 100;
+
+std::string joined(const FieldValues& vs) {
+    std::string out;
+    for (auto v : vs) {
+        if (!out.empty()) out += '\x1f';
+        out += fold_for_match(v);
+    }
+    return out;
+}
+
+} // namespace
+
+DocumentBuilder::DocumentBuilder() {
+    tg_.set_stemmer(Xapian::Stem("english"));
+    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+std::string id_term(const std::string& id) { return boolean_term(field(FieldId::Id), id); }
+
+std::string content_hash(const Article& a) {
+    return hex64(hash64(fold_for_match(a.title) + "\n" + fold_for_match(a.body)));
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a) {
+    Xapian::Document doc;
+    tg_.set_document(doc);
+    FieldValues values;
+    for (const Field& f : kFields) {
+        values.clear();
+        f.values(a, values);
+        if (values.empty()) continue;
+        switch (f.kind) {
+        case FieldKind::Boolean:
+            for (auto v : values) doc.add_boolean_term(boolean_term(f, v));
+            break;
+        case FieldKind::Date:
+            if (auto d = parse_ymd(a.date)) {
+                std::string ymd = format_ymd(*d);
+                std::string compact = ymd.substr(0, 4) + ymd.substr(5, 2) + ymd.substr(8, 2);
+                doc.add_boolean_term(std::string(kPrefixDay) + compact);
+                doc.add_boolean_term(std::string(kPrefixMonth) + compact.substr(0, 6));
+                doc.add_boolean_term(std::string(kPrefixYear) + compact.substr(0, 4));
+                doc.add_value(kSlotDate, compact);
+            }
+            break;
+        case FieldKind::Text:
+            for (auto v : values) {
+                // Accents fold at index and query time alike: José and Jose are one.
+                std::string text = fold_accents(v);
+                if (f.prefix.empty()) {
+                    // Body terms go in once, unprefixed: a prefixed copy would double
+                    // the index for the rare body: query.
+                    tg_.index_text(text, f.weight);
+                } else {
+                    tg_.index_text(text, 1, std::string(f.prefix));
+                    tg_.increase_termpos(kFieldGap);
+                    tg_.index_text(text, f.weight);
+                }
+                tg_.increase_termpos(kFieldGap);
+            }
+            break;
+        }
+    }
+    if (a.published)
+        doc.add_value(kSlotPublished, Xapian::sortable_serialise(static_cast<double>(*a.published)));
+    doc.add_value(kSlotContentHash, content_hash(a));
+    if (!a.source.empty()) doc.add_value(kSlotSource, a.source);
+    values.clear();
+    fields::authors(a, values);
+    if (!values.empty()) doc.add_value(kSlotAuthors, joined(values));
+    values.clear();
+    fields::people(a, values);
+    if (!values.empty()) doc.add_value(kSlotPeople, joined(values));
+    values.clear();
+    fields::tags(a, values);
+    if (!values.empty()) doc.add_value(kSlotTags, joined(values));
+    if (!a.lang.empty()) doc.add_value(kSlotLang, a.lang);
+    doc.set_data(dump_json(article_to_json(a)));
+    return doc;
+}
+
+} // namespace morgue

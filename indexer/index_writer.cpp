@@ -1,0 +1,89 @@
+#include "index_writer.hpp"
+
+#include "document_builder.hpp"
+#include "errors.hpp"
+#include "schema.hpp"
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+namespace morgue {
+
+IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s) : path_(path) {
+    auto start = std::chrono::steady_clock::now();
+    bool told = false;
+    for (;;) {
+        try {
+            db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            break;
+        } catch (const Xapian::DatabaseLockError& e) {
+            double waited =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (waited >= lock_timeout_s)
+                throw Error(path + ": another morgue-index is writing this index; gave up after " +
+                            std::to_string(static_cast<int>(lock_timeout_s)) +
+                            " s (--lock-timeout)");
+            if (!told) {
+                std::cerr << "morgue-index: " << path
+                          << ": waiting for another morgue-index to finish...\n";
+                told = true;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        } catch (const Xapian::Error& e) {
+            throw Error(describe_xapian_error(path, e));
+        }
+    }
+    std::string version = db_.get_metadata(kSchemaVersionKey);
+    if (version.empty()) {
+        if (db_.get_doccount() > 0)
+            throw Error(path + ": this index was not written by morgue-index");
+        db_.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+    } else if (version != std::to_string(kSchemaVersion)) {
+        throw Error(path + ": index has schema version " + version + ", this morgue-index writes " +
+                    std::to_string(kSchemaVersion) + "; index into a new --db or delete it");
+    }
+}
+
+IndexWriter::~IndexWriter() {
+    // Commit explicitly in commit(); here only give up pending changes quietly.
+    try {
+        db_.close();
+    } catch (...) {
+    }
+}
+
+Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
+    std::string term = id_term(a.id);
+    // The same article twice in one run (by id, or by identical content at another URL).
+    std::string content = doc.get_value(kSlotContentHash);
+    if (!seen_ids_.insert(term).second) return Outcome::Duplicate;
+    if (!content.empty() && !a.body.empty() && !seen_content_.insert(content).second)
+        return Outcome::Duplicate;
+    Xapian::PostingIterator p = db_.postlist_begin(term);
+    if (p != db_.postlist_end(term)) {
+        Xapian::Document old = db_.get_document(*p);
+        if (old.get_data() == doc.get_data()) return Outcome::Unchanged;
+        db_.replace_document(*p, doc);
+        return Outcome::Updated;
+    }
+    db_.replace_document(term, doc);
+    return Outcome::Indexed;
+}
+
+void IndexWriter::commit() {
+    try {
+        db_.commit();
+    } catch (const Xapian::Error& e) {
+        throw Error(describe_xapian_error(path_, e));
+    }
+}
+
+bool IndexWriter::remove(const std::string& id) {
+    std::string term = id_term(id);
+    if (db_.postlist_begin(term) == db_.postlist_end(term)) return false;
+    db_.delete_document(term);
+    return true;
+}
+
+} // namespace morgue

@@ -1,0 +1,80 @@
+#include "options.hpp"
+
+#include "errors.hpp"
+
+#include <cxxopts.hpp>
+
+namespace morgue {
+
+IndexOptions parse_index_options(int argc, const char* const* argv, const char* env_db) {
+    cxxopts::Options spec("morgue-index", "Index news articles (plain text, HTML, WARC, JSON Lines) "
+                                          "into a Morgue search index.");
+    spec.custom_help("[OPTIONS] PATH...");
+    spec.positional_help("");
+    // clang-format off
+    spec.add_options()
+        ("db", "index directory (default: $MORGUE_DB, else ./morgue.db)", cxxopts::value<std::string>(), "DIR")
+        ("n,dry-run", "parse only; index nothing")
+        ("print", "print each parsed article (with --dry-run): jsonl", cxxopts::value<std::string>(), "FORMAT")
+        ("j,jobs", "parser threads (default: number of cores)", cxxopts::value<unsigned>(), "N")
+        ("commit-every", "commit after this many articles (default 10000)", cxxopts::value<std::uint64_t>(), "N")
+        ("max-record-size", "reject records larger than this many bytes (default 64 MiB)", cxxopts::value<std::uint64_t>(), "BYTES")
+        ("lock-timeout", "seconds to wait for another writer (default 60)", cxxopts::value<double>(), "SECONDS")
+        ("format", "format of standard input: text, html, jsonl", cxxopts::value<std::string>(), "FORMAT")
+        ("errors", "write one JSON line per rejected record to FILE", cxxopts::value<std::string>(), "FILE")
+        ("follow-symlinks", "follow symbolic links when walking directories")
+        ("q,quiet", "no progress and no summary on stderr")
+        ("h,help", "print this help")
+        ("version", "print the version")
+        ("paths", "inputs", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
+    spec.parse_positional({"paths"});
+    IndexOptions o;
+    try {
+        auto r = spec.parse(argc, argv);
+        o.help_text = spec.help() +
+                      "\nExamples:\n"
+                      "  morgue-index --db news.db sample_corpus/\n"
+                      "  morgue-index --dry-run --print jsonl article.txt\n"
+                      "  cat page.html | morgue-index --format html -\n";
+        if (r.count("help")) {
+            o.command = IndexOptions::Command::Help;
+            return o;
+        }
+        if (r.count("version")) {
+            o.command = IndexOptions::Command::Version;
+            return o;
+        }
+        if (r.count("db")) o.db = r["db"].as<std::string>();
+        else if (env_db && *env_db) o.db = env_db;
+        else o.db = "morgue.db";
+        o.dry_run = r.count("dry-run") > 0;
+        if (r.count("print")) {
+            o.print = r["print"].as<std::string>();
+            if (o.print != "jsonl") throw Error("--print takes 'jsonl', not '" + o.print + "'");
+            if (!o.dry_run) throw Error("--print goes with --dry-run");
+        }
+        if (r.count("jobs")) o.jobs = r["jobs"].as<unsigned>();
+        if (r.count("commit-every")) o.commit_every = r["commit-every"].as<std::uint64_t>();
+        if (o.commit_every == 0) throw Error("--commit-every must be at least 1");
+        if (r.count("max-record-size")) o.max_record_size = r["max-record-size"].as<std::uint64_t>();
+        if (r.count("lock-timeout")) o.lock_timeout = r["lock-timeout"].as<double>();
+        if (r.count("format")) {
+            std::string f = r["format"].as<std::string>();
+            if (f == "text" || f == "txt") o.stdin_format = RecordFormat::Text;
+            else if (f == "html") o.stdin_format = RecordFormat::Html;
+            else if (f == "jsonl" || f == "json") o.stdin_format = RecordFormat::Json;
+            else throw Error("--format takes text, html or jsonl, not '" + f + "'");
+        }
+        if (r.count("errors")) o.errors_file = r["errors"].as<std::string>();
+        o.follow_symlinks = r.count("follow-symlinks") > 0;
+        o.quiet = r.count("quiet") > 0;
+        if (r.count("paths")) o.inputs = r["paths"].as<std::vector<std::string>>();
+        if (o.inputs.empty()) throw Error("no input given; try 'morgue-index --help'");
+    } catch (const cxxopts::exceptions::exception& e) {
+        throw Error(std::string(e.what()) + "; try 'morgue-index --help'");
+    }
+    return o;
+}
+
+} // namespace morgue

@@ -1,0 +1,32 @@
+// morgue-index's command line as data: parse_index_options() is a pure function.
+#pragma once
+
+#include "record.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct IndexOptions {
+    enum class Command { Index, Help, Version } command = Command::Index;
+    std::string db;                  // --db, else $MORGUE_DB, else ./morgue.db
+    std::vector<std::string> inputs; // files, directories, "-"
+    bool dry_run = false;
+    std::string print;               // "" or "jsonl"
+    unsigned jobs = 0;               // 0: number of cores
+    std::uint64_t commit_every = 10000;
+    std::uint64_t max_record_size = 64ull << 20;
+    double lock_timeout = 60;
+    RecordFormat stdin_format = RecordFormat::Unknown;
+    bool quiet = false;
+    bool follow_symlinks = false;
+    std::string errors_file;         // --errors FILE: one JSON line per rejected record
+    std::string help_text;
+};
+
+// Throws Error with a one-line message for bad usage.
+IndexOptions parse_index_options(int argc, const char* const* argv, const char* env_db);
+
+} // namespace morgue

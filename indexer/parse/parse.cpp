@@ -1,0 +1,80 @@
+#include "parse.hpp"
+
+#include "errors.hpp"
+#include "hash.hpp"
+#include "text.hpp"
+#include "text_article.hpp"
+#include "url.hpp"
+
+namespace morgue {
+
+namespace {
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
+
+bool sniff_html(std::string_view b) {
+    std::size_t n = std::min<std::size_t>(b.size(), 1024);
+    std::string head = to_lower_ascii(b.substr(0, n));
+    return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
+           head.find("<head") != std::string::npos || head.find("<body") != std::string::npos ||
+           head.find("<meta") != std::string::npos;
+}
+
+} // namespace
+
+RecordFormat sniff_format(const Record& r) {
+    if (r.format != RecordFormat::Unknown) return r.format;
+    std::string_view p = r.path;
+    if (ends_with_ci(p, ".gz")) p.remove_suffix(3);
+    if (ends_with_ci(p, ".txt")) return RecordFormat::Text;
+    if (ends_with_ci(p, ".html") || ends_with_ci(p, ".htm") || ends_with_ci(p, ".xhtml"))
+        return RecordFormat::Html;
+    if (looks_like_text_article(r.bytes)) return RecordFormat::Text;
+    if (sniff_html(r.bytes)) return RecordFormat::Html;
+    std::string_view b = trim(r.bytes);
+    if (!b.empty() && b.front() == '{' && b.back() == '}') return RecordFormat::Json;
+    return RecordFormat::Unknown;
+}
+
+Article parse_record(const Record& r) {
+    Article a;
+    switch (sniff_format(r)) {
+    case RecordFormat::Text:
+        a = parse_text_article(r.bytes);
+        break;
+    case RecordFormat::Html:
+        throw RecordError("HTML pages are not indexed by this build");
+    case RecordFormat::Json:
+        throw RecordError("JSON articles are not indexed by this build");
+    case RecordFormat::Unknown:
+        throw RecordError("not a recognised article format (text, HTML, JSON)");
+    }
+    if (a.path.empty()) a.path = r.origin;
+    if (a.url.empty() && !r.url.empty()) a.url = r.url;
+    finish_article(a);
+    return a;
+}
+
+void finish_article(Article& a) {
+    if (!a.url.empty()) {
+        std::string norm = normalize_url(a.url);
+        if (!norm.empty()) a.url = norm;
+    }
+    if (a.source.empty() && !a.url.empty()) a.source = host_of(a.url);
+    a.source = to_lower_ascii(a.source);
+    if (a.id.empty()) {
+        if (!a.url.empty() && a.url.find("://") != std::string::npos) {
+            a.id = a.url;
+        } else {
+            // No URL: the id is a hash of the normalised content, so the same text
+            // found at two paths is one article.
+            std::string key = fold_for_match(a.title) + "\n" + fold_for_match(a.body);
+            for (const auto& b : a.bullets) key += "\n" + fold_for_match(b.label + " " + b.text);
+            a.id = "h:" + hex64(hash64(key));
+        }
+    }
+}
+
+} // namespace morgue
