@@ -1,0 +1,82 @@
+#include "commands.hpp"
+
+#include "article_json.hpp"
+#include "errors.hpp"
+#include "schema.hpp"
+
+#include <iomanip>
+
+namespace morgue {
+
+int cmd_search(const SearchOptions& o, std::ostream& out) {
+    Searcher s(o.dbs);
+    SearchResult r = s.search(o.request);
+    if (o.request.count_only)
+        print_count(out, r, o.output);
+    else
+        print_result(out, r, o.output);
+    return r.total > 0 ? kExitFound : kExitNotFound;
+}
+
+int cmd_show(const SearchOptions& o, std::ostream& out) {
+    Searcher s(o.dbs);
+    Article a;
+    if (!s.find(o.show_id, a)) throw Error("no article with id '" + o.show_id + "'");
+    print_article(out, a, o.output);
+    return kExitFound;
+}
+
+int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
+    auto kind_name = [](FieldKind k) {
+        switch (k) {
+        case FieldKind::Text: return "text";
+        case FieldKind::Boolean: return "filter";
+        case FieldKind::Date: return "range";
+        }
+        return "";
+    };
+    if (o.output.format != OutputFormat::Text) {
+        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+        for (const Field& f : kFields)
+            arr.push_back({{"name", f.name},
+                           {"aliases", f.aliases},
+                           {"kind", kind_name(f.kind)},
+                           {"prefix", f.prefix},
+                           {"description", f.description},
+                           {"example", f.example}});
+        out << dump_json(arr) << '\n';
+        return kExitFound;
+    }
+    out << std::left << std::setw(10) << "FIELD" << std::setw(9) << "ALIASES" << std::setw(8) << "KIND"
+        << std::setw(64) << "DESCRIPTION" << "EXAMPLE\n";
+    for (const Field& f : kFields)
+        out << std::setw(10) << f.name << std::setw(9) << f.aliases << std::setw(8) << kind_name(f.kind)
+            << std::setw(64) << f.description << f.example << '\n';
+    return kExitFound;
+}
+
+int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
+    Searcher s(o.dbs);
+    std::string line;
+    bool any = false;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        SearchRequest req = o.request;
+        req.query = line;
+        req.highlight = false;
+        try {
+            SearchResult r = s.search(req);
+            any = any || r.total > 0;
+            nlohmann::ordered_json j = result_to_json(r);
+            if (req.count_only) j.erase("hits");
+            out << dump_json(j) << '\n';
+        } catch (const std::exception& e) {
+            out << dump_json({{"format_version", kFormatVersion}, {"query", line}, {"error", e.what()}})
+                << '\n';
+        }
+        out.flush();
+    }
+    return any ? kExitFound : kExitNotFound;
+}
+
+} // namespace morgue

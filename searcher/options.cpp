@@ -1,0 +1,165 @@
+#include "options.hpp"
+
+#include "date_query.hpp"
+#include "errors.hpp"
+
+#include <cxxopts.hpp>
+
+#include <set>
+
+namespace morgue {
+
+namespace {
+
+// Options that take a value, and flags; anything else starting with '-' is a query word
+// ("-musk" excludes a term), so it is moved behind "--" before cxxopts sees it.
+const std::set<std::string> kValued = {"--db", "--limit", "-n", "--offset", "--sort", "--format",
+                                       "-f", "--now", "--since", "--until", "--color", "--colour"};
+const std::set<std::string> kFlags = {"--count", "-c", "--any", "--batch", "--list-fields", "--help",
+                                      "-h", "--version"};
+
+std::vector<std::string> reorder_args(int argc, const char* const* argv) {
+    std::vector<std::string> opts{argv[0]}, words;
+    bool rest = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (rest) {
+            words.push_back(a);
+            continue;
+        }
+        if (a == "--") {
+            rest = true;
+            continue;
+        }
+        std::string name = a.substr(0, a.find('='));
+        if (kValued.count(name)) {
+            opts.push_back(a);
+            if (a.find('=') == std::string::npos && i + 1 < argc) opts.push_back(argv[++i]);
+        } else if (kFlags.count(a)) {
+            opts.push_back(a);
+        } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
+            opts.push_back(a); // an unknown --option: let cxxopts name it
+        } else {
+            words.push_back(a);
+        }
+    }
+    opts.push_back("--");
+    for (auto& w : words) opts.push_back(w);
+    return opts;
+}
+
+} // namespace
+
+SearchOptions parse_search_options(int argc, const char* const* argv, const char* env_db,
+                                   bool stdout_tty, bool no_color) {
+    cxxopts::Options spec("morgue-search", "Search a Morgue index of news articles.");
+    spec.custom_help("[OPTIONS] QUERY...  |  show ID  |  --list-fields  |  --batch");
+    spec.positional_help("");
+    // clang-format off
+    spec.add_options()
+        ("db", "index directory; repeat to search shards as one (default: $MORGUE_DB, else ./morgue.db)", cxxopts::value<std::vector<std::string>>(), "DIR")
+        ("n,limit", "hits per page (default 10)", cxxopts::value<unsigned>(), "N")
+        ("offset", "skip this many hits (paging)", cxxopts::value<unsigned>(), "N")
+        ("sort", "relevance, newest or oldest (default relevance)", cxxopts::value<std::string>(), "ORDER")
+        ("f,format", "text, json, jsonl, tsv or ids (default text)", cxxopts::value<std::string>(), "FORMAT")
+        ("c,count", "print only the number of matching articles")
+        ("any", "match any word (OR) instead of all words (AND)")
+        ("since", "only articles on or after this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
+        ("until", "only articles on or before this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
+        ("now", "take this day as today for relative dates (YYYY-MM-DD)", cxxopts::value<std::string>(), "DATE")
+        ("color", "auto, always or never (default auto; NO_COLOR is honoured)", cxxopts::value<std::string>(), "WHEN")
+        ("colour", "same as --color", cxxopts::value<std::string>(), "WHEN")
+        ("batch", "read one query per line from stdin; print one JSON line per query")
+        ("list-fields", "print the query fields")
+        ("h,help", "print this help")
+        ("version", "print the version")
+        ("words", "query", cxxopts::value<std::vector<std::string>>());
+    // clang-format on
+    spec.parse_positional({"words"});
+    SearchOptions o;
+    o.help_text = spec.help() +
+                  "\nExamples:\n"
+                  "  morgue-search --db news.db 'author:\"Mara Lindqvist\" date:2024-10'\n"
+                  "  morgue-search title:ferry -strike --sort newest\n"
+                  "  morgue-search --format jsonl 'tag:\"Port Alden\"' | jq .title\n"
+                  "  morgue-search show ID --format json\n";
+    std::vector<std::string> args = reorder_args(argc, argv);
+    std::vector<const char*> cargs;
+    for (auto& a : args) cargs.push_back(a.c_str());
+    try {
+        auto r = spec.parse(static_cast<int>(cargs.size()), cargs.data());
+        if (r.count("help")) {
+            o.command = SearchOptions::Command::Help;
+            return o;
+        }
+        if (r.count("version")) {
+            o.command = SearchOptions::Command::Version;
+            return o;
+        }
+        if (r.count("db")) o.dbs = r["db"].as<std::vector<std::string>>();
+        else o.dbs = {env_db && *env_db ? env_db : "morgue.db"};
+        auto& req = o.request;
+        if (r.count("limit")) req.limit = r["limit"].as<unsigned>();
+        if (r.count("offset")) req.offset = r["offset"].as<unsigned>();
+        if (r.count("sort")) {
+            std::string s = r["sort"].as<std::string>();
+            if (s == "relevance") req.sort = SortOrder::Relevance;
+            else if (s == "newest") req.sort = SortOrder::Newest;
+            else if (s == "oldest") req.sort = SortOrder::Oldest;
+            else throw Error("--sort takes relevance, newest or oldest, not '" + s + "'");
+        }
+        if (r.count("format")) o.format_name = r["format"].as<std::string>();
+        if (o.format_name == "text") o.output.format = OutputFormat::Text;
+        else if (o.format_name == "json") o.output.format = OutputFormat::Json;
+        else if (o.format_name == "jsonl") o.output.format = OutputFormat::Jsonl;
+        else if (o.format_name == "tsv") o.output.format = OutputFormat::Tsv;
+        else if (o.format_name == "ids") o.output.format = OutputFormat::Ids;
+        else throw Error("--format takes text, json, jsonl, tsv or ids, not '" + o.format_name + "'");
+        req.count_only = r.count("count") > 0;
+        req.query_options.match_any = r.count("any") > 0;
+        req.query_options.today = today_utc();
+        if (r.count("now")) {
+            std::string now = r["now"].as<std::string>();
+            auto d = parse_ymd(now);
+            if (!d) throw Error("--now takes a day as YYYY-MM-DD, not '" + now + "'");
+            req.query_options.today = *d;
+        }
+        if (r.count("since")) {
+            req.query_options.since = r["since"].as<std::string>();
+            parse_date_range(req.query_options.since, req.query_options.today); // validate now
+        }
+        if (r.count("until")) {
+            req.query_options.until = r["until"].as<std::string>();
+            parse_date_range(req.query_options.until, req.query_options.today);
+        }
+        if (r.count("color")) o.color = r["color"].as<std::string>();
+        if (r.count("colour")) o.color = r["colour"].as<std::string>();
+        if (o.color == "always") o.output.color = true;
+        else if (o.color == "never") o.output.color = false;
+        else if (o.color == "auto") o.output.color = stdout_tty && !no_color;
+        else throw Error("--color takes auto, always or never, not '" + o.color + "'");
+        req.highlight = o.output.color;
+
+        std::vector<std::string> words;
+        if (r.count("words")) words = r["words"].as<std::vector<std::string>>();
+        if (r.count("list-fields")) {
+            o.command = SearchOptions::Command::ListFields;
+        } else if (r.count("batch")) {
+            o.command = SearchOptions::Command::Batch;
+        } else if (!words.empty() && words[0] == "show") {
+            if (words.size() != 2) throw Error("show takes exactly one article id");
+            o.command = SearchOptions::Command::Show;
+            o.show_id = words[1];
+        } else {
+            if (words.empty()) throw Error("no query given; try 'morgue-search --help'");
+            std::string q;
+            for (auto& w : words) q += (q.empty() ? "" : " ") + w;
+            req.query = q;
+        }
+    } catch (const cxxopts::exceptions::exception& e) {
+        throw Error(std::string(e.what()) + "; try 'morgue-search --help'");
+    }
+    return o;
+}
+
+} // namespace morgue

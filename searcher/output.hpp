@@ -1,0 +1,37 @@
+// Printers for search results: text (people), json, jsonl, tsv, ids (scripts).
+// Keys and columns are the documented contract in docs/output.md; a change of meaning
+// bumps kFormatVersion.
+#pragma once
+
+#include "search.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+
+namespace morgue {
+
+inline constexpr int kFormatVersion = 1;
+
+enum class OutputFormat { Text, Json, Jsonl, Tsv, Ids };
+
+struct OutputOptions {
+    OutputFormat format = OutputFormat::Text;
+    bool color = false; // ANSI colour in text output (only when stdout is a terminal)
+};
+
+nlohmann::ordered_json hit_to_json(const Hit& h);
+nlohmann::ordered_json result_to_json(const SearchResult& r);
+
+void print_result(std::ostream& out, const SearchResult& r, const OutputOptions& o);
+void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o);
+void print_article(std::ostream& out, const Article& a, const OutputOptions& o);
+
+// Removes terminal control sequences and other C0/C1 controls, so a hostile title
+// cannot rewrite the user's terminal.
+std::string sanitize_for_terminal(std::string_view s);
+// TSV cell: tab, newline, carriage return and backslash escaped as \t \n \r \\.
+std::string tsv_escape(std::string_view s);
+
+} // namespace morgue

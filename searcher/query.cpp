@@ -1,0 +1,107 @@
+#include "query.hpp"
+
+#include "date_query.hpp"
+#include "errors.hpp"
+#include "schema.hpp"
+#include "text.hpp"
+
+namespace morgue {
+
+namespace {
+
+// `date:` values: the date grammar, as OR-ed day/month/year terms, clamped to the
+// index's span.
+class DateProcessor : public Xapian::FieldProcessor {
+public:
+    DateProcessor(Ymd today, Ymd lo, Ymd hi) : today_(today), lo_(lo), hi_(hi) {}
+    Xapian::Query operator()(const std::string& str) override {
+        return date_range_query(parse_date_range(str, today_), lo_, hi_);
+    }
+
+private:
+    Ymd today_, lo_, hi_;
+};
+
+// Boolean fields (tag:, site:, lang:, id:, url:): the value is normalised exactly as
+// the indexer normalised it, so `tag:"Climate Change"` finds the tag "climate change".
+class BooleanProcessor : public Xapian::FieldProcessor {
+public:
+    explicit BooleanProcessor(const Field& f) : f_(f) {}
+    Xapian::Query operator()(const std::string& str) override {
+        std::string value = str;
+        if (f_.id == FieldId::Source) {
+            std::string host = to_lower_ascii(trim(value));
+            if (host.rfind("www.", 0) == 0) host = host.substr(4);
+            value = host;
+        }
+        return Xapian::Query(boolean_term(f_, value));
+    }
+
+private:
+    const Field& f_;
+};
+
+Ymd ymd_of_slot(const std::string& v, Ymd fallback) {
+    if (v.size() != 8) return fallback;
+    auto d = parse_ymd(v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2));
+    return d ? *d : fallback;
+}
+
+} // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts) : db_(db), opts_(opts) {
+    qp_.set_database(db_);
+    qp_.set_stemmer(Xapian::Stem("english"));
+    qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp_.set_default_op(opts.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    lo_ = ymd_of_slot(db_.get_value_lower_bound(kSlotDate), {1, 1, 1});
+    hi_ = ymd_of_slot(db_.get_value_upper_bound(kSlotDate), {9999, 12, 31});
+    for (const Field& f : kFields) {
+        std::vector<std::string_view> names{f.name};
+        std::string_view rest = f.aliases;
+        while (!rest.empty()) {
+            auto sp = rest.find(' ');
+            names.push_back(rest.substr(0, sp));
+            if (sp == std::string_view::npos) break;
+            rest.remove_prefix(sp + 1);
+        }
+        for (auto n : names) {
+            std::string name(n);
+            switch (f.kind) {
+            case FieldKind::Text:
+                qp_.add_prefix(name, std::string(f.prefix));
+                break;
+            case FieldKind::Boolean:
+                qp_.add_boolean_prefix(name, (new BooleanProcessor(f))->release());
+                break;
+            case FieldKind::Date:
+                qp_.add_boolean_prefix(name, (new DateProcessor(opts.today, lo_, hi_))->release());
+                break;
+            }
+        }
+    }
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& text) {
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+    if (opts_.spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    // Accents fold at query time as at index time: José finds Jose.
+    std::string folded = fold_accents(repair_utf8(text));
+    Xapian::Query q;
+    try {
+        q = trim(folded).empty() ? Xapian::Query::MatchAll : qp_.parse_query(folded, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw Error("cannot parse the query: " + e.get_msg());
+    }
+    if (q.empty()) q = Xapian::Query::MatchAll; // only stop words, or only a pure NOT
+    std::vector<Xapian::Query> filters;
+    if (!opts_.since.empty())
+        filters.push_back(date_range_query(parse_date_range(opts_.since + "..", opts_.today), lo_, hi_));
+    if (!opts_.until.empty())
+        filters.push_back(date_range_query(parse_date_range(".." + opts_.until, opts_.today), lo_, hi_));
+    for (auto& f : filters) q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+    return q;
+}
+
+} // namespace morgue

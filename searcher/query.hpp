@@ -1,0 +1,38 @@
+// Query strings -> Xapian::Query, configured from the schema table: free-text fields as
+// QueryParser prefixes, boolean fields and dates through field processors that
+// normalise values the way the indexer did.
+#pragma once
+
+#include "dates.hpp"
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+
+namespace morgue {
+
+struct QueryOptions {
+    Ymd today;                 // for relative dates (--now)
+    bool match_any = false;    // default operator OR instead of AND
+    std::string since, until;  // --since / --until date expressions
+    bool spelling = false;     // ask Xapian for a corrected query
+};
+
+class QueryBuilder {
+public:
+    QueryBuilder(const Xapian::Database& db, const QueryOptions& opts);
+    // Throws Error with a one-line reason for a query that does not parse.
+    Xapian::Query parse(const std::string& text);
+    // The corrected query string after parse() with spelling on, or "".
+    std::string corrected() const { return qp_.get_corrected_query_string(); }
+    Xapian::QueryParser& parser() { return qp_; }
+
+private:
+    Xapian::Database db_;
+    QueryOptions opts_;
+    Xapian::QueryParser qp_;
+    Ymd lo_, hi_; // the index's date span
+};
+
+} // namespace morgue

@@ -1,0 +1,63 @@
+// Runs a query against the index: ranking, sorting, paging, counting, snippets.
+#pragma once
+
+#include "article.hpp"
+#include "query.hpp"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+enum class SortOrder { Relevance, Newest, Oldest };
+
+struct SearchRequest {
+    std::string query;
+    QueryOptions query_options;
+    SortOrder sort = SortOrder::Relevance;
+    unsigned offset = 0;
+    unsigned limit = 10;
+    bool count_only = false;
+    bool highlight = false; // mark matching terms in snippets with \x01 ... \x02
+};
+
+struct Hit {
+    unsigned rank = 0; // 1-based, across pages
+    double score = 0;  // BM25 weight
+    int percent = 0;
+    Article article;
+    std::string snippet;
+};
+
+struct SearchResult {
+    std::string query;
+    unsigned offset = 0;
+    Xapian::doccount total = 0; // exact number of matching articles
+    std::vector<Hit> hits;
+    std::string parsed; // Xapian's description of the parsed query
+};
+
+// Opens one or more index directories as one database; checks the schema version.
+Xapian::Database open_index(const std::vector<std::string>& paths);
+
+class Searcher {
+public:
+    explicit Searcher(std::vector<std::string> db_paths);
+    SearchResult search(const SearchRequest& req);
+    // The stored article with this id, or false.
+    bool find(const std::string& id, Article& out);
+    Xapian::Database& db() { return db_; }
+
+private:
+    SearchResult run(const SearchRequest& req);
+    std::vector<std::string> paths_;
+    Xapian::Database db_;
+};
+
+// Markers a highlighted snippet carries around matching terms; formatters replace them.
+inline constexpr const char* kHiStart = "\x01";
+inline constexpr const char* kHiEnd = "\x02";
+
+} // namespace morgue
