@@ -11,15 +11,24 @@ namespace {
 
 // `date:` values: the date grammar, as OR-ed day/month/year terms, clamped to the
 // index's span.
+// A bad date is not thrown through Xapian's parser (that leaks its internal state); it
+// is recorded and thrown once parse_query has returned.
 class DateProcessor : public Xapian::FieldProcessor {
 public:
-    DateProcessor(Ymd today, Ymd lo, Ymd hi) : today_(today), lo_(lo), hi_(hi) {}
+    DateProcessor(Ymd today, Ymd lo, Ymd hi, std::string* error)
+        : today_(today), lo_(lo), hi_(hi), error_(error) {}
     Xapian::Query operator()(const std::string& str) override {
-        return date_range_query(parse_date_range(str, today_), lo_, hi_);
+        try {
+            return date_range_query(parse_date_range(str, today_), lo_, hi_);
+        } catch (const Error& e) {
+            if (error_->empty()) *error_ = e.what();
+            return Xapian::Query(std::string(kPrefixDay) + "none");
+        }
     }
 
 private:
     Ymd today_, lo_, hi_;
+    std::string* error_;
 };
 
 // Boolean fields (tag:, site:, lang:, id:, url:): the value is normalised exactly as
@@ -75,7 +84,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
                 qp_.add_boolean_prefix(name, (new BooleanProcessor(f))->release());
                 break;
             case FieldKind::Date:
-                qp_.add_boolean_prefix(name, (new DateProcessor(opts.today, lo_, hi_))->release());
+                qp_.add_boolean_prefix(name, (new DateProcessor(opts.today, lo_, hi_, &error_))->release());
                 break;
             }
         }
@@ -89,11 +98,13 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     // Accents fold at query time as at index time: José finds Jose.
     std::string folded = fold_accents(repair_utf8(text));
     Xapian::Query q;
+    error_.clear();
     try {
         q = trim(folded).empty() ? Xapian::Query::MatchAll : qp_.parse_query(folded, flags);
     } catch (const Xapian::QueryParserError& e) {
         throw Error("cannot parse the query: " + e.get_msg());
     }
+    if (!error_.empty()) throw Error(error_);
     if (q.empty()) q = Xapian::Query::MatchAll; // only stop words, or only a pure NOT
     std::vector<Xapian::Query> filters;
     if (!opts_.since.empty())

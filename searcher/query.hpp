@@ -32,7 +32,8 @@ private:
     Xapian::Database db_;
     QueryOptions opts_;
     Xapian::QueryParser qp_;
-    Ymd lo_, hi_; // the index's date span
+    Ymd lo_, hi_;       // the index's date span
+    std::string error_; // a field processor's complaint during parse()
 };
 
 } // namespace morgue

@@ -1,0 +1,51 @@
+// Golden query tests: a query string must give an exact Xapian query description
+// (Xapian's own tests/api_queryparser.cc habit).
+#include "errors.hpp"
+#include "query.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace morgue;
+
+static std::string parsed(const std::string& text, QueryOptions opts = {}) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    opts.today = {2024, 11, 6};
+    QueryBuilder qb(db, opts);
+    return qb.parse(text).get_description();
+}
+
+TEST_CASE("fields map to the schema's prefixes") {
+    auto [text, expected] = GENERATE(table<std::string, std::string>({
+        {"title:ferry", "Query(ZSferri@1)"},
+        {"author:\"Mara Lindqvist\"", "Query((Amara@1 PHRASE 2 Alindqvist@2))"},
+        {"by:quinn", "Query(ZAquinn@1)"},
+        {"caption:okafor", "Query(ZXCAPokafor@1)"},
+        {"bullet:taiwan", "Query(ZXBULtaiwan@1)"},
+        {"place:kyiv", "Query(ZXPLACEkyiv@1)"},
+        {"person:putin", "Query(ZXPputin@1)"},
+        {"dek:strike", "Query(ZXDEKstrike@1)"},
+        {"tag:\"Elon Musk\"", "Query(0 * Kelon musk)"},
+        {"site:www.Example.com", "Query(0 * Hexample.com)"},
+        {"lang:EN", "Query(0 * Len)"},
+        {"date:2024-10", "Query(0 * M202410)"},
+        {"ferry pier", "Query((Zferri@1 AND Zpier@2))"},
+        {"ferry -strike", "Query((Zferri@1 AND_NOT Zstrike@2))"},
+        {"José", "Query(jose@1)"}, // capitalised: unstemmed, as Xapian does
+    }));
+    INFO(text);
+    CHECK(parsed(text) == expected);
+}
+
+TEST_CASE("--any, --since and --until") {
+    QueryOptions any;
+    any.match_any = true;
+    CHECK(parsed("ferry pier", any) == "Query((Zferri@1 OR Zpier@2))");
+    QueryOptions since;
+    since.since = "2024-10";
+    CHECK(parsed("ferry", since).find("M202410") != std::string::npos);
+}
+
+TEST_CASE("a bad date in a query is an error, not a wider search") {
+    CHECK_THROWS_AS(parsed("ferry date:2024-13"), Error);
+    CHECK_THROWS_WITH(parsed("date:someday"), Catch::Contains("'someday'"));
+}
