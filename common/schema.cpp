@@ -3,11 +3,13 @@
 #include "hash.hpp"
 #include "text.hpp"
 
+#include <algorithm>
+
 namespace morgue {
 
 namespace fields {
 static void add(FieldValues& out, const std::string& s) {
-    if (!s.empty()) out.emplace_back(s);
+    if (!s.empty()) out.push_back({s, 1});
 }
 void id(const Article& a, FieldValues& out) { add(out, a.id); }
 void url(const Article& a, FieldValues& out) { add(out, a.url); }
@@ -18,7 +20,8 @@ void authors(const Article& a, FieldValues& out) {
     for (const auto& s : a.authors) add(out, s);
 }
 void people(const Article& a, FieldValues& out) {
-    for (const auto& p : a.people) add(out, p.name);
+    for (const auto& p : a.people)
+        if (!p.name.empty()) out.push_back({p.name, static_cast<unsigned>(std::max(1, p.mentions))});
 }
 void captions(const Article& a, FieldValues& out) {
     for (const auto& c : a.captions) {

@@ -28,11 +28,13 @@ enum Slot : unsigned {
     kSlotPublished = 1,   // Xapian::sortable_serialise(seconds since epoch, UTC)
     kSlotContentHash = 2, // 16 hex digits of the normalised body's hash (collapse key)
     kSlotSource = 3,      // publisher host, lowercased ("newser.com")
-    kSlotAuthors = 4,     // normalised author names joined by '\x1f' (facets)
-    kSlotPeople = 5,      // normalised people names joined by '\x1f' (facets)
-    kSlotTags = 6,        // normalised tags joined by '\x1f' (facets)
+    kSlotAuthors = 4,     // author names as written, joined by '\x1f' (facets)
+    kSlotPeople = 5,      // people names as written, joined by '\x1f' (facets)
+    kSlotTags = 6,        // tags as written, joined by '\x1f' (facets)
     kSlotLang = 7,        // language code
 };
+
+inline constexpr unsigned kNoSlot = ~0u;
 
 enum class FieldKind : std::uint8_t {
     Text,    // free text: positions, stemming; also indexed unprefixed
@@ -58,9 +60,13 @@ enum class FieldId : std::uint8_t {
     Body,
 };
 
-// The parts of an article that one field indexes, as views into the article
-// (or into strings the caller keeps alive for the duration of the call).
-using FieldValues = std::vector<std::string_view>;
+// The parts of an article that one field indexes, as views into the article, each with
+// a within-document frequency (a person named five times weighs five times one mention).
+struct FieldValue {
+    std::string_view text;
+    unsigned wdf = 1;
+};
+using FieldValues = std::vector<FieldValue>;
 using ValuesOf = void (*)(const Article&, FieldValues&);
 
 struct Field {
@@ -70,6 +76,8 @@ struct Field {
     std::string_view prefix;  // term prefix; "" for body, which is indexed unprefixed only
     FieldKind kind;
     unsigned weight;          // wdf multiplier of its unprefixed terms (title > body)
+    bool unprefixed;          // text fields: also indexed without prefix, for plain queries
+    unsigned facet_slot;      // value slot holding its values for facets, or kNoSlot
     ValuesOf values;          // the article's text for this field
     std::string_view description;
     std::string_view example;
@@ -95,36 +103,36 @@ void body(const Article& a, FieldValues& out);
 
 // clang-format off
 inline constexpr std::array kFields = {
-    Field{FieldId::Id,       "id",       "",        "Q",      FieldKind::Boolean, 0, fields::id,
+    Field{FieldId::Id,       "id",       "",     "Q",      FieldKind::Boolean, 0, false, kNoSlot,     fields::id,
           "the article's stable id (normalised URL, or h:<content hash>)", "id:h:1f2e3d4c5b6a7988"},
-    Field{FieldId::Url,      "url",      "",        "U",      FieldKind::Boolean, 0, fields::url,
+    Field{FieldId::Url,      "url",      "",     "U",      FieldKind::Boolean, 0, false, kNoSlot,     fields::url,
           "the canonical URL, exactly", "url:https://example.com/2024/10/story"},
-    Field{FieldId::Source,   "source",   "site",    "H",      FieldKind::Boolean, 0, fields::source,
+    Field{FieldId::Source,   "source",   "site", "H",      FieldKind::Boolean, 0, false, kSlotSource, fields::source,
           "publisher host, lowercased", "site:example.com"},
-    Field{FieldId::Title,    "title",    "",        "S",      FieldKind::Text,    3, fields::title,
+    Field{FieldId::Title,    "title",    "",     "S",      FieldKind::Text,    3, true,  kNoSlot,     fields::title,
           "headline words", "title:\"harbour bridge\""},
-    Field{FieldId::Subtitle, "subtitle", "dek",     "XDEK",   FieldKind::Text,    2, fields::subtitle,
+    Field{FieldId::Subtitle, "subtitle", "dek",  "XDEK",   FieldKind::Text,    2, true,  kNoSlot,     fields::subtitle,
           "subtitle (dek, standfirst)", "dek:strike"},
-    Field{FieldId::Author,   "author",   "by",      "A",      FieldKind::Text,    1, fields::authors,
-          "byline authors", "author:\"Mara Lindqvist\""},
-    Field{FieldId::Person,   "person",   "",        "XP",     FieldKind::Text,    1, fields::people,
+    Field{FieldId::Author,   "author",   "by",   "A",      FieldKind::Text,    1, true,  kSlotAuthors, fields::authors,
+          "byline authors only", "author:\"Mara Lindqvist\""},
+    Field{FieldId::Person,   "person",   "",     "XP",     FieldKind::Text,    1, false, kSlotPeople, fields::people,
           "people the article names, authors and photographers included", "person:okafor"},
-    Field{FieldId::Caption,  "caption",  "",        "XCAP",   FieldKind::Text,    1, fields::captions,
+    Field{FieldId::Caption,  "caption",  "",     "XCAP",   FieldKind::Text,    1, true,  kNoSlot,     fields::captions,
           "photo captions and their credits", "caption:\"AP Photo\""},
-    Field{FieldId::Bullet,   "bullet",   "",        "XBUL",   FieldKind::Text,    1, fields::bullets,
+    Field{FieldId::Bullet,   "bullet",   "",     "XBUL",   FieldKind::Text,    1, true,  kNoSlot,     fields::bullets,
           "bullet points, labels included", "bullet:tariffs"},
-    Field{FieldId::Tag,      "tag",      "",        "K",      FieldKind::Boolean, 0, fields::tags,
+    Field{FieldId::Tag,      "tag",      "",     "K",      FieldKind::Boolean, 0, false, kSlotTags,   fields::tags,
           "topic tags, exactly (case and accents folded)", "tag:\"Climate Change\""},
-    Field{FieldId::Place,    "place",    "",        "XPLACE", FieldKind::Text,    1, fields::place,
+    Field{FieldId::Place,    "place",    "",     "XPLACE", FieldKind::Text,    1, true,  kNoSlot,     fields::place,
           "dateline place", "place:lisbon"},
-    Field{FieldId::Section,  "section",  "",        "XSEC",   FieldKind::Text,    1, fields::section,
+    Field{FieldId::Section,  "section",  "",     "XSEC",   FieldKind::Text,    1, true,  kNoSlot,     fields::section,
           "site section", "section:business"},
-    Field{FieldId::Lang,     "lang",     "",        "L",      FieldKind::Boolean, 0, fields::lang,
+    Field{FieldId::Lang,     "lang",     "",     "L",      FieldKind::Boolean, 0, false, kSlotLang,   fields::lang,
           "language code", "lang:en"},
-    Field{FieldId::Date,     "date",     "",        "D",      FieldKind::Date,    0, fields::date,
+    Field{FieldId::Date,     "date",     "",     "D",      FieldKind::Date,    0, false, kSlotDate,   fields::date,
           "publication day, month, year or range", "date:2024-03..2024-05"},
-    Field{FieldId::Body,     "body",     "",        "",       FieldKind::Text,    1, fields::body,
-          "article text", "body:\"water rationing\""},
+    Field{FieldId::Body,     "body",     "",     "",       FieldKind::Text,    1, false, kNoSlot,     fields::body,
+          "article text (also searched by plain words)", "body:\"water rationing\""},
 };
 // clang-format on
 

@@ -14,11 +14,12 @@ namespace {
 // spans the headline and the body, or two captions (Omega's habit).
 constexpr Xapian::termpos kFieldGap = 100;
 
+// Facet slots hold the values as written, joined by U+001F; the searcher folds them.
 std::string joined(const FieldValues& vs) {
     std::string out;
     for (auto v : vs) {
         if (!out.empty()) out += '\x1f';
-        out += fold_for_match(v);
+        out += v.text;
     }
     return out;
 }
@@ -47,7 +48,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (values.empty()) continue;
         switch (f.kind) {
         case FieldKind::Boolean:
-            for (auto v : values) doc.add_boolean_term(boolean_term(f, v));
+            for (auto v : values) doc.add_boolean_term(boolean_term(f, v.text));
             break;
         case FieldKind::Date:
             if (auto d = parse_ymd(a.date)) {
@@ -58,39 +59,29 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
                 doc.add_boolean_term(std::string(kPrefixYear) + compact.substr(0, 4));
                 doc.add_value(kSlotDate, compact);
             }
-            break;
+            continue; // the date slot holds YYYYMMDD, not the value as written
         case FieldKind::Text:
             for (auto v : values) {
                 // Accents fold at index and query time alike: José and Jose are one.
-                std::string text = fold_accents(v);
-                if (f.prefix.empty()) {
-                    // Body terms go in once, unprefixed: a prefixed copy would double
-                    // the index for the rare body: query.
-                    tg_.index_text(text, f.weight);
-                } else {
-                    tg_.index_text(text, 1, std::string(f.prefix));
+                std::string text = fold_accents(v.text);
+                if (!f.prefix.empty()) {
+                    tg_.index_text(text, v.wdf, std::string(f.prefix));
                     tg_.increase_termpos(kFieldGap);
-                    tg_.index_text(text, f.weight);
                 }
-                tg_.increase_termpos(kFieldGap);
+                // Body terms go in once, unprefixed (a prefixed copy would double the
+                // index for the rare body: query); people names are already in the text.
+                if (f.prefix.empty() || f.unprefixed) {
+                    tg_.index_text(text, v.wdf * f.weight);
+                    tg_.increase_termpos(kFieldGap);
+                }
             }
             break;
         }
+        if (f.facet_slot != kNoSlot) doc.add_value(f.facet_slot, joined(values));
     }
     if (a.published)
         doc.add_value(kSlotPublished, Xapian::sortable_serialise(static_cast<double>(*a.published)));
     doc.add_value(kSlotContentHash, content_hash(a));
-    if (!a.source.empty()) doc.add_value(kSlotSource, a.source);
-    values.clear();
-    fields::authors(a, values);
-    if (!values.empty()) doc.add_value(kSlotAuthors, joined(values));
-    values.clear();
-    fields::people(a, values);
-    if (!values.empty()) doc.add_value(kSlotPeople, joined(values));
-    values.clear();
-    fields::tags(a, values);
-    if (!values.empty()) doc.add_value(kSlotTags, joined(values));
-    if (!a.lang.empty()) doc.add_value(kSlotLang, a.lang);
     doc.set_data(dump_json(article_to_json(a)));
     return doc;
 }

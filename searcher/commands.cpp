@@ -18,6 +18,43 @@ int cmd_search(const SearchOptions& o, std::ostream& out) {
     return r.total > 0 ? kExitFound : kExitNotFound;
 }
 
+int cmd_people(const SearchOptions& o, std::ostream& out) {
+    Searcher s(o.dbs);
+    SearchRequest req = o.request;
+    req.count_only = true;
+    SearchResult r = s.search(req);
+    const auto& people = r.facets.at(0).values;
+    switch (o.output.format) {
+    case OutputFormat::Json:
+    case OutputFormat::Jsonl: {
+        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+        for (const auto& p : people) arr.push_back({{"name", p.value}, {"articles", p.count}});
+        if (o.output.format == OutputFormat::Jsonl) {
+            for (const auto& item : arr) out << dump_json(item) << '\n';
+        } else {
+            out << dump_json({{"format_version", kFormatVersion},
+                              {"query", r.query},
+                              {"total", r.total},
+                              {"people", arr}})
+                << '\n';
+        }
+        break;
+    }
+    case OutputFormat::Tsv:
+        out << "articles\tname\n";
+        for (const auto& p : people) out << p.count << '\t' << tsv_escape(p.value) << '\n';
+        break;
+    case OutputFormat::Ids:
+        for (const auto& p : people) out << p.value << '\n';
+        break;
+    case OutputFormat::Text:
+        for (const auto& p : people)
+            out << std::setw(7) << p.count << "  " << sanitize_for_terminal(p.value) << '\n';
+        break;
+    }
+    return people.empty() ? kExitNotFound : kExitFound;
+}
+
 int cmd_show(const SearchOptions& o, std::ostream& out) {
     Searcher s(o.dbs);
     Article a;

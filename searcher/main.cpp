@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
         case C::Version: std::cout << "morgue-search " MORGUE_VERSION "\n"; return 0;
         case C::ListFields: return morgue::cmd_list_fields(o, std::cout);
         case C::Show: return morgue::cmd_show(o, std::cout);
+        case C::People: return morgue::cmd_people(o, std::cout);
         case C::Batch: return morgue::cmd_batch(o, std::cin, std::cout);
         case C::Search: break;
         }

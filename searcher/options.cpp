@@ -14,7 +14,8 @@ namespace {
 // Options that take a value, and flags; anything else starting with '-' is a query word
 // ("-musk" excludes a term), so it is moved behind "--" before cxxopts sees it.
 const std::set<std::string> kValued = {"--db", "--limit", "-n", "--offset", "--sort", "--format",
-                                       "-f", "--now", "--since", "--until", "--color", "--colour"};
+                                       "-f", "--now", "--since", "--until", "--color", "--colour",
+                                       "--facet"};
 const std::set<std::string> kFlags = {"--count", "-c", "--any", "--batch", "--list-fields", "--help",
                                       "-h", "--version"};
 
@@ -53,7 +54,7 @@ std::vector<std::string> reorder_args(int argc, const char* const* argv) {
 SearchOptions parse_search_options(int argc, const char* const* argv, const char* env_db,
                                    bool stdout_tty, bool no_color) {
     cxxopts::Options spec("morgue-search", "Search a Morgue index of news articles.");
-    spec.custom_help("[OPTIONS] QUERY...  |  show ID  |  --list-fields  |  --batch");
+    spec.custom_help("[OPTIONS] QUERY...  |  show ID  |  people [QUERY...]  |  --list-fields  |  --batch");
     spec.positional_help("");
     // clang-format off
     spec.add_options()
@@ -66,6 +67,8 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         ("any", "match any word (OR) instead of all words (AND)")
         ("since", "only articles on or after this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
         ("until", "only articles on or before this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
+        ("facet", "count FIELD's values over all matches: person, author, source, tag, lang, year, "
+                  "month, day (FIELD:N for the top N); dates draw a timeline", cxxopts::value<std::vector<std::string>>(), "FIELD[:N]")
         ("now", "take this day as today for relative dates (YYYY-MM-DD)", cxxopts::value<std::string>(), "DATE")
         ("color", "auto, always or never (default auto; NO_COLOR is honoured)", cxxopts::value<std::string>(), "WHEN")
         ("colour", "same as --color", cxxopts::value<std::string>(), "WHEN")
@@ -82,7 +85,9 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
                   "  morgue-search --db news.db 'author:\"Mara Lindqvist\" date:2024-10'\n"
                   "  morgue-search title:ferry -strike --sort newest\n"
                   "  morgue-search --format jsonl 'tag:\"Port Alden\"' | jq .title\n"
-                  "  morgue-search show ID --format json\n";
+                  "  morgue-search show ID --format json\n"
+                  "  morgue-search --facet month --facet person:5 'person:okafor'\n"
+                  "  morgue-search people 'date:2024' --limit 20\n";
     std::vector<std::string> args = reorder_args(argc, argv);
     std::vector<const char*> cargs;
     for (auto& a : args) cargs.push_back(a.c_str());
@@ -139,6 +144,9 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         else if (o.color == "auto") o.output.color = stdout_tty && !no_color;
         else throw Error("--color takes auto, always or never, not '" + o.color + "'");
         req.highlight = o.output.color;
+        if (r.count("facet"))
+            for (const auto& spec : r["facet"].as<std::vector<std::string>>())
+                req.facets.push_back(parse_facet_spec(spec));
 
         std::vector<std::string> words;
         if (r.count("words")) words = r["words"].as<std::vector<std::string>>();
@@ -150,6 +158,13 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             if (words.size() != 2) throw Error("show takes exactly one article id");
             o.command = SearchOptions::Command::Show;
             o.show_id = words[1];
+        } else if (!words.empty() && words[0] == "people") {
+            o.command = SearchOptions::Command::People;
+            for (std::size_t i = 1; i < words.size(); ++i) req.query += (i > 1 ? " " : "") + words[i];
+            FacetRequest people;
+            people.field = "person";
+            people.limit = r.count("limit") ? req.limit : 20;
+            req.facets = {people};
         } else {
             if (words.empty()) throw Error("no query given; try 'morgue-search --help'");
             std::string q;

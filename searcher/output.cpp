@@ -2,7 +2,9 @@
 
 #include "article_json.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <iomanip>
 
 namespace morgue {
 
@@ -36,6 +38,13 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
     return out;
+}
+
+// Columns a UTF-8 string takes: one per code point (good enough for names).
+std::size_t display_width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
 }
 
 std::string plain_snippet(const std::string& s) { return render_snippet(s, false); }
@@ -89,14 +98,57 @@ json hit_to_json(const Hit& h) {
                 {"snippet", plain_snippet(h.snippet)}};
 }
 
+json facets_to_json(const std::vector<Facet>& facets) {
+    json out = json::object();
+    for (const auto& f : facets) {
+        json vals = json::array();
+        for (const auto& v : f.values) vals.push_back({{"value", v.value}, {"count", v.count}});
+        out[f.field] = vals;
+    }
+    return out;
+}
+
 json result_to_json(const SearchResult& r) {
     json hits = json::array();
     for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
-    return json{{"format_version", kFormatVersion},
-                {"query", r.query},
-                {"total", r.total},
-                {"offset", r.offset},
-                {"hits", hits}};
+    json j{{"format_version", kFormatVersion},
+           {"query", r.query},
+           {"total", r.total},
+           {"offset", r.offset},
+           {"hits", hits}};
+    if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
+    return j;
+}
+
+void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool color) {
+    for (const auto& f : facets) {
+        out << '\n' << (color ? kBold : "") << f.field << (color ? kReset : "") << '\n';
+        if (f.values.empty()) {
+            out << "   (none)\n";
+            continue;
+        }
+        std::vector<FacetValue> rows = f.chronological ? fill_periods(f) : f.values;
+        std::size_t width = 0;
+        Xapian::doccount most = 0;
+        for (const auto& v : rows) {
+            width = std::max(width, display_width(v.value));
+            most = std::max(most, v.count);
+        }
+        for (const auto& v : rows) {
+            out << "   " << sanitize_for_terminal(v.value)
+                << std::string(width - display_width(v.value) + 2, ' ');
+            if (f.chronological) {
+                // A timeline: one bar per period, empty periods shown, 40 columns at most.
+                std::size_t bar = most ? (static_cast<std::size_t>(v.count) * 40 + most - 1) / most : 0;
+                std::string bars;
+                for (std::size_t i = 0; i < bar; ++i) bars += "\u2588";
+                out << std::setw(6) << v.count << ' ' << (color ? kRed : "") << bars << (color ? kReset : "");
+            } else {
+                out << std::setw(6) << v.count;
+            }
+            out << '\n';
+        }
+    }
 }
 
 void print_result(std::ostream& out, const SearchResult& r, const OutputOptions& o) {
@@ -144,14 +196,19 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
         if (!a.path.empty() && a.path != a.id) out << "  " << sanitize_for_terminal(a.path);
         out << (c ? kReset : "") << '\n';
     }
+    print_facets_text(out, r.facets, c);
 }
 
 void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o) {
-    if (o.format == OutputFormat::Json || o.format == OutputFormat::Jsonl)
-        out << dump_json(json{{"format_version", kFormatVersion}, {"query", r.query}, {"total", r.total}})
-            << '\n';
-    else
+    if (o.format == OutputFormat::Json || o.format == OutputFormat::Jsonl) {
+    {
+        json j{{"format_version", kFormatVersion}, {"query", r.query}, {"total", r.total}};
+        if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
+        out << dump_json(j) << '\n';
+    } else {
         out << r.total << '\n';
+        if (o.format == OutputFormat::Text) print_facets_text(out, r.facets, o.color);
+    }
 }
 
 void print_article(std::ostream& out, const Article& a, const OutputOptions& o) {

@@ -23,6 +23,8 @@ struct OutputOptions {
 
 nlohmann::ordered_json hit_to_json(const Hit& h);
 nlohmann::ordered_json result_to_json(const SearchResult& r);
+nlohmann::ordered_json facets_to_json(const std::vector<Facet>& facets);
+void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool color);
 
 void print_result(std::ostream& out, const SearchResult& r, const OutputOptions& o);
 void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o);

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace morgue {
 
 static std::string joined_paths(const std::vector<std::string>& paths) {
@@ -65,9 +67,16 @@ SearchResult Searcher::run(const SearchRequest& req) {
     res.query = req.query;
     res.offset = req.offset;
     res.parsed = q.get_description();
+    std::vector<std::unique_ptr<FacetSpy>> spies;
+    for (const auto& fr : req.facets) {
+        spies.push_back(std::make_unique<FacetSpy>(fr));
+        enquire.add_matchspy(spies.back().get());
+    }
     Xapian::doccount all = db_.get_doccount();
     Xapian::MSet mset = enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, all);
     res.total = mset.get_matches_estimated();
+    for (const auto& spy : spies) res.facets.push_back(spy->result());
+    enquire.clear_matchspies();
     if (req.count_only) return res;
     Xapian::Stem stem("english");
     unsigned rank = req.offset;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "article.hpp"
+#include "facets.hpp"
 #include "query.hpp"
 
 #include <xapian.h>
@@ -21,6 +22,7 @@ struct SearchRequest {
     unsigned limit = 10;
     bool count_only = false;
     bool highlight = false; // mark matching terms in snippets with \x01 ... \x02
+    std::vector<FacetRequest> facets;
 };
 
 struct Hit {
@@ -37,6 +39,7 @@ struct SearchResult {
     Xapian::doccount total = 0; // exact number of matching articles
     std::vector<Hit> hits;
     std::string parsed; // Xapian's description of the parsed query
+    std::vector<Facet> facets;
 };
 
 // Opens one or more index directories as one database; checks the schema version.

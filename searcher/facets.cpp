@@ -1,0 +1,128 @@
+#include "facets.hpp"
+
+#include "dates.hpp"
+#include "errors.hpp"
+#include "schema.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace morgue {
+
+FacetRequest parse_facet_spec(const std::string& spec) {
+    FacetRequest r;
+    auto colon = spec.find(':');
+    r.field = spec.substr(0, colon);
+    if (colon != std::string::npos) {
+        std::string n = spec.substr(colon + 1);
+        try {
+            std::size_t used = 0;
+            unsigned long v = std::stoul(n, &used);
+            if (used != n.size() || v == 0 || v > 100000) throw std::invalid_argument(n);
+            r.limit = static_cast<unsigned>(v);
+        } catch (const std::exception&) {
+            throw Error("--facet " + spec + ": the count after ':' must be a number from 1 to 100000");
+        }
+    }
+    static const std::set<std::string> known = {"person", "author", "source", "site", "tag",
+                                                "lang",   "year",   "month",  "day"};
+    if (!known.count(r.field))
+        throw Error("--facet " + r.field + ": not a facet; try person, author, source, tag, lang, year, month, day");
+    if (r.field == "site") r.field = "source";
+    return r;
+}
+
+FacetSpy::FacetSpy(const FacetRequest& req) : req_(req) {
+    if (req.field == "year" || req.field == "month" || req.field == "day") {
+        slot_ = kSlotDate;
+        prefix_len_ = req.field == "year" ? 4 : req.field == "month" ? 6 : 8;
+    } else {
+        const Field* f = find_field(req.field);
+        slot_ = f ? f->facet_slot : kNoSlot;
+    }
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    if (slot_ == kNoSlot) return;
+    std::string v = doc.get_value(slot_);
+    if (v.empty()) return;
+    if (prefix_len_) {
+        if (v.size() < prefix_len_) return;
+        std::string key = v.substr(0, prefix_len_);
+        auto& e = counts_[key];
+        if (e.first.empty()) {
+            e.first = key.substr(0, 4);
+            if (prefix_len_ >= 6) e.first += "-" + key.substr(4, 2);
+            if (prefix_len_ >= 8) e.first += "-" + key.substr(6, 2);
+        }
+        ++e.second;
+        return;
+    }
+    // Multi-valued: count each distinct value once per article.
+    std::set<std::string> seen;
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        auto end = v.find('\x1f', start);
+        std::string value = v.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (!value.empty()) {
+            std::string key = fold_for_match(value);
+            if (seen.insert(key).second) {
+                auto& e = counts_[key];
+                if (e.first.empty()) e.first = value;
+                ++e.second;
+            }
+        }
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+}
+
+Facet FacetSpy::result() const {
+    Facet f;
+    f.field = req_.field;
+    f.chronological = prefix_len_ != 0;
+    for (const auto& [key, e] : counts_) f.values.push_back({e.first, e.second});
+    if (f.chronological) {
+        // Keys are YYYY[MM[DD]] so the map is already in time order. A limit keeps
+        // the most recent periods.
+        if (req_.limit && f.values.size() > req_.limit)
+            f.values.erase(f.values.begin(), f.values.end() - req_.limit);
+        return f;
+    }
+    std::stable_sort(f.values.begin(), f.values.end(),
+                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    unsigned limit = req_.limit ? req_.limit : 10;
+    if (f.values.size() > limit) f.values.resize(limit);
+    return f;
+}
+
+std::vector<FacetValue> fill_periods(const Facet& f) {
+    if (!f.chronological || f.values.size() < 2) return f.values;
+    std::map<std::string, Xapian::doccount> have;
+    for (const auto& v : f.values) have[v.value] = v.count;
+    std::vector<FacetValue> out;
+    const std::string& first = f.values.front().value;
+    const std::string& last = f.values.back().value;
+    auto add = [&](const std::string& key) { out.push_back({key, have.count(key) ? have[key] : 0}); };
+    if (first.size() == 4) {
+        for (int y = std::stoi(first); y <= std::stoi(last); ++y) add(std::to_string(y));
+    } else if (first.size() == 7) {
+        int y = std::stoi(first.substr(0, 4)), m = std::stoi(first.substr(5, 2));
+        for (;;) {
+            char buf[16];
+            std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+            add(buf);
+            if (buf == last || out.size() > 100000) break;
+            if (++m > 12) m = 1, ++y;
+        }
+    } else {
+        auto a = parse_ymd(first), b = parse_ymd(last);
+        if (!a || !b) return f.values;
+        for (std::int64_t d = days_from_civil(*a); d <= days_from_civil(*b) && out.size() <= 100000; ++d)
+            add(format_ymd(civil_from_days(d)));
+    }
+    return out;
+}
+
+} // namespace morgue
