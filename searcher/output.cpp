@@ -201,7 +201,6 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
 
 void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o) {
     if (o.format == OutputFormat::Json || o.format == OutputFormat::Jsonl) {
-    {
         json j{{"format_version", kFormatVersion}, {"query", r.query}, {"total", r.total}};
         if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
         out << dump_json(j) << '\n';
