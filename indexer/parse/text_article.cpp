@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::string_view kBullet = "\xE2\x80\xA2"; // U+2022 •
 constexpr std::string_view kNbsp = "\xC2\xA0";
+constexpr std::size_t kMaxImageTitle = 200; // bytes; longer lines are paragraphs
 
 const BoilerplateTable& boilerplate() {
     static const BoilerplateTable table(data::text_boilerplate);
@@ -273,6 +274,7 @@ Article parse_text_article(std::string_view raw) {
 
     enum class Part { Header, Body, Trailer } part = Part::Header;
     bool saw_byline = false, saw_posted = false, after_image_title = false;
+    std::string_view line_rest; // scratch for is_bullet
     std::vector<std::string> header_lines; // candidates for the subtitle
     std::vector<std::string> paragraphs;
     const auto& table = boilerplate();
@@ -309,6 +311,14 @@ Article parse_text_article(std::string_view raw) {
         if (auto cap = parse_caption(line, after_image_title)) {
             a.captions.push_back(std::move(*cap));
             after_image_title = false;
+            continue;
+        }
+        // A further photo's title: a short line directly above (no blank line between)
+        // a caption with its NBSP-spaced credit. It is page furniture, like the repeated
+        // headline above the first caption.
+        if (line.size() <= kMaxImageTitle && i + 1 < lines.size() &&
+            !is_bullet(lines[i], line_rest) && parse_caption(lines[i + 1], false)) {
+            after_image_title = true;
             continue;
         }
         after_image_title = false;
