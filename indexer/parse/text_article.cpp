@@ -274,7 +274,7 @@ Article parse_text_article(std::string_view raw) {
 
     enum class Part { Header, Body, Trailer } part = Part::Header;
     bool saw_byline = false, saw_posted = false, after_image_title = false;
-    std::string_view line_rest; // scratch for is_bullet
+    std::string_view line_rest;            // scratch for is_bullet
     std::vector<std::string> header_lines; // candidates for the subtitle
     std::vector<std::string> paragraphs;
     const auto& table = boilerplate();
@@ -282,6 +282,13 @@ Article parse_text_article(std::string_view raw) {
     for (; i < lines.size(); ++i) {
         std::string_view line = trim(lines[i]);
         if (line.empty()) continue;
+        // Topic lines may come several in a row ("(More A stories.)" "(More B stories.)"),
+        // so they are still read once the trailer has begun.
+        if (auto tag = parse_tag_line(line)) {
+            if (!tag->empty()) a.tags.push_back(*tag);
+            part = Part::Trailer; // what follows the topic line is page chrome
+            continue;
+        }
         if (part == Part::Trailer) continue;
         int bp = table.match(line);
         if (bp == 2) {
@@ -289,11 +296,6 @@ Article parse_text_article(std::string_view raw) {
             continue;
         }
         if (bp == 1) continue;
-        if (auto tag = parse_tag_line(line)) {
-            if (!tag->empty()) a.tags.push_back(*tag);
-            part = Part::Trailer; // what follows the topic line is page chrome
-            continue;
-        }
         std::string norm = normalize_space(line);
         if (!a.title.empty() && norm == a.title) { // the image title repeats the headline
             after_image_title = true;
