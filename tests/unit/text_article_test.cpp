@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -46,23 +47,27 @@ TEST_CASE("text article: no date line is rejected") {
     CHECK_THROWS_AS(parse_text_article("Just some words\nand more\n"), RecordError);
 }
 
-// Helpers for the fixtures below: the body must not carry page chrome.
-static void check_no_chrome(const Article& a) {
-    for (std::string_view chrome : {"install", "Tap ", "easy steps", "news faster", "More "}) {
-        INFO(chrome);
-        CHECK(a.body.find(chrome) == std::string::npos);
-        for (const auto& b : a.bullets)
-            CHECK(b.text.find(chrome) == std::string::npos);
-    }
-    CHECK(a.body.find("\xC2\xA0") == std::string::npos);
-    CHECK(a.body.find('\r') == std::string::npos);
-}
-
 static bool starts_with(const std::string& s, std::string_view p) {
     return s.rfind(p, 0) == 0;
 }
 static bool ends_with(const std::string& s, std::string_view p) {
     return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+}
+
+// Helpers for the fixtures below: the body and bullets must not carry the app promo,
+// the topic line, no-break spaces or carriage returns.
+static void check_no_chrome(const Article& a) {
+    for (std::string_view chrome : {"Tap to install", "Install the", "easy steps", "news faster",
+                                    "navigation bar", "Home Screen", "(More "}) {
+        INFO(chrome);
+        CHECK(a.body.find(chrome) == std::string::npos);
+        for (const auto& b : a.bullets)
+            CHECK(b.text.find(chrome) == std::string::npos);
+    }
+    CHECK(a.body.find("\n\nX\n\n") == std::string::npos); // the promo's lone close mark
+    CHECK_FALSE(ends_with(a.body, "\n\nX"));
+    CHECK(a.body.find("\xC2\xA0") == std::string::npos);
+    CHECK(a.body.find('\r') == std::string::npos);
 }
 
 TEST_CASE("text article: NBSP with no space before the affiliation") {
@@ -337,4 +342,43 @@ TEST_CASE("text article: a time with an unknown zone is not guessed") {
     CHECK_FALSE(a.published);
     CHECK(a.date == "2024-01-15");
     CHECK(a.body == "One paragraph of body text.");
+}
+
+// The sample corpus is part of the demo: every article in it must parse cleanly, and
+// only the two articles that exist to test it lack a byline or a time.
+TEST_CASE("sample corpus: every plain-text article parses with its parts") {
+    namespace fs = std::filesystem;
+    std::size_t n = 0, no_byline = 0, no_time = 0;
+    for (const auto& e :
+         fs::directory_iterator(fs::path(MORGUE_SOURCE_DIR) / "sample_corpus" / "text")) {
+        if (e.path().extension() != ".txt") continue;
+        std::string name = e.path().filename().string();
+        INFO(name);
+        std::ifstream in(e.path(), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        Article a = parse_text_article(ss.str());
+        ++n;
+        CHECK_FALSE(a.title.empty());
+        CHECK(a.date.size() == 10);
+        CHECK(a.body.size() > 300);
+        CHECK_FALSE(a.captions.empty());
+        for (const auto& c : a.captions)
+            CHECK_FALSE(c.credit.empty());
+        CHECK(a.tags.size() == 1);
+        check_no_chrome(a);
+        if (a.authors.empty()) {
+            ++no_byline;
+            CHECK(name == "039_isla_corrente_ash.txt");
+        } else {
+            CHECK_FALSE(a.affiliation.empty());
+        }
+        if (!a.published) {
+            ++no_time;
+            CHECK(name == "034_harrow_county_fair_pie.txt");
+        }
+    }
+    CHECK(n >= 45);
+    CHECK(no_byline == 1);
+    CHECK(no_time == 1);
 }
