@@ -225,6 +225,22 @@ Bullet parse_bullet(std::string_view body) {
     return b;
 }
 
+// True when the line ends with a full stop, before any closing quotes: a sentence of
+// text, never a photo's title.
+bool ends_sentence(std::string_view t) {
+    for (;;) {
+        if (!t.empty() && (t.back() == '"' || t.back() == '\'')) {
+            t.remove_suffix(1);
+        } else if (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x9D" ||
+                                     t.substr(t.size() - 3) == "\xE2\x80\x99")) {
+            t.remove_suffix(3); // ” ’
+        } else {
+            break;
+        }
+    }
+    return !t.empty() && t.back() == '.';
+}
+
 bool is_bullet(std::string_view line, std::string_view& rest) {
     std::string_view t = trim(line);
     if (t.substr(0, kBullet.size()) == kBullet) {
@@ -318,7 +334,7 @@ Article parse_text_article(std::string_view raw) {
         // A further photo's title: a short line directly above (no blank line between)
         // a caption with its NBSP-spaced credit. It is page furniture, like the repeated
         // headline above the first caption.
-        if (line.size() <= kMaxImageTitle && i + 1 < lines.size() &&
+        if (line.size() <= kMaxImageTitle && !ends_sentence(line) && i + 1 < lines.size() &&
             !is_bullet(lines[i], line_rest) && parse_caption(lines[i + 1], false)) {
             after_image_title = true;
             continue;

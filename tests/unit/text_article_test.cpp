@@ -382,3 +382,19 @@ TEST_CASE("sample corpus: every plain-text article parses with its parts") {
     CHECK(no_byline == 1);
     CHECK(no_time == 1);
 }
+
+TEST_CASE("text article: a sentence directly above a caption stays in the body") {
+    Article a = parse_text_article(
+        " date 2024-01-15 Pier Headline\n\nA subtitle\n"
+        "By Ann Example,\xC2\xA0 Test Desk\n"
+        "Posted Jan 15, 2024 6:00 AM EST\n\n"
+        "The pier reopened on Monday.\n"
+        "Anglers return to the pier, Monday.\xC2\xA0\xC2\xA0 (Photo: Bo Strand)\n"
+        "Second photo title\n"
+        "Gulls on the rail.\xC2\xA0\xC2\xA0 (Bo Strand/Getty Images)\n\n"
+        "Repairs took a year.\n");
+    CHECK(a.body == "The pier reopened on Monday.\n\nRepairs took a year.");
+    REQUIRE(a.captions.size() == 2);
+    CHECK(a.captions[0] == Caption{"Anglers return to the pier, Monday.", "Photo: Bo Strand"});
+    CHECK(a.captions[1] == Caption{"Gulls on the rail.", "Bo Strand/Getty Images"});
+}
