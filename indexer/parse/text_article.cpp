@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::string_view kBullet = "\xE2\x80\xA2"; // U+2022 •
 constexpr std::string_view kNbsp = "\xC2\xA0";
+constexpr std::size_t kMaxImageTitle = 200; // bytes; longer lines are paragraphs
 
 const BoilerplateTable& boilerplate() {
     static const BoilerplateTable table(data::text_boilerplate);
@@ -224,6 +225,22 @@ Bullet parse_bullet(std::string_view body) {
     return b;
 }
 
+// True when the line ends with a full stop, before any closing quotes: a sentence of
+// text, never a photo's title.
+bool ends_sentence(std::string_view t) {
+    for (;;) {
+        if (!t.empty() && (t.back() == '"' || t.back() == '\'')) {
+            t.remove_suffix(1);
+        } else if (t.size() >= 3 && (t.substr(t.size() - 3) == "\xE2\x80\x9D" ||
+                                     t.substr(t.size() - 3) == "\xE2\x80\x99")) {
+            t.remove_suffix(3); // ” ’
+        } else {
+            break;
+        }
+    }
+    return !t.empty() && t.back() == '.';
+}
+
 bool is_bullet(std::string_view line, std::string_view& rest) {
     std::string_view t = trim(line);
     if (t.substr(0, kBullet.size()) == kBullet) {
@@ -273,6 +290,7 @@ Article parse_text_article(std::string_view raw) {
 
     enum class Part { Header, Body, Trailer } part = Part::Header;
     bool saw_byline = false, saw_posted = false, after_image_title = false;
+    std::string_view line_rest;            // scratch for is_bullet
     std::vector<std::string> header_lines; // candidates for the subtitle
     std::vector<std::string> paragraphs;
     const auto& table = boilerplate();
@@ -280,6 +298,13 @@ Article parse_text_article(std::string_view raw) {
     for (; i < lines.size(); ++i) {
         std::string_view line = trim(lines[i]);
         if (line.empty()) continue;
+        // Topic lines may come several in a row ("(More A stories.)" "(More B stories.)"),
+        // so they are still read once the trailer has begun.
+        if (auto tag = parse_tag_line(line)) {
+            if (!tag->empty()) a.tags.push_back(*tag);
+            part = Part::Trailer; // what follows the topic line is page chrome
+            continue;
+        }
         if (part == Part::Trailer) continue;
         int bp = table.match(line);
         if (bp == 2) {
@@ -287,11 +312,6 @@ Article parse_text_article(std::string_view raw) {
             continue;
         }
         if (bp == 1) continue;
-        if (auto tag = parse_tag_line(line)) {
-            if (!tag->empty()) a.tags.push_back(*tag);
-            part = Part::Trailer; // what follows the topic line is page chrome
-            continue;
-        }
         std::string norm = normalize_space(line);
         if (!a.title.empty() && norm == a.title) { // the image title repeats the headline
             after_image_title = true;
@@ -309,6 +329,14 @@ Article parse_text_article(std::string_view raw) {
         if (auto cap = parse_caption(line, after_image_title)) {
             a.captions.push_back(std::move(*cap));
             after_image_title = false;
+            continue;
+        }
+        // A further photo's title: a short line directly above (no blank line between)
+        // a caption with its NBSP-spaced credit. It is page furniture, like the repeated
+        // headline above the first caption.
+        if (line.size() <= kMaxImageTitle && !ends_sentence(line) && i + 1 < lines.size() &&
+            !is_bullet(lines[i], line_rest) && parse_caption(lines[i + 1], false)) {
+            after_image_title = true;
             continue;
         }
         after_image_title = false;
