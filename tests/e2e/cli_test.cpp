@@ -70,7 +70,7 @@ TEST_CASE("index and search the text fixtures") {
         auto bad = run_command(kSearch + " --db " + quote(db) + " date:2024-13");
         CHECK(bad.status == 2);
         CHECK(bad.err.find("morgue-search: date: cannot read '2024-13'") == 0);
-        auto none = run_command(kSearch + " --db " + quote(tmp.path + "/missing") + " ferry");
+        auto none = run_command(kSearch + " --db " + quote(tmp.path + "/missing") + " whitby");
         CHECK(none.status == 2);
         CHECK(none.err.find("run morgue-index first") != std::string::npos);
     }
@@ -78,26 +78,26 @@ TEST_CASE("index and search the text fixtures") {
         auto again = run_command(kIndex + " --db " + quote(db) + " " + quote(fixtures()));
         REQUIRE(again.status == 0);
         CHECK(again.err.find("indexed 0, updated 0") != std::string::npos);
-        auto count = run_command(kSearch + " --db " + quote(db) + " --count ferry");
+        auto count = run_command(kSearch + " --db " + quote(db) + " --count whitby");
         CHECK(count.out == "1\n");
     }
     SECTION("output formats") {
-        auto j = run_command(kSearch + " --db " + quote(db) + " --format json ferry");
+        auto j = run_command(kSearch + " --db " + quote(db) + " --format json whitby");
         REQUIRE(j.status == 0);
         auto obj = nlohmann::json::parse(j.out);
         CHECK(obj["total"] == 1);
-        CHECK(obj["query"] == "ferry");
+        CHECK(obj["query"] == "whitby");
         CHECK(obj["offset"] == 0);
         auto& hit = obj["hits"][0];
         for (const char* key : {"id", "rank", "score", "title", "date", "published", "authors", "source",
                                 "url", "path", "snippet"})
             CHECK(hit.contains(key));
         CHECK(hit["published"] == "2023-03-14T22:05:00Z");
-        auto ids = run_command(kSearch + " --db " + quote(db) + " --format ids ferry");
+        auto ids = run_command(kSearch + " --db " + quote(db) + " --format ids whitby");
         CHECK(ids.out == hit["id"].get<std::string>() + "\n");
-        auto tsv = run_command(kSearch + " --db " + quote(db) + " --format tsv ferry");
+        auto tsv = run_command(kSearch + " --db " + quote(db) + " --format tsv whitby");
         CHECK(tsv.out.rfind("rank\tscore\tid\tdate\ttitle", 0) == 0);
-        auto text = run_command(kSearch + " --db " + quote(db) + " ferry");
+        auto text = run_command(kSearch + " --db " + quote(db) + " whitby");
         CHECK(text.out.find("1. Harbour Council Votes to Close Old Ferry Pier") != std::string::npos);
         CHECK(text.out.find('\x1b') == std::string::npos); // no colour into a pipe
         auto show = run_command(kSearch + " show --db " + quote(db) + " " + quote(hit["id"].get<std::string>()) +
