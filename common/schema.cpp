@@ -77,3 +77,29 @@ const Field* find_field(std::string_view name) {
 }
 
 } // namespace morgue
+
+namespace morgue {
+
+const Field& field_of_term(std::string_view term) {
+    if (term.size() > 1 && term[0] == 'Z') term.remove_prefix(1); // stemmed form
+    const Field* best = &field(FieldId::Body);
+    std::size_t best_len = 0;
+    for (const Field& f : kFields) {
+        if (f.prefix.empty() || f.prefix.size() <= best_len) continue;
+        // A prefix matches when the term starts with it and what follows is not another
+        // capital (XP vs XPLACE): Xapian's convention for multi-letter prefixes.
+        if (term.substr(0, f.prefix.size()) != f.prefix) continue;
+        if (term.size() > f.prefix.size() && f.prefix.size() > 1) {
+            char next = term[f.prefix.size()];
+            if (next >= 'A' && next <= 'Z') continue;
+        }
+        best = &f;
+        best_len = f.prefix.size();
+    }
+    if (best_len == 0 && !term.empty() &&
+        (term[0] == kPrefixDay[0] || term[0] == kPrefixMonth[0] || term[0] == kPrefixYear[0]))
+        return field(FieldId::Date);
+    return *best;
+}
+
+} // namespace morgue

@@ -166,3 +166,11 @@ std::string boolean_term(const Field& f, std::string_view value);
 const Field* find_field(std::string_view name);
 
 } // namespace morgue
+
+namespace morgue {
+
+// The field a term of the index belongs to ("ZSferri" -> title, "Zpier" -> body,
+// "M202410" -> date), for --explain. Never null: unprefixed terms are the body's.
+const Field& field_of_term(std::string_view term);
+
+} // namespace morgue

@@ -34,8 +34,32 @@ DocumentBuilder::DocumentBuilder() {
 
 std::string id_term(const std::string& id) { return boolean_term(field(FieldId::Id), id); }
 
+std::vector<std::string> spelling_words(const Article& a) {
+    std::vector<std::string> words;
+    auto add = [&](const std::string& text) {
+        std::string folded = fold_for_match(text);
+        std::string cur;
+        auto flush = [&] {
+            if (cur.size() >= 3) words.push_back(cur);
+            cur.clear();
+        };
+        for (char c : folded) {
+            unsigned char u = static_cast<unsigned char>(c);
+            if ((u >= 'a' && u <= 'z') || u >= 0x80) cur += c;
+            else flush();
+        }
+        flush();
+    };
+    add(a.title);
+    for (const auto& s : a.authors) add(s);
+    for (const auto& p : a.people) add(p.name);
+    for (const auto& t : a.tags) add(t);
+    return words;
+}
+
 std::string content_hash(const Article& a) {
-    return hex64(hash64(fold_for_match(a.title) + "\n" + fold_for_match(a.body)));
+    // The body alone: a wire story re-headlined by another site is still the same story.
+    return hex64(hash64(fold_for_match(a.body.empty() ? a.title : a.body)));
 }
 
 Xapian::Document DocumentBuilder::build(const Article& a) {

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace morgue {
 
@@ -22,7 +23,12 @@ private:
 // The id term ("Q" + id, hashed when too long) that replace_document keys on.
 std::string id_term(const std::string& id);
 
-// The hash of the normalised body used as the collapse key (value slot kSlotContentHash).
+// Words for Xapian's spelling table: those of titles, names and tags (where a misspelt
+// query most needs a correction), lowercased with accents folded.
+std::vector<std::string> spelling_words(const Article& a);
+
+// The hash of the normalised body (the title when there is no body): the collapse key
+// (value slot kSlotContentHash).
 std::string content_hash(const Article& a);
 
 } // namespace morgue

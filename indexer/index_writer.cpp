@@ -2,6 +2,7 @@
 
 #include "document_builder.hpp"
 #include "errors.hpp"
+#include "hash.hpp"
 #include "schema.hpp"
 
 #include <chrono>
@@ -56,19 +57,23 @@ IndexWriter::~IndexWriter() {
 Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
     std::string term = id_term(a.id);
     // The same article twice in one run (by id, or by identical content at another URL).
-    std::string content = doc.get_value(kSlotContentHash);
+    // Same body and same title: the same article, whatever its URL. (Same body under
+    // another title is kept, and folded by morgue-search --collapse.)
+    std::string content = doc.get_value(kSlotContentHash) + hex64(hash64(a.title));
     if (!seen_ids_.insert(term).second) return Outcome::Duplicate;
-    if (!content.empty() && !a.body.empty() && !seen_content_.insert(content).second)
-        return Outcome::Duplicate;
+    if (!a.body.empty() && !seen_content_.insert(content).second) return Outcome::Duplicate;
     Xapian::PostingIterator p = db_.postlist_begin(term);
+    Outcome outcome = Outcome::Indexed;
     if (p != db_.postlist_end(term)) {
         Xapian::Document old = db_.get_document(*p);
         if (old.get_data() == doc.get_data()) return Outcome::Unchanged;
         db_.replace_document(*p, doc);
-        return Outcome::Updated;
+        outcome = Outcome::Updated;
+    } else {
+        db_.replace_document(term, doc);
     }
-    db_.replace_document(term, doc);
-    return Outcome::Indexed;
+    for (const auto& w : spelling_words(a)) db_.add_spelling(w);
+    return outcome;
 }
 
 void IndexWriter::commit() {

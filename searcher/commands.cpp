@@ -5,12 +5,15 @@
 #include "schema.hpp"
 
 #include <iomanip>
+#include <iostream>
 
 namespace morgue {
 
 int cmd_search(const SearchOptions& o, std::ostream& out) {
     Searcher s(o.dbs);
     SearchResult r = s.search(o.request);
+    if (!r.suggestion.empty() && o.output.format == OutputFormat::Text)
+        std::cerr << "Did you mean: " << sanitize_for_terminal(r.suggestion) << "?\n";
     if (o.request.count_only)
         print_count(out, r, o.output);
     else
@@ -45,7 +48,8 @@ int cmd_people(const SearchOptions& o, std::ostream& out) {
         for (const auto& p : people) out << p.count << '\t' << tsv_escape(p.value) << '\n';
         break;
     case OutputFormat::Ids:
-        for (const auto& p : people) out << p.value << '\n';
+    case OutputFormat::Paths:
+        for (const auto& p : people) out << p.value << (o.output.nul ? '\0' : '\n');
         break;
     case OutputFormat::Text:
         for (const auto& p : people)

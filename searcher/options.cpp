@@ -5,6 +5,7 @@
 
 #include <cxxopts.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace morgue {
@@ -15,9 +16,10 @@ namespace {
 // ("-musk" excludes a term), so it is moved behind "--" before cxxopts sees it.
 const std::set<std::string> kValued = {"--db", "--limit", "-n", "--offset", "--sort", "--format",
                                        "-f", "--now", "--since", "--until", "--color", "--colour",
-                                       "--facet"};
+                                       "--facet", "--like", "--fields"};
 const std::set<std::string> kFlags = {"--count", "-c", "--any", "--batch", "--list-fields", "--help",
-                                      "-h", "--version"};
+                                      "-h", "--version", "--collapse", "--explain", "--no-suggest", "-0",
+                                      "--null"};
 
 std::vector<std::string> reorder_args(int argc, const char* const* argv) {
     std::vector<std::string> opts{argv[0]}, words;
@@ -61,8 +63,14 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         ("db", "index directory; repeat to search shards as one (default: $MORGUE_DB, else ./morgue.db)", cxxopts::value<std::vector<std::string>>(), "DIR")
         ("n,limit", "hits per page (default 10)", cxxopts::value<unsigned>(), "N")
         ("offset", "skip this many hits (paging)", cxxopts::value<unsigned>(), "N")
-        ("sort", "relevance, newest or oldest (default relevance)", cxxopts::value<std::string>(), "ORDER")
-        ("f,format", "text, json, jsonl, tsv or ids (default text)", cxxopts::value<std::string>(), "FORMAT")
+        ("sort", "relevance, newest, oldest or relevance-recent (default relevance)", cxxopts::value<std::string>(), "ORDER")
+        ("f,format", "text, json, jsonl, tsv, ids or paths (default text)", cxxopts::value<std::string>(), "FORMAT")
+        ("fields", "columns of tsv and text output, comma separated (e.g. date,title,url)", cxxopts::value<std::string>(), "LIST")
+        ("0,null", "end ids and paths with NUL, for xargs -0")
+        ("collapse", "fold copies of the same article (wire stories on many sites)")
+        ("like", "articles like this one (more like this); a query given too narrows them", cxxopts::value<std::string>(), "ID")
+        ("explain", "show the parsed query and why each hit matched")
+        ("no-suggest", "no spelling suggestion when little is found")
         ("c,count", "print only the number of matching articles")
         ("any", "match any word (OR) instead of all words (AND)")
         ("since", "only articles on or after this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
@@ -111,7 +119,8 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             if (s == "relevance") req.sort = SortOrder::Relevance;
             else if (s == "newest") req.sort = SortOrder::Newest;
             else if (s == "oldest") req.sort = SortOrder::Oldest;
-            else throw Error("--sort takes relevance, newest or oldest, not '" + s + "'");
+            else if (s == "relevance-recent") req.sort = SortOrder::RelevanceRecent;
+            else throw Error("--sort takes relevance, newest, oldest or relevance-recent, not '" + s + "'");
         }
         if (r.count("format")) o.format_name = r["format"].as<std::string>();
         if (o.format_name == "text") o.output.format = OutputFormat::Text;
@@ -119,7 +128,30 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         else if (o.format_name == "jsonl") o.output.format = OutputFormat::Jsonl;
         else if (o.format_name == "tsv") o.output.format = OutputFormat::Tsv;
         else if (o.format_name == "ids") o.output.format = OutputFormat::Ids;
-        else throw Error("--format takes text, json, jsonl, tsv or ids, not '" + o.format_name + "'");
+        else if (o.format_name == "paths") o.output.format = OutputFormat::Paths;
+        else throw Error("--format takes text, json, jsonl, tsv, ids or paths, not '" + o.format_name + "'");
+        o.output.nul = r.count("null") > 0;
+        if (r.count("fields")) {
+            std::string list = r["fields"].as<std::string>();
+            std::size_t start = 0;
+            while (start <= list.size()) {
+                auto comma = list.find(',', start);
+                std::string name = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                const auto& known = hit_field_names();
+                if (std::find(known.begin(), known.end(), name) == known.end()) {
+                    std::string all;
+                    for (const auto& k : known) all += (all.empty() ? "" : ",") + k;
+                    throw Error("--fields: no field '" + name + "'; choose from " + all);
+                }
+                o.output.fields.push_back(name);
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
+        }
+        req.collapse = r.count("collapse") > 0;
+        req.explain = r.count("explain") > 0;
+        req.suggest = r.count("no-suggest") == 0;
+        if (r.count("like")) req.like_id = r["like"].as<std::string>();
         req.count_only = r.count("count") > 0;
         req.query_options.match_any = r.count("any") > 0;
         req.query_options.today = today_utc();
@@ -166,7 +198,8 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             people.limit = r.count("limit") ? req.limit : 20;
             req.facets = {people};
         } else {
-            if (words.empty()) throw Error("no query given; try 'morgue-search --help'");
+            if (words.empty() && req.like_id.empty())
+                throw Error("no query given; try 'morgue-search --help'");
             std::string q;
             for (auto& w : words) q += (q.empty() ? "" : " ") + w;
             req.query = q;

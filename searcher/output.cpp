@@ -83,9 +83,49 @@ std::string tsv_escape(std::string_view s) {
     return out;
 }
 
-json hit_to_json(const Hit& h) {
+const std::vector<std::string>& hit_field_names() {
+    static const std::vector<std::string> names = {
+        "rank",     "score",  "id",   "date", "title",    "authors", "source", "url",
+        "path",     "published", "subtitle", "tags", "people", "dateline", "lang", "section",
+        "snippet",  "collapsed", "matched"};
+    return names;
+}
+
+std::string hit_field(const Hit& h, const std::string& name) {
     const Article& a = h.article;
-    return json{{"id", a.id},
+    if (name == "rank") return std::to_string(h.rank);
+    if (name == "score") {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.4f", h.score);
+        return buf;
+    }
+    if (name == "id") return a.id;
+    if (name == "date") return a.date;
+    if (name == "title") return a.title;
+    if (name == "authors") return join(a.authors, "; ");
+    if (name == "source") return a.source;
+    if (name == "url") return a.url;
+    if (name == "path") return a.path;
+    if (name == "published") return iso_utc(a.published);
+    if (name == "subtitle") return a.subtitle;
+    if (name == "tags") return join(a.tags, "; ");
+    if (name == "people") {
+        std::vector<std::string> names;
+        for (const auto& p : a.people) names.push_back(p.name);
+        return join(names, "; ");
+    }
+    if (name == "dateline") return a.dateline;
+    if (name == "lang") return a.lang;
+    if (name == "section") return a.section;
+    if (name == "snippet") return plain_snippet(h.snippet);
+    if (name == "collapsed") return std::to_string(h.collapsed);
+    if (name == "matched") return join(h.matched, " ");
+    return {};
+}
+
+json hit_to_json(const Hit& h, bool collapse, bool explain) {
+    const Article& a = h.article;
+    json j{{"id", a.id},
                 {"rank", h.rank},
                 {"score", h.score},
                 {"title", a.title},
@@ -96,6 +136,9 @@ json hit_to_json(const Hit& h) {
                 {"url", nullable(a.url)},
                 {"path", nullable(a.path)},
                 {"snippet", plain_snippet(h.snippet)}};
+    if (collapse) j["collapsed"] = h.collapsed;
+    if (explain) j["matched"] = h.matched;
+    return j;
 }
 
 json facets_to_json(const std::vector<Facet>& facets) {
@@ -110,12 +153,14 @@ json facets_to_json(const std::vector<Facet>& facets) {
 
 json result_to_json(const SearchResult& r) {
     json hits = json::array();
-    for (const auto& h : r.hits) hits.push_back(hit_to_json(h));
+    for (const auto& h : r.hits) hits.push_back(hit_to_json(h, r.collapse, r.explain));
     json j{{"format_version", kFormatVersion},
            {"query", r.query},
            {"total", r.total},
            {"offset", r.offset},
            {"hits", hits}};
+    if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+    if (r.explain) j["parsed"] = r.parsed;
     if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
     return j;
 }
@@ -152,46 +197,63 @@ void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool
 }
 
 void print_result(std::ostream& out, const SearchResult& r, const OutputOptions& o) {
+    const char end = o.nul ? '\0' : '\n';
     switch (o.format) {
     case OutputFormat::Json:
         out << dump_json(result_to_json(r)) << '\n';
         return;
     case OutputFormat::Jsonl:
-        for (const auto& h : r.hits) out << dump_json(hit_to_json(h)) << '\n';
+        for (const auto& h : r.hits) out << dump_json(hit_to_json(h, r.collapse, r.explain)) << '\n';
         return;
     case OutputFormat::Ids:
-        for (const auto& h : r.hits) out << h.article.id << '\n';
+        for (const auto& h : r.hits) out << h.article.id << end;
         return;
-    case OutputFormat::Tsv:
-        out << "rank\tscore\tid\tdate\ttitle\tauthors\tsource\turl\tpath\n";
+    case OutputFormat::Paths:
+        for (const auto& h : r.hits)
+            if (!h.article.path.empty()) out << h.article.path << end;
+        return;
+    case OutputFormat::Tsv: {
+        static const std::vector<std::string> defaults = {"rank", "score", "id",     "date", "title",
+                                                          "authors", "source", "url", "path"};
+        const auto& cols = o.fields.empty() ? defaults : o.fields;
+        for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "\t" : "") << cols[i];
+        out << '\n';
         for (const auto& h : r.hits) {
-            const Article& a = h.article;
-            char score[32];
-            std::snprintf(score, sizeof score, "%.4f", h.score);
-            out << h.rank << '\t' << score << '\t' << tsv_escape(a.id) << '\t' << a.date << '\t'
-                << tsv_escape(a.title) << '\t' << tsv_escape(join(a.authors, "; ")) << '\t'
-                << tsv_escape(a.source) << '\t' << tsv_escape(a.url) << '\t' << tsv_escape(a.path)
-                << '\n';
+            for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "\t" : "") << tsv_escape(hit_field(h, cols[i]));
+            out << '\n';
         }
         return;
+    }
     case OutputFormat::Text:
         break;
     }
     bool c = o.color;
+    if (r.explain) out << "query: " << sanitize_for_terminal(r.parsed) << '\n';
     out << r.total << (r.total == 1 ? " match" : " matches");
-    if (!r.hits.empty())
-        out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
+    if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
     out << '\n';
     for (const auto& h : r.hits) {
         const Article& a = h.article;
-        out << '\n' << (c ? kBold : "") << h.rank << ". " << sanitize_for_terminal(a.title)
-            << (c ? kReset : "") << '\n';
+        if (!o.fields.empty()) {
+            // --fields: one line per hit, the chosen fields separated by two spaces.
+            for (std::size_t i = 0; i < o.fields.size(); ++i)
+                out << (i ? "  " : "") << sanitize_for_terminal(hit_field(h, o.fields[i]));
+            out << '\n';
+            continue;
+        }
+        out << '\n' << (c ? kBold : "") << h.rank << ". " << sanitize_for_terminal(a.title) << (c ? kReset : "")
+            << '\n';
         std::string meta = a.date.empty() ? "(no date)" : a.date;
         if (!a.authors.empty()) meta += "  by " + join(a.authors, ", ");
         if (!a.source.empty()) meta += "  " + a.source;
+        if (h.collapsed) meta += "  (+" + std::to_string(h.collapsed) + " copies folded)";
         out << "   " << (c ? kDim : "") << sanitize_for_terminal(meta) << (c ? kReset : "") << '\n';
-        if (!h.snippet.empty())
-            out << "   " << render_snippet(sanitize_for_terminal(h.snippet), c) << '\n';
+        if (!h.snippet.empty()) out << "   " << render_snippet(sanitize_for_terminal(h.snippet), c) << '\n';
+        if (r.explain) {
+            char score[64];
+            std::snprintf(score, sizeof score, "score %.4f (%d%%): ", h.score, h.percent);
+            out << "   " << score << sanitize_for_terminal(join(h.matched, " ")) << '\n';
+        }
         out << "   " << (c ? kDim : "") << sanitize_for_terminal(a.id);
         if (!a.path.empty() && a.path != a.id) out << "  " << sanitize_for_terminal(a.path);
         out << (c ? kReset : "") << '\n';

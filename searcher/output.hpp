@@ -9,19 +9,27 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace morgue {
 
 inline constexpr int kFormatVersion = 1;
 
-enum class OutputFormat { Text, Json, Jsonl, Tsv, Ids };
+enum class OutputFormat { Text, Json, Jsonl, Tsv, Ids, Paths };
 
 struct OutputOptions {
     OutputFormat format = OutputFormat::Text;
-    bool color = false; // ANSI colour in text output (only when stdout is a terminal)
+    bool color = false;              // ANSI colour in text output (only when stdout is a terminal)
+    std::vector<std::string> fields; // --fields: columns of tsv and text ("" = the defaults)
+    bool nul = false;                // -0: ids and paths end with NUL instead of newline
 };
 
-nlohmann::ordered_json hit_to_json(const Hit& h);
+// The names --fields accepts, in their default tsv order first.
+const std::vector<std::string>& hit_field_names();
+// One field of a hit as text ("" when absent); lists are joined with "; ".
+std::string hit_field(const Hit& h, const std::string& name);
+
+nlohmann::ordered_json hit_to_json(const Hit& h, bool collapse = false, bool explain = false);
 nlohmann::ordered_json result_to_json(const SearchResult& r);
 nlohmann::ordered_json facets_to_json(const std::vector<Facet>& facets);
 void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool color);

@@ -2,6 +2,7 @@
 
 #include "article_json.hpp"
 #include "errors.hpp"
+#include "recency.hpp"
 #include "schema.hpp"
 #include "text.hpp"
 
@@ -49,13 +50,58 @@ SearchResult Searcher::search(const SearchRequest& req) {
     }
 }
 
+namespace {
+
+// Relevance feedback keeps words of the text (unprefixed terms and their stems), not
+// field-prefixed or boolean terms, and not numbers or tiny words.
+class TextTermsOnly : public Xapian::ExpandDecider {
+public:
+    bool operator()(const std::string& term) const override {
+        std::string_view t = term;
+        if (t.size() > 1 && t[0] == 'Z') t.remove_prefix(1);
+        if (t.size() < 3) return false;
+        if (!(t[0] >= 'a' && t[0] <= 'z') && static_cast<unsigned char>(t[0]) < 0x80) return false;
+        return true;
+    }
+};
+
+} // namespace
+
+Xapian::Query Searcher::like_query(const std::string& id) {
+    std::string term = boolean_term(field(FieldId::Id), id);
+    Xapian::PostingIterator p = db_.postlist_begin(term);
+    if (p == db_.postlist_end(term)) throw Error("--like: no article with id '" + id + "'");
+    Xapian::RSet rset;
+    rset.add_document(*p);
+    Xapian::Enquire enquire(db_);
+    TextTermsOnly decider;
+    Xapian::ESet eset = enquire.get_eset(40, rset, &decider);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it)
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+    Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    // The article itself is not "like" itself.
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(term));
+}
+
 SearchResult Searcher::run(const SearchRequest& req) {
     QueryBuilder qb(db_, req.query_options);
     Xapian::Query q = qb.parse(req.query);
+    if (!req.like_id.empty()) {
+        Xapian::Query like = like_query(req.like_id);
+        // A query given with --like narrows the similar articles without ranking them.
+        q = trim(req.query).empty() && req.query_options.since.empty() && req.query_options.until.empty()
+                ? like
+                : Xapian::Query(Xapian::Query::OP_FILTER, like, q);
+    }
+    if (req.sort == SortOrder::RelevanceRecent)
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                          Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
     Xapian::Enquire enquire(db_);
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    if (req.sort != SortOrder::Relevance) {
+    if (req.collapse) enquire.set_collapse_key(kSlotContentHash);
+    if (req.sort == SortOrder::Newest || req.sort == SortOrder::Oldest) {
         // The article's own date first, then the published instant; ties by relevance.
         auto* keys = new Xapian::MultiValueKeyMaker;
         bool reverse = req.sort == SortOrder::Newest;
@@ -67,6 +113,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
     res.query = req.query;
     res.offset = req.offset;
     res.parsed = q.get_description();
+    res.collapse = req.collapse;
+    res.explain = req.explain;
     std::vector<std::unique_ptr<FacetSpy>> spies;
     for (const auto& fr : req.facets) {
         spies.push_back(std::make_unique<FacetSpy>(fr));
@@ -74,9 +122,21 @@ SearchResult Searcher::run(const SearchRequest& req) {
     }
     Xapian::doccount all = db_.get_doccount();
     Xapian::MSet mset = enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, all);
-    res.total = mset.get_matches_estimated();
+    // With --collapse the estimate counts distinct stories; otherwise it is exact.
+    res.total = req.collapse ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
     for (const auto& spy : spies) res.facets.push_back(spy->result());
     enquire.clear_matchspies();
+    if (req.suggest && res.total < 3 && req.like_id.empty()) {
+        std::string s = suggest(req.query);
+        if (!s.empty()) {
+            SearchRequest again = req;
+            again.query = s;
+            again.suggest = false;
+            again.count_only = true;
+            again.facets.clear();
+            if (run(again).total > res.total) res.suggestion = s;
+        }
+    }
     if (req.count_only) return res;
     Xapian::Stem stem("english");
     unsigned rank = req.offset;
@@ -92,9 +152,63 @@ SearchResult Searcher::run(const SearchRequest& req) {
         h.snippet = normalize_space(mset.snippet(text, 240, stem,
                                  Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                  req.highlight ? kHiStart : "", req.highlight ? kHiEnd : "", "…"));
+        h.collapsed = it.get_collapse_count();
+        if (req.explain)
+            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+                const Field& f = field_of_term(*t);
+                std::string_view term = *t;
+                bool stemmed = term.size() > 1 && term[0] == 'Z';
+                if (stemmed) term.remove_prefix(1);
+                if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix) term.remove_prefix(f.prefix.size());
+                // Unprefixed terms come from every text field: call them "text".
+                std::string name = f.prefix.empty() ? "text" : std::string(f.name);
+                h.matched.push_back(name + ":" + std::string(term) + (stemmed ? "*" : ""));
+            }
         res.hits.push_back(std::move(h));
     }
     return res;
+}
+
+// Words of the query that are in no article, replaced by the nearest word Xapian's
+// spelling table knows (built from titles, names and tags while indexing). Returns ""
+// when nothing changes or the corrected query finds no more than the original.
+std::string Searcher::suggest(const std::string& query) {
+    std::string out;
+    bool changed = false;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        unsigned char c = static_cast<unsigned char>(query[i]);
+        bool word_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+        if (!word_char) {
+            out += query[i++];
+            continue;
+        }
+        std::size_t j = i;
+        while (j < query.size()) {
+            unsigned char d = static_cast<unsigned char>(query[j]);
+            if (!((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d >= 0x80 || d == '\'')) break;
+            ++j;
+        }
+        std::string word = query.substr(i, j - i);
+        bool field_name = j < query.size() && query[j] == ':';
+        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" || word == "XOR" ||
+                  word == "ADJ";
+        std::string lower = fold_for_match(word);
+        if (!field_name && !op && lower.size() >= 3 && !db_.term_exists(lower)) {
+            std::string fix = db_.get_spelling_suggestion(lower, 2);
+            if (!fix.empty() && fix != lower) {
+                if (word[0] >= 'A' && word[0] <= 'Z' && fix[0] >= 'a' && fix[0] <= 'z')
+                    fix[0] = static_cast<char>(fix[0] - 32);
+                out += fix;
+                changed = true;
+                i = j;
+                continue;
+            }
+        }
+        out += word;
+        i = j;
+    }
+    return changed ? out : std::string();
 }
 
 bool Searcher::find(const std::string& id, Article& out) {

@@ -12,7 +12,7 @@
 
 namespace morgue {
 
-enum class SortOrder { Relevance, Newest, Oldest };
+enum class SortOrder { Relevance, Newest, Oldest, RelevanceRecent };
 
 struct SearchRequest {
     std::string query;
@@ -23,6 +23,10 @@ struct SearchRequest {
     bool count_only = false;
     bool highlight = false; // mark matching terms in snippets with \x01 ... \x02
     std::vector<FacetRequest> facets;
+    bool collapse = false;   // fold articles with the same content hash (wire copies)
+    std::string like_id;     // more like this article (relevance feedback)
+    bool explain = false;    // report matching terms per hit
+    bool suggest = true;     // spelling suggestion when little is found
 };
 
 struct Hit {
@@ -31,6 +35,8 @@ struct Hit {
     int percent = 0;
     Article article;
     std::string snippet;
+    Xapian::doccount collapsed = 0; // copies folded into this hit (--collapse)
+    std::vector<std::string> matched; // "title:ferri", "body:pier" (--explain)
 };
 
 struct SearchResult {
@@ -40,6 +46,8 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::string parsed; // Xapian's description of the parsed query
     std::vector<Facet> facets;
+    std::string suggestion; // a corrected query that finds more, or ""
+    bool collapse = false, explain = false;
 };
 
 // Opens one or more index directories as one database; checks the schema version.
@@ -55,6 +63,8 @@ public:
 
 private:
     SearchResult run(const SearchRequest& req);
+    Xapian::Query like_query(const std::string& id);
+    std::string suggest(const std::string& query);
     std::vector<std::string> paths_;
     Xapian::Database db_;
 };
