@@ -1,0 +1,55 @@
+// Output escaping, facet specs and term-to-field mapping.
+#include "errors.hpp"
+#include "facets.hpp"
+#include "output.hpp"
+#include "schema.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace morgue;
+
+TEST_CASE("TSV cells escape tabs, newlines and backslashes") {
+    CHECK(tsv_escape("a\tb\nc\rd\\e") == "a\\tb\\nc\\rd\\\\e");
+    CHECK(tsv_escape("plain") == "plain");
+}
+
+TEST_CASE("terminal output drops control sequences") {
+    CHECK(sanitize_for_terminal("Title\x1b[2J\x1b]0;pwned\x07 end") == "Title[2J]0;pwned end");
+    CHECK(sanitize_for_terminal("a\xC2\x9B" "31mb") == "a31mb"); // C1 CSI
+    CHECK(sanitize_for_terminal("Zoë") == "Zoë");
+}
+
+TEST_CASE("JSON output escapes control characters and keeps UTF-8") {
+    SearchResult r;
+    r.query = "q\"\n";
+    Hit h;
+    h.rank = 1;
+    h.article.id = "x";
+    h.article.title = "tab\there \x01 Zoë";
+    r.hits.push_back(h);
+    r.total = 1;
+    std::ostringstream out;
+    print_result(out, r, OutputOptions{OutputFormat::Json, false, {}, false});
+    CHECK(out.str().find(R"("query":"q\"\n")") != std::string::npos);
+    CHECK(out.str().find(R"("title":"tab\there \u0001 Zoë")") != std::string::npos);
+}
+
+TEST_CASE("facet specs") {
+    CHECK(parse_facet_spec("person").field == "person");
+    CHECK(parse_facet_spec("month:12").limit == 12);
+    CHECK(parse_facet_spec("site").field == "source");
+    CHECK_THROWS_AS(parse_facet_spec("weekday"), Error);
+    CHECK_THROWS_AS(parse_facet_spec("person:0"), Error);
+    CHECK_THROWS_AS(parse_facet_spec("person:x"), Error);
+}
+
+TEST_CASE("terms map back to their fields") {
+    CHECK(field_of_term("ZSferri").name == "title");
+    CHECK(field_of_term("XPLACEkyiv").name == "place");
+    CHECK(field_of_term("XPputin").name == "person");
+    CHECK(field_of_term("Zpier").name == "body");
+    CHECK(field_of_term("M202410").name == "date");
+    CHECK(field_of_term("Kelon musk").name == "tag");
+}
