@@ -5,7 +5,12 @@ function(morgue_target_options target)
     # GCC 12's -Wrestrict misfires on std::string concatenation (GCC bug 105329).
     target_compile_options(${target} PRIVATE -Wno-restrict)
   endif()
-  if(MORGUE_SANITIZE)
+  if(MORGUE_FUZZ)
+    # Coverage for libFuzzer in every library; the fuzz targets link the fuzzer itself.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined
+                                             -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+  elseif(MORGUE_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-omit-frame-pointer
                                              -fno-sanitize-recover=undefined)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)

@@ -23,15 +23,31 @@ bool split(std::string_view s, Parts& p) {
     std::string_view auth = s.substr(0, end);
     s = end == std::string_view::npos ? std::string_view{} : s.substr(end);
     if (auto at = auth.rfind('@'); at != std::string_view::npos) auth.remove_prefix(at + 1);
-    if (auto c = auth.rfind(':'); c != std::string_view::npos && auth.find(']') == std::string_view::npos) {
-        p.port = std::string(auth.substr(c + 1));
-        auth = auth.substr(0, c);
+    // host[:port] or [v6]:port; a port is digits only.
+    std::size_t host_end = auth.size();
+    if (!auth.empty() && auth[0] == '[') {
+        host_end = auth.find(']');
+        if (host_end == std::string_view::npos) return false;
+        ++host_end;
+    } else if (auto c = auth.find(':'); c != std::string_view::npos) {
+        host_end = c;
+    }
+    if (host_end < auth.size()) {
+        if (auth[host_end] != ':') return false;
+        p.port = std::string(auth.substr(host_end + 1));
+        for (char c : p.port)
+            if (c < '0' || c > '9') return false;
+        auth = auth.substr(0, host_end);
     }
     p.host = to_lower_ascii(auth);
     while (!p.host.empty() && p.host.back() == '.') p.host.pop_back();
     if (p.host.empty()) return false;
-    for (char c : p.host)
-        if (c == ' ' || c == '<' || c == '>' || c == '"') return false;
+    // Host names: letters, digits, '-', '.', '_', IPv6 brackets, and UTF-8 (IDN) bytes.
+    for (unsigned char c : p.host) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                  c == '_' || c >= 0x80 || ((c == '[' || c == ']' || c == ':') && p.host[0] == '[');
+        if (!ok) return false;
+    }
     if (auto h = s.find('#'); h != std::string_view::npos) s = s.substr(0, h);
     auto q = s.find('?');
     p.path = std::string(s.substr(0, q));
@@ -79,7 +95,20 @@ std::string normalize_url(std::string_view s) {
     if (!p.port.empty()) out += ":" + p.port;
     out += p.path;
     if (!query.empty()) out += "?" + query;
-    return out;
+    // Spaces and control bytes are percent-encoded, so the result is a valid URL and
+    // normalising it again changes nothing (found by url_fuzzer).
+    std::string encoded;
+    for (unsigned char c : out) {
+        if (c <= 0x20 || c == 0x7f) {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            encoded += '%';
+            encoded += hex[c >> 4];
+            encoded += hex[c & 15];
+        } else {
+            encoded += static_cast<char>(c);
+        }
+    }
+    return encoded;
 }
 
 std::string host_of(std::string_view url) {

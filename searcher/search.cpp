@@ -155,8 +155,9 @@ SearchResult Searcher::run(const SearchRequest& req) {
         h.collapsed = it.get_collapse_count();
         if (req.explain)
             for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
-                const Field& f = field_of_term(*t);
-                std::string_view term = *t;
+                const std::string full = *t;
+                const Field& f = field_of_term(full);
+                std::string_view term = full;
                 bool stemmed = term.size() > 1 && term[0] == 'Z';
                 if (stemmed) term.remove_prefix(1);
                 if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix) term.remove_prefix(f.prefix.size());
