@@ -27,7 +27,7 @@ namespace {
 struct Item {
     std::uint64_t seq = 0;
     Record record;
-    enum class Kind { Record, Skip, Reject } kind = Kind::Record;
+    enum class Kind { Record, Skip, Reject, Unchanged } kind = Kind::Record;
     std::string reason;
 };
 
@@ -35,7 +35,9 @@ struct Parsed {
     std::uint64_t seq = 0;
     Item::Kind kind = Item::Kind::Record;
     std::string origin;
+    std::string path;
     std::uint64_t offset = 0;
+    std::string record_id;
     std::string reason; // skip or reject reason
     std::optional<Article> article;
     Xapian::Document doc;
@@ -111,13 +113,19 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 it.record = std::move(r);
                 in_q.push(std::move(it));
             };
-            ev.rejected = [&](const std::string& origin, std::uint64_t offset, const std::string& why) {
+            ev.rejected = [&](const Record& where, const std::string& why) {
                 Item it;
                 it.seq = next_seq++;
                 it.kind = Item::Kind::Reject;
-                it.record.origin = origin;
-                it.record.offset = offset;
+                it.record = where;
                 it.reason = why;
+                in_q.push(std::move(it));
+            };
+            ev.unchanged = [&](const std::string& origin) {
+                Item it;
+                it.seq = next_seq++;
+                it.kind = Item::Kind::Unchanged;
+                it.record.origin = origin;
                 in_q.push(std::move(it));
             };
             ev.skipped = [&](const std::string& why) {
@@ -146,7 +154,9 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 p.seq = it.seq;
                 p.kind = it.kind;
                 p.origin = it.record.origin;
+                p.path = it.record.path;
                 p.offset = it.record.offset;
+                p.record_id = it.record.record_id;
                 p.reason = it.reason;
                 if (it.kind == Item::Kind::Record) {
                     try {
@@ -174,12 +184,19 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         case Item::Kind::Skip:
             ++summary.skipped[p.reason];
             return;
+        case Item::Kind::Unchanged:
+            summary.count(Outcome::Unchanged);
+            return;
         case Item::Kind::Reject:
             ++summary.rejected[p.reason];
             err << "morgue-index: " << p.origin << ": " << p.reason << '\n';
             if (errors)
-                errors << dump_json({{"file", p.origin},
+                errors << dump_json({{"file", p.path.empty() ? p.origin : p.path},
                                      {"offset", p.offset},
+                                     {"record", p.origin},
+                                     {"record_id", p.record_id.empty()
+                                                       ? nlohmann::ordered_json(nullptr)
+                                                       : nlohmann::ordered_json(p.record_id)},
                                      {"reason", p.reason}})
                        << '\n';
             return;
