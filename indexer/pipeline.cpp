@@ -44,7 +44,7 @@ struct Parsed {
 };
 
 class Progress {
-public:
+  public:
     Progress(bool enabled, std::uint64_t total) : on_(enabled), total_(total) {}
     void update(const Summary& s, std::uint64_t bytes, std::uint64_t records, double secs) {
         if (!on_) return;
@@ -71,7 +71,7 @@ public:
         if (shown_) std::fprintf(stderr, "\r\x1b[K");
     }
 
-private:
+  private:
     bool on_;
     std::uint64_t total_;
     bool shown_ = false;
@@ -224,7 +224,8 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 pending.erase(it);
                 ++expect;
             }
-            double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            double secs =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             progress.update(summary, bytes_read, records, secs);
         } catch (...) {
             writer_error = std::current_exception();
@@ -232,13 +233,15 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         }
     }
     reader.join();
-    for (auto& t : parsers) t.join();
+    for (auto& t : parsers)
+        t.join();
     progress.finish();
     if (writer_error) std::rethrow_exception(writer_error);
     if (reader_error) std::rethrow_exception(reader_error);
     if (writer) writer->commit();
     summary.bytes = bytes_read;
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }
 

@@ -53,7 +53,8 @@ std::vector<std::string> string_list(const json* v, bool split_commas) {
         if (!s.empty()) out.push_back(std::move(s));
     };
     if (v->is_array()) {
-        for (const auto& e : *v) add(as_text(e));
+        for (const auto& e : *v)
+            add(as_text(e));
     } else if (v->is_string() && split_commas) {
         std::string s = v->get<std::string>();
         std::size_t start = 0;
@@ -149,8 +150,8 @@ Article parse_json_article(const Record& r) {
     if (!j.is_object()) throw RecordError("JSON value is not an object");
 
     std::string text;
-    if (const json* t = find_key(j, {"text", "maintext", "body", "content", "articleBody",
-                                     "article_text", "raw_text"});
+    if (const json* t = find_key(
+            j, {"text", "maintext", "body", "content", "articleBody", "article_text", "raw_text"});
         t && t->is_string())
         text = paragraphs_of(t->get<std::string>());
 
@@ -184,8 +185,8 @@ Article parse_json_article(const Record& r) {
     fill(a.title, first_string(j, {"title", "headline", "title_page", "name"}));
     fill(a.subtitle, first_string(j, {"description", "subtitle", "summary", "dek"}));
     if (a.url.empty()) a.url = url;
-    fill(a.source, to_lower_ascii(first_string(j, {"source_domain", "site", "domain", "source",
-                                                   "hostname"})));
+    fill(a.source, to_lower_ascii(
+                       first_string(j, {"source_domain", "site", "domain", "source", "hostname"})));
     fill(a.site_name, first_string(j, {"site_name", "sitename", "publisher"}));
     fill(a.section, first_string(j, {"section", "category", "articleSection"}));
     fill(a.lang, lang_code(first_string(j, {"language", "lang", "inLanguage"})));
@@ -212,8 +213,8 @@ Article parse_json_article(const Record& r) {
         }
     }
     if (!a.modified) {
-        if (auto w = time_of(
-                find_key(j, {"date_modify", "modified", "dateModified", "date_modified"})))
+        if (auto w =
+                time_of(find_key(j, {"date_modify", "modified", "dateModified", "date_modified"})))
             a.modified = w->utc;
     }
     if (a.title.empty() && a.body.empty()) throw RecordError("JSON article has no title or text");

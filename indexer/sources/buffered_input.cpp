@@ -28,7 +28,9 @@ std::size_t BufferedInput::want(std::size_t n) {
     return buf_.size() - pos_;
 }
 
-void BufferedInput::consume(std::size_t n) { pos_ += std::min(n, buf_.size() - pos_); }
+void BufferedInput::consume(std::size_t n) {
+    pos_ += std::min(n, buf_.size() - pos_);
+}
 
 bool BufferedInput::read_line(std::string& line, std::size_t max, bool& too_long) {
     line.clear();

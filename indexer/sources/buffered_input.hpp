@@ -14,7 +14,7 @@
 namespace morgue {
 
 class BufferedInput {
-public:
+  public:
     explicit BufferedInput(std::unique_ptr<ByteInput> in) : in_(std::move(in)) {}
 
     // Buffers at least n bytes unless the input ends (or is damaged) first.
@@ -43,7 +43,7 @@ public:
     const std::optional<Damage>& damage() const { return in_->damage(); }
     void resume() { in_->resume(); }
 
-private:
+  private:
     bool fill();
 
     std::unique_ptr<ByteInput> in_;

@@ -21,7 +21,7 @@ void close_file(std::FILE* f) {
 }
 
 class PlainInput final : public ByteInput {
-public:
+  public:
     PlainInput(std::FILE* f, std::string prefix) : f_(f), prefix_(std::move(prefix)) {}
     ~PlainInput() override { close_file(f_); }
 
@@ -46,7 +46,7 @@ public:
     void forget_before(std::uint64_t) override {}
     bool compressed() const override { return false; }
 
-private:
+  private:
     std::FILE* f_;
     std::string prefix_;
     std::size_t prefix_pos_ = 0;
@@ -55,7 +55,7 @@ private:
 };
 
 class GzipInput final : public ByteInput {
-public:
+  public:
     GzipInput(std::FILE* f, std::string prefix) : f_(f), in_(kChunk) {
         std::memset(&zs_, 0, sizeof zs_);
         if (inflateInit2(&zs_, 15 + 16) != Z_OK) throw Error("zlib: cannot initialise");
@@ -131,12 +131,13 @@ public:
     }
 
     void forget_before(std::uint64_t pos) override {
-        while (members_.size() > 1 && members_[1].first <= pos) members_.pop_front();
+        while (members_.size() > 1 && members_[1].first <= pos)
+            members_.pop_front();
     }
 
     bool compressed() const override { return true; }
 
-private:
+  private:
     bool refill() {
         if (eof_) return false;
         std::size_t keep = zs_.avail_in;
@@ -204,8 +205,10 @@ private:
     std::size_t fail(std::size_t produced, std::string why) {
         Damage d{member_start_, std::move(why)};
         in_member_ = false;
-        if (produced > 0) pending_ = std::move(d);
-        else damage_ = std::move(d);
+        if (produced > 0)
+            pending_ = std::move(d);
+        else
+            damage_ = std::move(d);
         return produced;
     }
 
@@ -327,8 +330,7 @@ std::string inflate_bytes(std::string_view in, Coding coding, std::uint64_t max_
         try {
             return inflate_zlib(in, 15, max_out);
         } catch (const RecordError& e) {
-            if (std::string_view(e.what()).find("max-record-size") != std::string_view::npos)
-                throw;
+            if (std::string_view(e.what()).find("max-record-size") != std::string_view::npos) throw;
             return inflate_zlib(in, -15, max_out);
         }
     case Coding::Brotli:

@@ -26,7 +26,7 @@ struct Damage {
 };
 
 class ByteInput {
-public:
+  public:
     virtual ~ByteInput() = default;
     // Up to n bytes into out; 0 at the end of the input or at a damaged region
     // (then damage() is set until resume()).

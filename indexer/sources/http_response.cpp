@@ -16,7 +16,8 @@ std::string HttpResponse::header(std::string_view name) const {
 
 HttpResponse parse_http_head(std::string_view payload) {
     HttpResponse r;
-    if (!starts_with_ci(payload, "HTTP/")) throw RecordError("WARC response is not an HTTP response");
+    if (!starts_with_ci(payload, "HTTP/"))
+        throw RecordError("WARC response is not an HTTP response");
     std::size_t pos = 0;
     bool first = true;
     for (;;) {
@@ -60,7 +61,8 @@ std::string dechunk(std::string_view body, std::uint64_t max_out) {
         std::string_view size_line = trim(body.substr(pos, nl - pos));
         size_line = size_line.substr(0, size_line.find(';')); // chunk extensions
         std::uint64_t n = 0;
-        auto [p, ec] = std::from_chars(size_line.data(), size_line.data() + size_line.size(), n, 16);
+        auto [p, ec] =
+            std::from_chars(size_line.data(), size_line.data() + size_line.size(), n, 16);
         if (ec != std::errc() || p != size_line.data() + size_line.size() || size_line.empty())
             throw RecordError("bad chunked transfer coding");
         pos = nl + 1;
@@ -82,8 +84,10 @@ std::string decode_http_body(const HttpResponse& head, std::string_view payload,
     std::string_view body = payload.substr(std::min(head.body_offset, payload.size()));
     std::string data;
     std::string te = to_lower_ascii(head.header("Transfer-Encoding"));
-    if (te.find("chunked") != std::string::npos) data = dechunk(body, max_out);
-    else data.assign(body);
+    if (te.find("chunked") != std::string::npos)
+        data = dechunk(body, max_out);
+    else
+        data.assign(body);
     std::string ce = to_lower_ascii(trim(head.header("Content-Encoding")));
     if (ce.empty() || ce == "identity" || data.empty()) return data;
     if (ce == "gzip" || ce == "x-gzip") {

@@ -4,6 +4,19 @@
 
 namespace morgue {
 
+namespace {
+
+// True when the input stops at a damage before the next line ends, and the line that
+// started at pos lies in the damaged member.
+bool damaged_next(BufferedInput& in, std::uint64_t pos) {
+    while (in.data().find('\n') == std::string_view::npos)
+        if (in.want(in.data().size() + 1) <= in.data().size()) break;
+    if (in.data().find('\n') != std::string_view::npos || !in.damage()) return false;
+    return in.locate(pos).member == in.damage()->offset;
+}
+
+} // namespace
+
 void read_jsonl(BufferedInput& in, const std::string& path, const SourceOptions& opts,
                 const SourceEvents& ev) {
     std::uint64_t line_no = 0, reported = 0;
@@ -36,11 +49,21 @@ void read_jsonl(BufferedInput& in, const std::string& path, const SourceOptions&
             in.resume();
             continue;
         }
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+        if (in.compressed() && damaged_next(in, pos)) {
+            // This line and the cut one after it came out of a damaged gzip member (a
+            // member cut short inflates into the next one): one rejection for both.
+            const Damage& d = *in.damage();
+            ev.rejected(record_at(origin, path, d.offset), d.reason);
+            in.consume(in.data().size());
+            in.resume();
+            continue;
+        }
+        while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
+            line.pop_back();
         if (too_long || line.size() > opts.max_record_size) {
-            ev.rejected(record_at(origin, path, pos),
-                        "line larger than --max-record-size (" +
-                            std::to_string(opts.max_record_size) + " bytes)");
+            ev.rejected(record_at(origin, path, pos), "line larger than --max-record-size (" +
+                                                          std::to_string(opts.max_record_size) +
+                                                          " bytes)");
             continue;
         }
         if (trim(line).empty()) continue; // blank lines separate nothing and hold nothing

@@ -61,9 +61,8 @@ void read_whole(BufferedInput& in, const std::string& path, RecordFormat format,
         return;
     }
     if (r.bytes.size() > opts.max_record_size) {
-        ev.rejected(record_at(path, path, 0),
-                    "larger than --max-record-size (" + std::to_string(opts.max_record_size) +
-                        " bytes)");
+        ev.rejected(record_at(path, path, 0), "larger than --max-record-size (" +
+                                                  std::to_string(opts.max_record_size) + " bytes)");
         return;
     }
     r.origin = path;
@@ -113,7 +112,7 @@ void read_inputs(const std::vector<std::string>& inputs, const SourceOptions& op
                  const SourceEvents& ev) {
     for (const auto& in : inputs) {
         if (in == "-") {
-            Container c = opts.stdin_format == RecordFormat::Json ? Container::Jsonl
+            Container c = opts.stdin_format == RecordFormat::Json      ? Container::Jsonl
                           : opts.stdin_format == RecordFormat::Unknown ? Container::Sniff
                                                                        : Container::Whole;
             read_one("-", c, opts.stdin_format, opts, ev);
@@ -128,7 +127,8 @@ void read_inputs(const std::vector<std::string>& inputs, const SourceOptions& op
                     // A ".json" file holds one article; ".html.gz" is still HTML.
                     std::string_view n = s;
                     if (ends_with_ci(n, ".gz")) n.remove_suffix(3);
-                    read_one(s, c, ends_with_ci(n, ".json") ? RecordFormat::Json : RecordFormat::Unknown,
+                    read_one(s, c,
+                             ends_with_ci(n, ".json") ? RecordFormat::Json : RecordFormat::Unknown,
                              opts, ev);
                 } else {
                     read_one(s, c, RecordFormat::Unknown, opts, ev);

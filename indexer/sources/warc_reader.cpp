@@ -16,9 +16,13 @@ namespace {
 constexpr std::size_t kMaxHeaderLine = 64 << 10;
 constexpr std::size_t kMaxHeaderBytes = 1 << 20;
 
-bool is_warc_line(std::string_view line) { return line.substr(0, 7) == "WARC/1."; }
+bool is_warc_line(std::string_view line) {
+    return line.substr(0, 7) == "WARC/1.";
+}
 
-bool is_blank(std::string_view line) { return line == "\r\n" || line == "\n" || line == "\r"; }
+bool is_blank(std::string_view line) {
+    return line == "\r\n" || line == "\n" || line == "\r";
+}
 
 bool is_html_type(std::string_view media_type) {
     return media_type == "text/html" || media_type == "application/xhtml+xml";
@@ -51,7 +55,7 @@ struct WarcHeaders {
 };
 
 class WarcReader {
-public:
+  public:
     WarcReader(BufferedInput& in, const std::string& path, const SourceOptions& opts,
                const SourceEvents& ev)
         : in_(in), path_(path), opts_(opts), ev_(ev) {}
@@ -85,7 +89,7 @@ public:
         report_progress();
     }
 
-private:
+  private:
     std::string origin_at(std::uint64_t pos, std::uint64_t* offset) const {
         auto loc = in_.locate(pos);
         *offset = loc.member;
@@ -122,14 +126,14 @@ private:
             std::uint64_t pos = in_.position();
             if (!in_.read_line(line, kMaxHeaderLine, too_long)) {
                 if (!quiet)
-                    reject(start, "garbage between WARC records (" +
-                                      std::to_string(pos - start) + " bytes skipped)");
+                    reject(start, "garbage between WARC records (" + std::to_string(pos - start) +
+                                      " bytes skipped)");
                 return false;
             }
             if (is_warc_line(line) && !too_long) {
                 if (!quiet && pos > start)
-                    reject(start, "garbage between WARC records (" +
-                                      std::to_string(pos - start) + " bytes skipped)");
+                    reject(start, "garbage between WARC records (" + std::to_string(pos - start) +
+                                      " bytes skipped)");
                 version = line;
                 vstart = pos;
                 return true;
@@ -163,7 +167,8 @@ private:
                 return;
             }
             std::string_view l = line;
-            while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
+            while (!l.empty() && (l.back() == '\n' || l.back() == '\r'))
+                l.remove_suffix(1);
             if (l.empty()) continue;
             if ((l.front() == ' ' || l.front() == '\t') && !h.fields.empty()) {
                 h.fields.back().second += " " + std::string(trim(l));
@@ -227,7 +232,8 @@ private:
         // Lenient: fewer or bare newlines are fine if the next record (or the end)
         // follows at once.
         std::size_t n = 0;
-        while (n < d.size() && n < 4 && (d[n] == '\r' || d[n] == '\n')) ++n;
+        while (n < d.size() && n < 4 && (d[n] == '\r' || d[n] == '\n'))
+            ++n;
         std::size_t more = in_.want(n + 7);
         std::string_view next = in_.data().substr(n, std::min<std::size_t>(more, n + 7) - n);
         if (next.empty() || next == "WARC/1.") {
