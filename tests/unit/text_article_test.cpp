@@ -28,13 +28,12 @@ TEST_CASE("text article: byline with three authors, NBSP affiliation, EDT time")
     CHECK(*a.published == 1678831500); // 2023-03-14T22:05:00Z
     REQUIRE(a.captions.size() == 1);
     CHECK(a.captions[0].credit == "Ledger Photo/Ines Okafor");
-    CHECK(a.captions[0].text == "Commuters board the last morning ferry at the old pier in Port "
-                                "Alden, Tuesday, March 14, 2023.");
+    CHECK(a.captions[0].text ==
+          "Commuters board the last morning ferry at the old pier in Port Alden, Tuesday, March 14, 2023.");
     CHECK(a.dateline == "PORT ALDEN, Maine");
     CHECK(a.body.rfind("The Port Alden harbour council voted", 0) == 0);
     REQUIRE(a.bullets.size() == 3);
-    CHECK(a.bullets[0] ==
-          Bullet{"The vote", "Five members backed the closure after a three-hour debate."});
+    CHECK(a.bullets[0] == Bullet{"The vote", "Five members backed the closure after a three-hour debate."});
     CHECK(a.bullets[1].label == "What comes next");
     CHECK(a.bullets[2].label.empty());
     CHECK(a.tags == std::vector<std::string>{"Port Alden"});
