@@ -2,6 +2,7 @@
 
 #include "document_builder.hpp"
 #include "errors.hpp"
+#include "hash.hpp"
 #include "schema.hpp"
 
 #include <chrono>
@@ -57,8 +58,8 @@ Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
     std::string term = id_term(a.id);
     // The same article twice in one run (by id, or by identical content at another URL).
     std::string content = doc.get_value(kSlotContentHash);
-    if (!seen_ids_.insert(term).second) return Outcome::Duplicate;
-    if (!content.empty() && !a.body.empty() && !seen_content_.insert(content).second)
+    if (!seen_ids_.insert(hash64(term)).second) return Outcome::Duplicate;
+    if (!content.empty() && !a.body.empty() && !seen_content_.insert(hash64(content)).second)
         return Outcome::Duplicate;
     Xapian::PostingIterator p = db_.postlist_begin(term);
     if (p != db_.postlist_end(term)) {
