@@ -173,6 +173,7 @@ Article parse_json_article(const Record& r) {
         page.fetched = r.fetched;
         page.container = r.container;
         a = parse_record(page);
+        a.id.clear(); // recomputed by finish_article once the object's fields are in
     } else {
         a.body = std::move(text);
         a.format = "jsonl";

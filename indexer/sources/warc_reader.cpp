@@ -276,14 +276,15 @@ class WarcReader {
                 ev_.skipped("WARC response not HTTP (" + media_type_of(ctype) + ")");
                 return;
             }
+            std::string http_type, media;
             try {
                 HttpResponse http = parse_http_head(block);
                 if (http.status != 200) {
                     ev_.skipped("HTTP status " + std::to_string(http.status));
                     return;
                 }
-                std::string http_type = http.header("Content-Type");
-                std::string media = media_type_of(http_type);
+                http_type = http.header("Content-Type");
+                media = media_type_of(http_type);
                 if (!media.empty() && !is_html_type(media)) {
                     ev_.skipped("not HTML (" + media + ")");
                     return;
@@ -294,9 +295,11 @@ class WarcReader {
                 ev_.rejected(r, e.what());
                 return;
             }
-            r.format = RecordFormat::Html;
+            // No Content-Type at all: let the parsers sniff the body.
+            r.format = media.empty() ? RecordFormat::Unknown : RecordFormat::Html;
             if (looks_binary(r.bytes)) {
-                ev_.rejected(r, "binary data labelled as HTML");
+                if (media.empty()) ev_.skipped("not HTML (binary, no Content-Type)");
+                else ev_.rejected(r, "binary data labelled as HTML");
                 return;
             }
             ev_.record(std::move(r));
