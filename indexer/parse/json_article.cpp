@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "parse.hpp"
 #include "text.hpp"
+#include "url.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -186,8 +187,11 @@ Article parse_json_article(const Record& r) {
     fill(a.title, first_string(j, {"title", "headline", "title_page", "name"}));
     fill(a.subtitle, first_string(j, {"description", "subtitle", "summary", "dek"}));
     if (a.url.empty()) a.url = url;
-    fill(a.source, to_lower_ascii(
-                       first_string(j, {"source_domain", "site", "domain", "source", "hostname"})));
+    // A host only ("harbourgazette.example"); a publisher's name is not a host.
+    if (std::string host = to_lower_ascii(
+            first_string(j, {"source_domain", "site", "domain", "source", "hostname"}));
+        host.find('.') != std::string::npos && host.find(' ') == std::string::npos)
+        fill(a.source, host_of("https://" + host + "/"));
     fill(a.site_name, first_string(j, {"site_name", "sitename", "publisher"}));
     fill(a.section, first_string(j, {"section", "category", "articleSection"}));
     fill(a.lang, lang_code(first_string(j, {"language", "lang", "inLanguage"})));

@@ -108,6 +108,7 @@ class WarcReader {
         const Damage& d = *in_.damage();
         ev_.rejected(record_at(path_ + "@" + std::to_string(d.offset), path_, d.offset), d.reason);
         in_.resume();
+        quiet_resync_ = false; // what follows a damage is a new member: report its garbage
     }
 
     void report_progress() {
@@ -298,8 +299,10 @@ class WarcReader {
             // No Content-Type at all: let the parsers sniff the body.
             r.format = media.empty() ? RecordFormat::Unknown : RecordFormat::Html;
             if (looks_binary(r.bytes)) {
-                if (media.empty()) ev_.skipped("not HTML (binary, no Content-Type)");
-                else ev_.rejected(r, "binary data labelled as HTML");
+                if (media.empty())
+                    ev_.skipped("not HTML (binary, no Content-Type)");
+                else
+                    ev_.rejected(r, "binary data labelled as HTML");
                 return;
             }
             ev_.record(std::move(r));

@@ -60,6 +60,10 @@ TEST_CASE("schema.org and other spellings of the same keys") {
     CHECK(a.lang == "en");
     CHECK(a.source == "harbourgazette.example");
     CHECK(a.section == "Culture");
+    // A publisher's name under "source" is not a host: the URL's host is used instead.
+    Article b = parse_json(
+        R"({"title": "T", "text": "x", "source": "The Harbour Gazette", "url": "https://www.harbourgazette.example/t"})");
+    CHECK(b.source == "harbourgazette.example");
     CHECK(a.id.rfind("h:", 0) == 0); // no URL: content hash
 }
 
