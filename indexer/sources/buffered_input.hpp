@@ -39,9 +39,16 @@ class BufferedInput {
     std::uint64_t consumed() const { return in_->consumed(); }
     bool compressed() const { return in_->compressed(); }
 
-    // Damage stops the buffer like an end of input until resume().
-    const std::optional<Damage>& damage() const { return in_->damage(); }
-    void resume() { in_->resume(); }
+    // Damage stops the buffer like an end of input until resume(). damage() shows it only
+    // once the bytes before it are consumed, so a reader meets it where it happened;
+    // damage_ahead() shows it as soon as the buffer has reached it.
+    const std::optional<Damage>& damage() const { return data().empty() ? in_->damage() : none_; }
+    const std::optional<Damage>& damage_ahead() const { return in_->damage(); }
+    // Drops what is left before the damage and goes on after it.
+    void resume() {
+        consume(data().size());
+        in_->resume();
+    }
 
   private:
     bool fill();
@@ -50,6 +57,7 @@ class BufferedInput {
     std::string buf_;
     std::size_t pos_ = 0;
     std::uint64_t base_ = 0; // decoded offset of buf_[0]
+    std::optional<Damage> none_;
 };
 
 } // namespace morgue

@@ -15,6 +15,9 @@ namespace morgue {
 namespace {
 
 constexpr std::size_t kChunk = 1 << 16;
+// On a pipe, the compressed bytes of the current member are kept (up to this much) so that
+// a damaged member can be re-scanned for the next member's magic, as a seek would.
+constexpr std::size_t kMaxHistory = 16 << 20;
 
 void close_file(std::FILE* f) {
     if (f && f != stdin) std::fclose(f);
@@ -85,7 +88,9 @@ class GzipInput final : public ByteInput {
             }
             zs_.next_out = reinterpret_cast<Bytef*>(out + produced);
             zs_.avail_out = static_cast<uInt>(std::min<std::size_t>(n - produced, 1u << 30));
+            const Bytef* before = zs_.next_in;
             int rc = inflate(&zs_, Z_NO_FLUSH);
+            remember(before);
             std::size_t got = (n - produced) - zs_.avail_out;
             produced += got;
             out_pos_ += got;
@@ -118,7 +123,15 @@ class GzipInput final : public ByteInput {
             file_pos_ = from;
             zs_.avail_in = 0;
             eof_ = false;
+        } else if (!seekable_ && history_ok_ && from == member_start_ + 1 && !history_.empty()) {
+            replay_ = history_.substr(1) +
+                      std::string(reinterpret_cast<const char*>(zs_.next_in), zs_.avail_in) +
+                      replay_.substr(replay_pos_);
+            replay_pos_ = 0;
+            file_pos_ = from;
+            zs_.avail_in = 0;
         }
+        history_.clear();
         scanning_ = true;
     }
 
@@ -138,14 +151,39 @@ class GzipInput final : public ByteInput {
     bool compressed() const override { return true; }
 
   private:
+    bool more() const { return replay_pos_ < replay_.size() || !eof_; }
+
+    void remember(const Bytef* before) {
+        if (!history_ok_) return;
+        auto used = static_cast<std::size_t>(zs_.next_in - before);
+        if (history_.size() + used > kMaxHistory) {
+            history_ok_ = false;
+            history_.clear();
+            return;
+        }
+        history_.append(reinterpret_cast<const char*>(before), used);
+    }
+
     bool refill() {
-        if (eof_) return false;
+        if (!more()) return false;
         std::size_t keep = zs_.avail_in;
         if (keep > 0) std::memmove(in_.data(), zs_.next_in, keep);
-        std::size_t got = std::fread(in_.data() + keep, 1, in_.size() - keep, f_);
-        if (got == 0) {
-            if (std::ferror(f_)) throw Error(std::string("read error: ") + std::strerror(errno));
-            eof_ = true;
+        std::size_t got = 0;
+        if (replay_pos_ < replay_.size()) {
+            got = std::min(in_.size() - keep, replay_.size() - replay_pos_);
+            std::memcpy(in_.data() + keep, replay_.data() + replay_pos_, got);
+            replay_pos_ += got;
+            if (replay_pos_ == replay_.size()) {
+                replay_.clear();
+                replay_pos_ = 0;
+            }
+        } else {
+            got = std::fread(in_.data() + keep, 1, in_.size() - keep, f_);
+            if (got == 0) {
+                if (std::ferror(f_))
+                    throw Error(std::string("read error: ") + std::strerror(errno));
+                eof_ = true;
+            }
         }
         file_pos_ += got;
         zs_.next_in = reinterpret_cast<Bytef*>(in_.data());
@@ -161,9 +199,9 @@ class GzipInput final : public ByteInput {
                 ++zs_.next_in; // NUL padding between or after members
                 --zs_.avail_in;
             }
-            if (zs_.avail_in < 3 && !eof_) {
+            if (zs_.avail_in < 3 && more()) {
                 refill();
-                if (zs_.avail_in < 3 && !eof_) continue;
+                if (zs_.avail_in < 3 && more()) continue;
             }
             if (zs_.avail_in == 0) return false;
             if (scanning_) {
@@ -178,10 +216,10 @@ class GzipInput final : public ByteInput {
                 if (!hit) {
                     // Keep the last two bytes: a magic may straddle the chunk boundary.
                     std::size_t drop = zs_.avail_in > 2 ? zs_.avail_in - 2 : 0;
-                    if (eof_) drop = zs_.avail_in;
+                    if (!more()) drop = zs_.avail_in;
                     zs_.next_in += drop;
                     zs_.avail_in -= static_cast<uInt>(drop);
-                    if (eof_) return false;
+                    if (!more()) return false;
                     refill();
                     continue;
                 }
@@ -197,6 +235,8 @@ class GzipInput final : public ByteInput {
         }
         member_start_ = consumed();
         members_.emplace_back(out_pos_, member_start_);
+        history_.clear();
+        history_ok_ = !seekable_;
         inflateReset(&zs_);
         in_member_ = true;
         return true;
@@ -222,6 +262,10 @@ class GzipInput final : public ByteInput {
     bool eof_ = false;
     bool seekable_ = false;
     bool scanning_ = false;
+    std::string history_; // compressed bytes of the current member (pipes only)
+    bool history_ok_ = false;
+    std::string replay_; // bytes to read again before the file's next ones
+    std::size_t replay_pos_ = 0;
     std::optional<Damage> damage_, pending_;
     std::deque<std::pair<std::uint64_t, std::uint64_t>> members_; // decoded start, file offset
 };

@@ -11,8 +11,8 @@ namespace {
 bool damaged_next(BufferedInput& in, std::uint64_t pos) {
     while (in.data().find('\n') == std::string_view::npos)
         if (in.want(in.data().size() + 1) <= in.data().size()) break;
-    if (in.data().find('\n') != std::string_view::npos || !in.damage()) return false;
-    return in.locate(pos).member == in.damage()->offset;
+    if (in.data().find('\n') != std::string_view::npos || !in.damage_ahead()) return false;
+    return in.locate(pos).member == in.damage_ahead()->offset;
 }
 
 } // namespace
@@ -52,9 +52,8 @@ void read_jsonl(BufferedInput& in, const std::string& path, const SourceOptions&
         if (in.compressed() && damaged_next(in, pos)) {
             // This line and the cut one after it came out of a damaged gzip member (a
             // member cut short inflates into the next one): one rejection for both.
-            const Damage& d = *in.damage();
+            const Damage d = *in.damage_ahead();
             ev.rejected(record_at(origin, path, d.offset), d.reason);
-            in.consume(in.data().size());
             in.resume();
             continue;
         }

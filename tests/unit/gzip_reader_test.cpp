@@ -10,6 +10,8 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <thread>
+#include <unistd.h>
 
 using namespace morgue;
 
@@ -39,6 +41,22 @@ std::FILE* memfile(const std::string& bytes) {
     std::fwrite(bytes.data(), 1, bytes.size(), f);
     std::rewind(f);
     return f;
+}
+
+// The bytes through a pipe, which cannot seek (stdin, a fifo).
+std::FILE* pipefile(const std::string& bytes) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    std::thread([fd = fds[1], bytes] {
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
+    }).detach();
+    return ::fdopen(fds[0], "rb");
 }
 
 // Reads everything, resuming after each damage; returns the text and the damages.
@@ -79,7 +97,9 @@ TEST_CASE("gzip input resynchronises after a member cut short or junk between me
                 c = gz("charlie line\n"), d = gz("delta line\n");
     std::string cut = b.substr(0, b.size() / 2);
     std::string bytes = a + cut + c + "JUNK JUNK" + d;
-    auto in = make_gzip_input(memfile(bytes));
+    bool through_pipe = GENERATE(false, true);
+    INFO("through a pipe: " << through_pipe);
+    auto in = make_gzip_input(through_pipe ? pipefile(bytes) : memfile(bytes));
     std::vector<Damage> damages;
     std::string text = drain(*in, damages);
     CHECK(text.rfind("alpha line\n", 0) == 0);

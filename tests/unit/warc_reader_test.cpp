@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace morgue;
 using namespace morgue::test;
@@ -142,6 +144,27 @@ TEST_CASE("WARC reader survives damaged gzip members") {
     CHECK(g.compare(c.rejected[1].first.offset, 3, "NOT") == 0);
     CHECK(g.compare(c.rejected[2].first.offset, 2, "\x1f\x8b") == 0);
     CHECK(c.records[1].offset > c.rejected[0].first.offset);
+}
+
+TEST_CASE("a damaged WARC.gz through a pipe (no seeking) keeps the same records") {
+    auto dir = std::filesystem::temp_directory_path() / "morgue_warc_fifo";
+    std::filesystem::create_directories(dir);
+    std::string fifo = (dir / "damaged.warc.gz").string();
+    std::filesystem::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string bytes = slurp(fixture("warc/damaged.warc.gz"));
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << bytes; });
+    Collected c = collect({fifo});
+    writer.join();
+    std::filesystem::remove_all(dir);
+    REQUIRE(c.records.size() == 3);
+    CHECK(c.records[0].bytes == src("ferry.html"));
+    CHECK(c.records[1].bytes == src("regatta.html"));
+    CHECK(c.records[2].bytes == src("market.html"));
+    REQUIRE(c.rejected.size() == 3);
+    CHECK(c.rejected[0].second.rfind("corrupt gzip data", 0) == 0);
+    CHECK(c.rejected[1].second == "data after a gzip member is not gzip");
+    CHECK(c.rejected[2].second == "truncated gzip member");
 }
 
 TEST_CASE("WARC records and bodies larger than --max-record-size are rejected, the rest kept") {
