@@ -369,3 +369,31 @@ TEST_CASE("e2e: SIGKILL mid-run leaves an index that opens and checks; re-runnin
     CHECK(Xapian::Database::check(db) == 0);
     CHECK(std::system(("xapian-check " + quote(db) + " >/dev/null").c_str()) == 0);
 }
+
+TEST_CASE("e2e: a progress line on a terminal only, and not with --quiet") {
+    if (std::system("command -v script >/dev/null 2>&1") != 0) {
+        WARN("util-linux 'script' is not installed: the terminal case is not tested");
+        return;
+    }
+    Scratch s;
+    std::string input = quote(kSource + "/sample_corpus/crawl/export.jsonl");
+    // script(1) gives the program a pseudo-terminal as stdout and stderr.
+    auto on_tty = [&](const std::string& args) {
+        std::string cmd = "script -qec " + quote(quote(kBin) + " " + args) + " /dev/null > " +
+                          quote(s / "tty.txt") + " 2>&1";
+        REQUIRE(std::system(cmd.c_str()) == 0);
+        return slurp(s / "tty.txt");
+    };
+    std::string tty = on_tty("--dry-run " + input);
+    CHECK(tty.find("\r1 records, 0.0 MB") != std::string::npos);
+    CHECK(tty.find("\r\x1b[K") != std::string::npos); // the line is cleared at the end
+    CHECK(tty.find("articles/s") != std::string::npos);
+    CHECK(tty.find("indexed 5,") != std::string::npos);
+    std::string quiet = on_tty("--dry-run --quiet " + input);
+    CHECK(quiet.find("records,") == std::string::npos);
+    CHECK(quiet.find("indexed 5,") == std::string::npos);
+    // Not a terminal: no progress, the summary only.
+    Run r = run(s, "--dry-run " + input);
+    CHECK(r.err.find("records,") == std::string::npos);
+    CHECK(r.err.find("indexed 5,") != std::string::npos);
+}
