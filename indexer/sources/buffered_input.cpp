@@ -94,6 +94,19 @@ std::uint64_t BufferedInput::skip(std::uint64_t n) {
     return done;
 }
 
+std::uint64_t BufferedInput::skip_in_member(std::uint64_t n, std::uint64_t member) {
+    std::uint64_t done = 0;
+    while (done < n) {
+        if (data().empty() && !fill()) break;
+        std::uint64_t end = in_->member_end(member);
+        if (end <= position()) break;
+        std::uint64_t take = std::min<std::uint64_t>({data().size(), n - done, end - position()});
+        consume(static_cast<std::size_t>(take));
+        done += take;
+    }
+    return done;
+}
+
 void BufferedInput::unread(std::string_view bytes) {
     if (bytes.size() <= pos_) {
         pos_ -= bytes.size();

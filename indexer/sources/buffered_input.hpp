@@ -30,6 +30,8 @@ class BufferedInput {
     // Appends up to n bytes to out; fewer only at the end or a damage.
     std::size_t read_exact(std::string& out, std::size_t n);
     std::uint64_t skip(std::uint64_t n);
+    // Like skip, but stops where the gzip member `member` (a file offset) ends.
+    std::uint64_t skip_in_member(std::uint64_t n, std::uint64_t member);
     // Puts bytes back in front of the unread data.
     void unread(std::string_view bytes);
 

@@ -47,6 +47,7 @@ class PlainInput final : public ByteInput {
     std::uint64_t consumed() const override { return pos_; }
     Location locate(std::uint64_t pos) const override { return {pos, 0}; }
     void forget_before(std::uint64_t) override {}
+    std::uint64_t member_end(std::uint64_t) const override { return UINT64_MAX; }
     bool compressed() const override { return false; }
 
   private:
@@ -146,6 +147,13 @@ class GzipInput final : public ByteInput {
     void forget_before(std::uint64_t pos) override {
         while (members_.size() > 1 && members_[1].first <= pos)
             members_.pop_front();
+    }
+
+    std::uint64_t member_end(std::uint64_t member) const override {
+        for (std::size_t i = 0; i + 1 < members_.size(); ++i)
+            if (members_[i].second == member) return members_[i + 1].first;
+        // The member is still being inflated (or already forgotten): no end known yet.
+        return UINT64_MAX;
     }
 
     bool compressed() const override { return true; }

@@ -44,6 +44,9 @@ class ByteInput {
     };
     virtual Location locate(std::uint64_t pos) const = 0;
     virtual void forget_before(std::uint64_t pos) = 0;
+    // Decoded offset where the gzip member at file offset `member` ends, when the next
+    // member has been reached; else the largest value. Plain files: the largest value.
+    virtual std::uint64_t member_end(std::uint64_t member) const = 0;
     virtual bool compressed() const = 0;
 };
 

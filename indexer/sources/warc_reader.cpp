@@ -191,12 +191,19 @@ class WarcReader {
             return;
         }
         if (len > opts_.max_record_size) {
-            std::uint64_t skipped = in_.skip(len);
             reject(start,
                    "WARC record larger than --max-record-size (" + std::to_string(len) + " bytes)",
                    id);
+            // A record that starts a gzip member ends with it: skipping no further than the
+            // member's end keeps the records after a bogus Content-Length.
+            auto loc = in_.locate(start);
+            bool aligned = in_.compressed() && loc.within == 0;
+            std::uint64_t body = in_.position();
+            std::uint64_t skipped =
+                aligned ? in_.skip_in_member(len, in_.locate(body).member) : in_.skip(len);
             if (skipped < len) {
                 if (in_.damage()) in_.resume();
+                quiet_resync_ = true;
                 return;
             }
             end_of_record(start, {}, true, id);

@@ -186,6 +186,16 @@ TEST_CASE("WARC records and bodies larger than --max-record-size are rejected, t
     CHECK(c.skipped_total() == 7);
 }
 
+TEST_CASE("a bogus huge Content-Length in a gzip member loses only that record") {
+    Collected c = collect({fixture("warc/bogus-length.warc.gz")});
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[0].bytes == src("ferry.html"));
+    CHECK(c.records[1].bytes == src("regatta.html"));
+    REQUIRE(c.rejected.size() == 1);
+    CHECK(c.rejected[0].second == "WARC record larger than --max-record-size (999999999 bytes)");
+    CHECK(c.rejected[0].first.origin.find("@0") == std::string::npos); // the second member
+}
+
 TEST_CASE("WET files are conversion records with their WARC-Target-URI and date") {
     Collected c = collect({fixture("warc/text.warc.wet.gz")});
     REQUIRE(c.records.size() == 2);
