@@ -19,9 +19,9 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 bool sniff_html(std::string_view b) {
     std::size_t n = std::min<std::size_t>(b.size(), 1024);
     std::string head = to_lower_ascii(b.substr(0, n));
-    return head.find("<!doctype html") != std::string::npos ||
-           head.find("<html") != std::string::npos || head.find("<head") != std::string::npos ||
-           head.find("<body") != std::string::npos || head.find("<meta") != std::string::npos;
+    return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
+           head.find("<head") != std::string::npos || head.find("<body") != std::string::npos ||
+           head.find("<meta") != std::string::npos;
 }
 
 } // namespace
@@ -85,8 +85,7 @@ void finish_article(Article& a) {
             // No URL: the id is a hash of the normalised content, so the same text
             // found at two paths is one article.
             std::string key = fold_for_match(a.title) + "\n" + fold_for_match(a.body);
-            for (const auto& b : a.bullets)
-                key += "\n" + fold_for_match(b.label + " " + b.text);
+            for (const auto& b : a.bullets) key += "\n" + fold_for_match(b.label + " " + b.text);
             a.id = "h:" + hex64(hash64(key));
         }
     }
