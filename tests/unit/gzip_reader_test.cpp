@@ -10,6 +10,7 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 #include <unistd.h>
 
@@ -124,7 +125,9 @@ TEST_CASE("gzip input reports a member truncated at the end of the file") {
 }
 
 TEST_CASE("open_input sniffs gzip by its magic, not its name") {
-    std::string path = std::tmpnam(nullptr);
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("morgue_sniff_" + std::to_string(::getpid()) + ".dat"))
+                           .string();
     {
         std::FILE* f = std::fopen(path.c_str(), "wb");
         std::string data = gz("sniffed\n");
