@@ -5,11 +5,29 @@
 #include "hash.hpp"
 #include "schema.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <iostream>
 #include <thread>
 
 namespace morgue {
+
+namespace {
+
+// The same article read again from another file (a re-crawl, a renamed dump) is
+// unchanged: where it was read from is not part of what it says.
+bool same_article(const std::string& stored, const std::string& fresh) {
+    if (stored == fresh) return true;
+    auto a = nlohmann::ordered_json::parse(stored, nullptr, false);
+    auto b = nlohmann::ordered_json::parse(fresh, nullptr, false);
+    if (!a.is_object() || !b.is_object()) return false;
+    a.erase("path");
+    b.erase("path");
+    return a == b;
+}
+
+} // namespace
 
 IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s) : path_(path) {
     auto start = std::chrono::steady_clock::now();
@@ -64,7 +82,7 @@ Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
     Xapian::PostingIterator p = db_.postlist_begin(term);
     if (p != db_.postlist_end(term)) {
         Xapian::Document old = db_.get_document(*p);
-        if (old.get_data() == doc.get_data()) return Outcome::Unchanged;
+        if (same_article(old.get_data(), doc.get_data())) return Outcome::Unchanged;
         db_.replace_document(*p, doc);
         return Outcome::Updated;
     }

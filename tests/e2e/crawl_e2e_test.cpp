@@ -208,6 +208,18 @@ TEST_CASE("e2e: JSON Lines index, re-index unchanged, stats, delete, compact") {
     CHECK(summary(again.err).unchanged == 5);
     CHECK(summary(again.err).indexed == 0);
 
+    // One article changed since: updated, the rest unchanged.
+    {
+        std::string text = slurp(kSource + "/sample_corpus/crawl/export.jsonl");
+        auto at = text.find("resumes on Wednesday");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 20, "resumes on Thursday");
+        std::ofstream(s / "changed.jsonl") << text;
+    }
+    Run changed = run(s, "--db " + db + " " + quote(s / "changed.jsonl"));
+    CHECK(summary(changed.err).updated == 1);
+    CHECK(summary(changed.err).unchanged == 4);
+
     Run stats = run(s, "stats --db " + db);
     INFO(stats.out);
     CHECK(stats.code == 0);
