@@ -15,6 +15,8 @@ if(NOT TARGET Xapian::Xapian)
 endif()
 
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+# HTTP Content-Encoding: br in WARC responses (libbrotli-dev).
+pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
 
 find_path(CXXOPTS_INCLUDE_DIR cxxopts.hpp REQUIRED)
 find_path(HOWARD_DATE_INCLUDE_DIR date/date.h REQUIRED)

@@ -5,11 +5,29 @@
 #include "hash.hpp"
 #include "schema.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <iostream>
 #include <thread>
 
 namespace morgue {
+
+namespace {
+
+// The same article read again from another file (a re-crawl, a renamed dump) is
+// unchanged: where it was read from is not part of what it says.
+bool same_article(const std::string& stored, const std::string& fresh) {
+    if (stored == fresh) return true;
+    auto a = nlohmann::ordered_json::parse(stored, nullptr, false);
+    auto b = nlohmann::ordered_json::parse(fresh, nullptr, false);
+    if (!a.is_object() || !b.is_object()) return false;
+    a.erase("path");
+    b.erase("path");
+    return a == b;
+}
+
+} // namespace
 
 IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s) : path_(path) {
     auto start = std::chrono::steady_clock::now();
@@ -60,13 +78,13 @@ Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
     // Same body and same title: the same article, whatever its URL. (Same body under
     // another title is kept, and folded by morgue-search --collapse.)
     std::string content = doc.get_value(kSlotContentHash) + hex64(hash64(a.title));
-    if (!seen_ids_.insert(term).second) return Outcome::Duplicate;
-    if (!a.body.empty() && !seen_content_.insert(content).second) return Outcome::Duplicate;
+    if (!seen_ids_.insert(hash64(term)).second) return Outcome::Duplicate;
+    if (!a.body.empty() && !seen_content_.insert(hash64(content)).second) return Outcome::Duplicate;
     Xapian::PostingIterator p = db_.postlist_begin(term);
     Outcome outcome = Outcome::Indexed;
     if (p != db_.postlist_end(term)) {
         Xapian::Document old = db_.get_document(*p);
-        if (old.get_data() == doc.get_data()) return Outcome::Unchanged;
+        if (same_article(old.get_data(), doc.get_data())) return Outcome::Unchanged;
         db_.replace_document(*p, doc);
         outcome = Outcome::Updated;
     } else {

@@ -14,7 +14,7 @@
 namespace morgue {
 
 class IndexWriter {
-public:
+  public:
     // Opens or creates the index. If another writer holds the lock, waits up to
     // lock_timeout_s seconds (printing one line to stderr), then throws Error.
     IndexWriter(const std::string& path, double lock_timeout_s);
@@ -25,11 +25,12 @@ public:
     bool remove(const std::string& id); // false if no such article
     Xapian::WritableDatabase& db() { return db_; }
 
-private:
+  private:
     std::string path_;
     Xapian::WritableDatabase db_;
-    std::unordered_set<std::string> seen_ids_;
-    std::unordered_set<std::string> seen_content_;
+    // What this run has written, as 64-bit hashes: 8 bytes an article, not a string.
+    std::unordered_set<std::uint64_t> seen_ids_;
+    std::unordered_set<std::uint64_t> seen_content_;
 };
 
 } // namespace morgue

@@ -1,5 +1,6 @@
 // morgue-index: thin entry point; the work lives in the morgue_indexer library.
 #include "errors.hpp"
+#include "maintenance.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 
@@ -16,6 +17,27 @@ int main(int argc, char** argv) {
         if (opts.command == morgue::IndexOptions::Command::Version) {
             std::cout << "morgue-index " MORGUE_VERSION "\n";
             return 0;
+        }
+        using Command = morgue::IndexOptions::Command;
+        if (opts.command == Command::Stats) {
+            morgue::print_stats(opts.db, morgue::index_stats(opts.db), std::cout);
+            return 0;
+        }
+        if (opts.command == Command::Compact) {
+            auto [before, after] = morgue::compact_index(opts.db, opts.lock_timeout);
+            if (!opts.quiet)
+                std::cerr << "morgue-index: compacted " << opts.db << ": " << before << " -> "
+                          << after << " bytes\n";
+            return 0;
+        }
+        if (opts.command == Command::Delete) {
+            auto missing = morgue::delete_articles(opts.db, opts.ids, opts.lock_timeout);
+            for (const auto& id : missing)
+                std::cerr << "morgue-index: no article " << id << '\n';
+            if (!opts.quiet)
+                std::cerr << "morgue-index: deleted " << opts.ids.size() - missing.size() << " of "
+                          << opts.ids.size() << '\n';
+            return missing.size() == opts.ids.size() ? 1 : 0;
         }
         std::ios::sync_with_stdio(false);
         auto summary = morgue::run_indexing(opts, std::cout, std::cerr);

@@ -7,9 +7,11 @@
 namespace morgue {
 
 IndexOptions parse_index_options(int argc, const char* const* argv, const char* env_db) {
-    cxxopts::Options spec("morgue-index", "Index news articles (plain text, HTML, WARC, JSON Lines) "
-                                          "into a Morgue search index.");
-    spec.custom_help("[OPTIONS] PATH...");
+    cxxopts::Options spec("morgue-index",
+                          "Index news articles (plain text, HTML, WARC, JSON Lines) "
+                          "into a Morgue search index.");
+    spec.custom_help("[OPTIONS] PATH...\n  morgue-index stats|compact [--db DIR]\n"
+                     "  morgue-index delete [--db DIR] ID...");
     spec.positional_help("");
     // clang-format off
     spec.add_options()
@@ -30,13 +32,26 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
     // clang-format on
     spec.parse_positional({"paths"});
     IndexOptions o;
+    // A subcommand is the first argument; everything else parses as usual.
+    std::vector<const char*> args(argv, argv + argc);
+    if (argc > 1) {
+        std::string_view first = argv[1];
+        if (first == "stats")
+            o.command = IndexOptions::Command::Stats;
+        else if (first == "compact")
+            o.command = IndexOptions::Command::Compact;
+        else if (first == "delete")
+            o.command = IndexOptions::Command::Delete;
+        if (o.command != IndexOptions::Command::Index) args.erase(args.begin() + 1);
+    }
     try {
-        auto r = spec.parse(argc, argv);
-        o.help_text = spec.help() +
-                      "\nExamples:\n"
-                      "  morgue-index --db news.db sample_corpus/\n"
-                      "  morgue-index --dry-run --print jsonl article.txt\n"
-                      "  cat page.html | morgue-index --format html -\n";
+        auto r = spec.parse(static_cast<int>(args.size()), args.data());
+        o.help_text = spec.help() + "\nExamples:\n"
+                                    "  morgue-index --db news.db sample_corpus/\n"
+                                    "  morgue-index --dry-run --print jsonl article.txt\n"
+                                    "  cat page.html | morgue-index --format html -\n"
+                                    "  zcat export.jsonl.gz | morgue-index --format jsonl -\n"
+                                    "  morgue-index stats --db news.db\n";
         if (r.count("help")) {
             o.command = IndexOptions::Command::Help;
             return o;
@@ -45,9 +60,12 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
             o.command = IndexOptions::Command::Version;
             return o;
         }
-        if (r.count("db")) o.db = r["db"].as<std::string>();
-        else if (env_db && *env_db) o.db = env_db;
-        else o.db = "morgue.db";
+        if (r.count("db"))
+            o.db = r["db"].as<std::string>();
+        else if (env_db && *env_db)
+            o.db = env_db;
+        else
+            o.db = "morgue.db";
         o.dry_run = r.count("dry-run") > 0;
         if (r.count("print")) {
             o.print = r["print"].as<std::string>();
@@ -57,20 +75,39 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
         if (r.count("jobs")) o.jobs = r["jobs"].as<unsigned>();
         if (r.count("commit-every")) o.commit_every = r["commit-every"].as<std::uint64_t>();
         if (o.commit_every == 0) throw Error("--commit-every must be at least 1");
-        if (r.count("max-record-size")) o.max_record_size = r["max-record-size"].as<std::uint64_t>();
+        if (r.count("max-record-size"))
+            o.max_record_size = r["max-record-size"].as<std::uint64_t>();
         if (r.count("lock-timeout")) o.lock_timeout = r["lock-timeout"].as<double>();
         if (r.count("format")) {
             std::string f = r["format"].as<std::string>();
-            if (f == "text" || f == "txt") o.stdin_format = RecordFormat::Text;
-            else if (f == "html") o.stdin_format = RecordFormat::Html;
-            else if (f == "jsonl" || f == "json") o.stdin_format = RecordFormat::Json;
-            else throw Error("--format takes text, html or jsonl, not '" + f + "'");
+            if (f == "text" || f == "txt")
+                o.stdin_format = RecordFormat::Text;
+            else if (f == "html")
+                o.stdin_format = RecordFormat::Html;
+            else if (f == "jsonl" || f == "json")
+                o.stdin_format = RecordFormat::Json;
+            else
+                throw Error("--format takes text, html or jsonl, not '" + f + "'");
         }
         if (r.count("errors")) o.errors_file = r["errors"].as<std::string>();
         o.follow_symlinks = r.count("follow-symlinks") > 0;
         o.quiet = r.count("quiet") > 0;
-        if (r.count("paths")) o.inputs = r["paths"].as<std::vector<std::string>>();
-        if (o.inputs.empty()) throw Error("no input given; try 'morgue-index --help'");
+        std::vector<std::string> paths;
+        if (r.count("paths")) paths = r["paths"].as<std::vector<std::string>>();
+        switch (o.command) {
+        case IndexOptions::Command::Stats:
+        case IndexOptions::Command::Compact:
+            if (!paths.empty())
+                throw Error("'" + paths.front() + "': stats and compact take no paths (use --db)");
+            break;
+        case IndexOptions::Command::Delete:
+            o.ids = std::move(paths);
+            if (o.ids.empty()) throw Error("delete needs at least one article id");
+            break;
+        default:
+            o.inputs = std::move(paths);
+            if (o.inputs.empty()) throw Error("no input given; try 'morgue-index --help'");
+        }
     } catch (const cxxopts::exceptions::exception& e) {
         throw Error(std::string(e.what()) + "; try 'morgue-index --help'");
     }

@@ -10,19 +10,22 @@
 namespace morgue {
 
 struct IndexOptions {
-    enum class Command { Index, Help, Version } command = Command::Index;
+    // `morgue-index [OPTIONS] PATH...` indexes; `morgue-index stats|compact|delete ID...`
+    // maintain an index.
+    enum class Command { Index, Help, Version, Stats, Compact, Delete } command = Command::Index;
     std::string db;                  // --db, else $MORGUE_DB, else ./morgue.db
     std::vector<std::string> inputs; // files, directories, "-"
+    std::vector<std::string> ids;    // for delete: article ids (or URLs)
     bool dry_run = false;
-    std::string print;               // "" or "jsonl"
-    unsigned jobs = 0;               // 0: number of cores
+    std::string print; // "" or "jsonl"
+    unsigned jobs = 0; // 0: number of cores
     std::uint64_t commit_every = 10000;
     std::uint64_t max_record_size = 64ull << 20;
     double lock_timeout = 60;
     RecordFormat stdin_format = RecordFormat::Unknown;
     bool quiet = false;
     bool follow_symlinks = false;
-    std::string errors_file;         // --errors FILE: one JSON line per rejected record
+    std::string errors_file; // --errors FILE: one JSON line per rejected record
     std::string help_text;
 };
 

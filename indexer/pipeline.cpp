@@ -27,7 +27,7 @@ namespace {
 struct Item {
     std::uint64_t seq = 0;
     Record record;
-    enum class Kind { Record, Skip, Reject } kind = Kind::Record;
+    enum class Kind { Record, Skip, Reject, Unchanged } kind = Kind::Record;
     std::string reason;
 };
 
@@ -35,14 +35,16 @@ struct Parsed {
     std::uint64_t seq = 0;
     Item::Kind kind = Item::Kind::Record;
     std::string origin;
+    std::string path;
     std::uint64_t offset = 0;
+    std::string record_id;
     std::string reason; // skip or reject reason
     std::optional<Article> article;
     Xapian::Document doc;
 };
 
 class Progress {
-public:
+  public:
     Progress(bool enabled, std::uint64_t total) : on_(enabled), total_(total) {}
     void update(const Summary& s, std::uint64_t bytes, std::uint64_t records, double secs) {
         if (!on_) return;
@@ -69,7 +71,7 @@ public:
         if (shown_) std::fprintf(stderr, "\r\x1b[K");
     }
 
-private:
+  private:
     bool on_;
     std::uint64_t total_;
     bool shown_ = false;
@@ -111,13 +113,19 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 it.record = std::move(r);
                 in_q.push(std::move(it));
             };
-            ev.rejected = [&](const std::string& origin, std::uint64_t offset, const std::string& why) {
+            ev.rejected = [&](const Record& where, const std::string& why) {
                 Item it;
                 it.seq = next_seq++;
                 it.kind = Item::Kind::Reject;
-                it.record.origin = origin;
-                it.record.offset = offset;
+                it.record = where;
                 it.reason = why;
+                in_q.push(std::move(it));
+            };
+            ev.unchanged = [&](const std::string& origin) {
+                Item it;
+                it.seq = next_seq++;
+                it.kind = Item::Kind::Unchanged;
+                it.record.origin = origin;
                 in_q.push(std::move(it));
             };
             ev.skipped = [&](const std::string& why) {
@@ -146,7 +154,9 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 p.seq = it.seq;
                 p.kind = it.kind;
                 p.origin = it.record.origin;
+                p.path = it.record.path;
                 p.offset = it.record.offset;
+                p.record_id = it.record.record_id;
                 p.reason = it.reason;
                 if (it.kind == Item::Kind::Record) {
                     try {
@@ -174,12 +184,19 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         case Item::Kind::Skip:
             ++summary.skipped[p.reason];
             return;
+        case Item::Kind::Unchanged:
+            summary.count(Outcome::Unchanged);
+            return;
         case Item::Kind::Reject:
             ++summary.rejected[p.reason];
             err << "morgue-index: " << p.origin << ": " << p.reason << '\n';
             if (errors)
-                errors << dump_json({{"file", p.origin},
+                errors << dump_json({{"file", p.path.empty() ? p.origin : p.path},
                                      {"offset", p.offset},
+                                     {"record", p.origin},
+                                     {"record_id", p.record_id.empty()
+                                                       ? nlohmann::ordered_json(nullptr)
+                                                       : nlohmann::ordered_json(p.record_id)},
                                      {"reason", p.reason}})
                        << '\n';
             return;
@@ -207,7 +224,8 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 pending.erase(it);
                 ++expect;
             }
-            double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            double secs =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             progress.update(summary, bytes_read, records, secs);
         } catch (...) {
             writer_error = std::current_exception();
@@ -215,13 +233,15 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         }
     }
     reader.join();
-    for (auto& t : parsers) t.join();
+    for (auto& t : parsers)
+        t.join();
     progress.finish();
     if (writer_error) std::rethrow_exception(writer_error);
     if (reader_error) std::rethrow_exception(reader_error);
     if (writer) writer->commit();
     summary.bytes = bytes_read;
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }
 

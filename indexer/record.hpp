@@ -25,6 +25,7 @@ struct Record {
     std::string charset;      // charset from a transport header (HTTP Content-Type), or empty
     std::optional<std::int64_t> fetched; // fetch time (WARC-Date), seconds UTC
     std::string container;    // "warc", "wet", "jsonl", or "" for a plain file
+    std::string record_id;    // the container's id for the record (WARC-Record-ID), or empty
 };
 
 } // namespace morgue

@@ -1,7 +1,9 @@
 #include "parse.hpp"
 
+#include "dates.hpp"
 #include "errors.hpp"
 #include "hash.hpp"
+#include "json_article.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
 #include "url.hpp"
@@ -42,17 +44,29 @@ Article parse_record(const Record& r) {
     Article a;
     switch (sniff_format(r)) {
     case RecordFormat::Text:
-        a = parse_text_article(r.bytes);
+        // WET conversion text is plain page text, not the seeds' article format.
+        if (r.container == "wet")
+            a = parse_wet_text(r.bytes);
+        else
+            a = parse_text_article(r.bytes);
         break;
     case RecordFormat::Html:
         throw RecordError("HTML pages are not indexed by this build");
     case RecordFormat::Json:
-        throw RecordError("JSON articles are not indexed by this build");
+        a = parse_json_article(r);
+        break;
     case RecordFormat::Unknown:
         throw RecordError("not a recognised article format (text, HTML, JSON)");
     }
     if (a.path.empty()) a.path = r.origin;
     if (a.url.empty() && !r.url.empty()) a.url = r.url;
+    if (!r.container.empty() && (a.format.empty() || a.format == "html")) a.format = r.container;
+    // The container's fetch time (WARC-Date) dates an article that carries no date.
+    if (!a.published && a.date.empty() && r.fetched) {
+        a.published = r.fetched;
+        a.date = format_ymd(ymd_at(*r.fetched, 0));
+        a.date_source = "fetch";
+    }
     finish_article(a);
     return a;
 }

@@ -1,14 +1,14 @@
 #include "sources.hpp"
 
+#include "buffered_input.hpp"
+#include "errors.hpp"
 #include "file_walker.hpp"
+#include "gzip_reader.hpp"
+#include "jsonl_reader.hpp"
+#include "text.hpp"
+#include "warc_reader.hpp"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <memory>
 
 namespace morgue {
 
@@ -16,72 +16,127 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct FileCloser {
-    void operator()(std::FILE* f) const {
-        if (f && f != stdin) std::fclose(f);
-    }
-};
+enum class Container { Warc, Jsonl, Whole, Sniff };
 
-// Reads a whole stream, refusing more than max bytes. Returns false with a reason.
-bool read_all(std::FILE* f, std::uint64_t max, std::string& out, std::string& why) {
-    out.clear();
-    char buf[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-        if (out.size() + n > max) {
-            why = "larger than --max-record-size (" + std::to_string(max) + " bytes)";
-            return false;
-        }
-        out.append(buf, n);
-    }
-    if (std::ferror(f)) {
-        why = std::strerror(errno);
-        return false;
-    }
-    return true;
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
-void read_plain_file(const fs::path& path, const SourceOptions& opts, const SourceEvents& ev) {
-    std::string p = path.string();
-    std::unique_ptr<std::FILE, FileCloser> f(std::fopen(p.c_str(), "rb"));
-    if (!f) {
-        ev.rejected(p, 0, std::strerror(errno));
-        return;
-    }
+// By name first: the extension under an optional ".gz".
+Container container_by_name(std::string_view name) {
+    if (ends_with_ci(name, ".gz")) name.remove_suffix(3);
+    if (ends_with_ci(name, ".warc")) return Container::Warc;
+    if (ends_with_ci(name, ".jsonl") || ends_with_ci(name, ".ndjson")) return Container::Jsonl;
+    if (ends_with_ci(name, ".txt") || ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") ||
+        ends_with_ci(name, ".xhtml") || ends_with_ci(name, ".json"))
+        return Container::Whole;
+    return Container::Sniff;
+}
+
+// An unknown name: a WARC starts with its version line; JSON Lines has a first line that
+// is one object and more lines after it. Anything else is one whole record.
+Container container_by_content(BufferedInput& in) {
+    std::size_t have = in.want(64 << 10);
+    std::string_view head = in.data().substr(0, have);
+    if (head.substr(0, 7) == "WARC/1.") return Container::Warc;
+    std::size_t nl = head.find('\n');
+    if (nl == std::string_view::npos) return Container::Whole;
+    std::string_view first = trim(head.substr(0, nl));
+    std::string_view rest = trim(head.substr(nl + 1));
+    if (first.size() >= 2 && first.front() == '{' && first.back() == '}' && !rest.empty() &&
+        rest.front() == '{')
+        return Container::Jsonl;
+    return Container::Whole;
+}
+
+void read_whole(BufferedInput& in, const std::string& path, RecordFormat format,
+                const SourceOptions& opts, const SourceEvents& ev) {
     Record r;
-    std::string why;
-    if (!read_all(f.get(), opts.max_record_size, r.bytes, why)) {
-        ev.rejected(p, 0, why);
+    std::size_t cap = static_cast<std::size_t>(
+        std::min<std::uint64_t>(opts.max_record_size + 1, std::size_t(-1) / 2));
+    in.read_exact(r.bytes, cap);
+    if (ev.progress) ev.progress(in.consumed());
+    if (in.damage()) {
+        ev.rejected(record_at(path, path, in.damage()->offset), in.damage()->reason);
         return;
     }
-    if (ev.progress) ev.progress(r.bytes.size());
-    r.origin = p;
-    r.path = p;
+    if (r.bytes.size() > opts.max_record_size) {
+        ev.rejected(record_at(path, path, 0), "larger than --max-record-size (" +
+                                                  std::to_string(opts.max_record_size) + " bytes)");
+        return;
+    }
+    r.origin = path;
+    r.path = path;
+    r.format = format;
     ev.record(std::move(r));
 }
 
+void read_one(const std::string& path, Container c, RecordFormat format, const SourceOptions& opts,
+              const SourceEvents& ev) {
+    std::unique_ptr<ByteInput> raw;
+    try {
+        raw = open_input(path);
+    } catch (const Error& e) {
+        ev.rejected(record_at(path, path, 0), e.what());
+        return;
+    }
+    BufferedInput in(std::move(raw));
+    if (c == Container::Sniff) c = container_by_content(in);
+    switch (c) {
+    case Container::Warc:
+        read_warc(in, path, opts, ev);
+        break;
+    case Container::Jsonl:
+        read_jsonl(in, path, opts, ev);
+        break;
+    case Container::Whole:
+    case Container::Sniff:
+        read_whole(in, path, format, opts, ev);
+        break;
+    }
+}
+
 } // namespace
+
+Record record_at(std::string origin, std::string path, std::uint64_t offset,
+                 std::string record_id) {
+    Record r;
+    r.origin = std::move(origin);
+    r.path = std::move(path);
+    r.offset = offset;
+    r.record_id = std::move(record_id);
+    return r;
+}
 
 void read_inputs(const std::vector<std::string>& inputs, const SourceOptions& opts,
                  const SourceEvents& ev) {
     for (const auto& in : inputs) {
         if (in == "-") {
-            Record r;
-            std::string why;
-            if (!read_all(stdin, opts.max_record_size, r.bytes, why)) {
-                ev.rejected("-", 0, why);
-                continue;
-            }
-            if (ev.progress) ev.progress(r.bytes.size());
-            r.origin = "-";
-            r.path = "-";
-            r.format = opts.stdin_format;
-            ev.record(std::move(r));
+            Container c = opts.stdin_format == RecordFormat::Json      ? Container::Jsonl
+                          : opts.stdin_format == RecordFormat::Unknown ? Container::Sniff
+                                                                       : Container::Whole;
+            read_one("-", c, opts.stdin_format, opts, ev);
             continue;
         }
         walk_files(
-            in, opts.follow_symlinks, [&](const fs::path& p) { read_plain_file(p, opts, ev); },
-            [&](const std::string& where, const std::string& why) { ev.rejected(where, 0, why); });
+            in, opts.follow_symlinks,
+            [&](const fs::path& p) {
+                std::string s = p.string();
+                Container c = container_by_name(p.filename().string());
+                if (c == Container::Whole) {
+                    // A ".json" file holds one article; ".html.gz" is still HTML.
+                    std::string_view n = s;
+                    if (ends_with_ci(n, ".gz")) n.remove_suffix(3);
+                    read_one(s, c,
+                             ends_with_ci(n, ".json") ? RecordFormat::Json : RecordFormat::Unknown,
+                             opts, ev);
+                } else {
+                    read_one(s, c, RecordFormat::Unknown, opts, ev);
+                }
+            },
+            [&](const std::string& where, const std::string& why) {
+                ev.rejected(record_at(where, where, 0), why);
+            });
     }
 }
 

@@ -1,0 +1,146 @@
+#include "maintenance.hpp"
+
+#include "errors.hpp"
+#include "index_writer.hpp"
+#include "schema.hpp"
+#include "url.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+
+namespace morgue {
+
+namespace fs = std::filesystem;
+
+std::uint64_t directory_size(const std::string& dir) {
+    std::uint64_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+    }
+    return total;
+}
+
+namespace {
+
+std::string ymd_of_slot(const std::string& v) {
+    if (v.size() != 8) return v;
+    return v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2);
+}
+
+std::string human_size(std::uint64_t b) {
+    char buf[32];
+    if (b >= 1ull << 30)
+        std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(b) / (1ull << 30));
+    else if (b >= 1ull << 20)
+        std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(b) / (1ull << 20));
+    else if (b >= 1ull << 10)
+        std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(b) / (1ull << 10));
+    else
+        std::snprintf(buf, sizeof buf, "%llu bytes", static_cast<unsigned long long>(b));
+    return buf;
+}
+
+} // namespace
+
+IndexStats index_stats(const std::string& path) {
+    IndexStats s;
+    xapian_try(path, [&] {
+        Xapian::Database db(path);
+        s.articles = db.get_doccount();
+        s.dated = db.get_value_freq(kSlotDate);
+        if (s.dated > 0) {
+            s.first_date = ymd_of_slot(db.get_value_lower_bound(kSlotDate));
+            s.last_date = ymd_of_slot(db.get_value_upper_bound(kSlotDate));
+        }
+        std::string prefix(field(FieldId::Source).prefix);
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+            s.sources.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
+        std::stable_sort(s.sources.begin(), s.sources.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        s.schema_version = db.get_metadata(kSchemaVersionKey);
+    });
+    s.bytes_on_disk = directory_size(path);
+    return s;
+}
+
+void print_stats(const std::string& db, const IndexStats& s, std::ostream& out) {
+    out << "index: " << db << '\n';
+    out << "articles: " << s.articles << '\n';
+    if (s.dated > 0)
+        out << "dates: " << s.first_date << " .. " << s.last_date << " (" << s.dated << " dated, "
+            << s.articles - s.dated << " without a date)\n";
+    else
+        out << "dates: none\n";
+    out << "sources: " << s.sources.size() << '\n';
+    std::size_t shown = 0;
+    for (const auto& [host, n] : s.sources) {
+        if (++shown > 10) {
+            out << "  ... and " << s.sources.size() - 10 << " more\n";
+            break;
+        }
+        out << "  " << host << ": " << n << '\n';
+    }
+    out << "size on disk: " << human_size(s.bytes_on_disk) << " (" << s.bytes_on_disk
+        << " bytes)\n";
+    out << "schema version: " << (s.schema_version.empty() ? "none" : s.schema_version) << '\n';
+}
+
+std::pair<std::uint64_t, std::uint64_t> compact_index(const std::string& db, double lock_timeout) {
+    fs::path target = fs::absolute(db).lexically_normal();
+    if (target.has_filename() == false) target = target.parent_path();
+    if (!fs::is_directory(target)) throw Error(db + ": no index here; run morgue-index first");
+    std::uint64_t before = directory_size(target);
+    fs::path tmp = target;
+    tmp += ".compact-" + std::to_string(::getpid());
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    {
+        // The writer's lock keeps other writers out until the swap is done.
+        IndexWriter writer(target.string(), lock_timeout);
+        try {
+            writer.db().compact(tmp.string());
+        } catch (const Xapian::Error& e) {
+            fs::remove_all(tmp, ec);
+            throw Error(describe_xapian_error(db, e));
+        }
+        if (Xapian::Database::check(tmp.string()) != 0) {
+            fs::remove_all(tmp, ec);
+            throw Error(db + ": the compacted copy failed its check; the index is unchanged");
+        }
+        // Swap the two directories in one step: a reader sees the old or the new index.
+        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+            // Filesystems without RENAME_EXCHANGE: two renames, a short window without.
+            fs::path old = target;
+            old += ".old-" + std::to_string(::getpid());
+            fs::rename(target, old);
+            fs::rename(tmp, target);
+            tmp = old;
+        }
+    }
+    fs::remove_all(tmp, ec); // the old index, now under the temporary name
+    return {before, directory_size(target)};
+}
+
+std::vector<std::string> delete_articles(const std::string& db, const std::vector<std::string>& ids,
+                                         double lock_timeout) {
+    if (!fs::is_directory(db)) throw Error(db + ": no index here; run morgue-index first");
+    IndexWriter writer(db, lock_timeout);
+    std::vector<std::string> missing;
+    for (const auto& id : ids) {
+        if (writer.remove(id)) continue;
+        // A URL as the user has it: ids are normalised URLs.
+        std::string norm = normalize_url(id);
+        if (!norm.empty() && norm != id && writer.remove(norm)) continue;
+        missing.push_back(id);
+    }
+    writer.commit();
+    return missing;
+}
+
+} // namespace morgue

@@ -1,0 +1,37 @@
+// morgue-index's maintenance subcommands on an existing index:
+//   stats    articles, date span, sources, size on disk
+//   compact  Xapian compaction into a new directory, swapped in atomically
+//   delete   remove articles by id (or by URL, normalised as ids are)
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace morgue {
+
+struct IndexStats {
+    std::uint64_t articles = 0;
+    std::uint64_t dated = 0;           // articles with a date
+    std::string first_date, last_date; // "YYYY-MM-DD", empty when none is dated
+    std::vector<std::pair<std::string, std::uint64_t>> sources; // host, articles; most first
+    std::uint64_t bytes_on_disk = 0;
+    std::string schema_version;
+};
+
+IndexStats index_stats(const std::string& db);
+void print_stats(const std::string& db, const IndexStats& s, std::ostream& out);
+
+// Compacts db (holding its write lock, so no writer runs meanwhile) and swaps the
+// compacted copy in. Returns {bytes before, bytes after}.
+std::pair<std::uint64_t, std::uint64_t> compact_index(const std::string& db, double lock_timeout);
+
+// Deletes each id; returns the ids that were not found. Commits once at the end.
+std::vector<std::string> delete_articles(const std::string& db, const std::vector<std::string>& ids,
+                                         double lock_timeout);
+
+std::uint64_t directory_size(const std::string& dir);
+
+} // namespace morgue

@@ -1,0 +1,245 @@
+#include "json_article.hpp"
+
+#include "dates.hpp"
+#include "errors.hpp"
+#include "parse.hpp"
+#include "text.hpp"
+#include "url.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <initializer_list>
+
+namespace morgue {
+
+namespace {
+
+using json = nlohmann::json;
+
+const json* find_key(const json& j, std::initializer_list<const char*> keys) {
+    for (const char* k : keys) {
+        auto it = j.find(k);
+        if (it != j.end() && !it->is_null()) return &*it;
+    }
+    return nullptr;
+}
+
+// A string value, or the "name" of an object value ({"@type":"Person","name":...}).
+std::string as_text(const json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_object()) {
+        if (auto n = v.find("name"); n != v.end() && n->is_string()) return n->get<std::string>();
+    }
+    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+    return {};
+}
+
+std::string first_string(const json& j, std::initializer_list<const char*> keys) {
+    for (const char* k : keys) {
+        auto it = j.find(k);
+        if (it == j.end()) continue;
+        std::string s = normalize_space(as_text(*it));
+        if (!s.empty()) return s;
+    }
+    return {};
+}
+
+// A string or a list of strings/objects; a string list may be comma-separated (keywords).
+std::vector<std::string> string_list(const json* v, bool split_commas) {
+    std::vector<std::string> out;
+    if (!v) return out;
+    auto add = [&](std::string s) {
+        s = normalize_space(s);
+        if (!s.empty()) out.push_back(std::move(s));
+    };
+    if (v->is_array()) {
+        for (const auto& e : *v)
+            add(as_text(e));
+    } else if (v->is_string() && split_commas) {
+        std::string s = v->get<std::string>();
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t c = s.find(',', start);
+            add(s.substr(start, c - start));
+            if (c == std::string::npos) break;
+            start = c + 1;
+        }
+    } else {
+        add(as_text(*v));
+    }
+    return out;
+}
+
+// Authors: a name, a list of names or of {"name": ...} objects; "By " is dropped and a
+// single string "A and B" or "A; B" is split.
+std::vector<std::string> authors_of(const json* v) {
+    std::vector<std::string> out;
+    for (std::string s : string_list(v, false)) {
+        if (starts_with_ci(s, "by ")) s = s.substr(3);
+        std::vector<std::string> parts;
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t semi = s.find(';', start), amp = s.find(" and ", start);
+            std::size_t cut = std::min(semi, amp);
+            parts.push_back(s.substr(start, cut - start));
+            if (cut == std::string::npos) break;
+            start = cut + (cut == semi ? 1 : 5);
+        }
+        for (auto& p : parts) {
+            std::string n = normalize_space(p);
+            if (!n.empty()) out.push_back(std::move(n));
+        }
+    }
+    return out;
+}
+
+// The article text: paragraphs are separated by newlines in every export we know.
+std::string paragraphs_of(std::string_view text) {
+    std::string out;
+    for (auto line : split_lines(text)) {
+        std::string p = normalize_space(line);
+        if (p.empty()) continue;
+        if (!out.empty()) out += "\n\n";
+        out += p;
+    }
+    return out;
+}
+
+struct When {
+    std::int64_t utc = 0;
+    std::string ymd;
+};
+
+// ISO 8601 strings ("2024-10-25", "2024-10-25 10:30:00", "...T10:30:00+02:00") or epoch
+// seconds (milliseconds when too large to be seconds).
+std::optional<When> time_of(const json* v) {
+    if (!v) return std::nullopt;
+    if (v->is_number()) {
+        double t = v->get<double>();
+        if (!std::isfinite(t) || t <= 0) return std::nullopt;
+        if (t > 1e11) t /= 1000;
+        auto s = static_cast<std::int64_t>(t);
+        return When{s, format_ymd(ymd_at(s, 0))};
+    }
+    if (!v->is_string()) return std::nullopt;
+    auto lt = parse_iso_local(trim(v->get<std::string>()));
+    if (!lt) return std::nullopt;
+    return When{lt->utc, format_ymd(lt->local)};
+}
+
+std::string lang_code(std::string s) {
+    s = to_lower_ascii(trim(s));
+    s = s.substr(0, s.find_first_of("-_"));
+    return s;
+}
+
+} // namespace
+
+Article parse_json_article(const Record& r) {
+    json j;
+    {
+        std::string fixed;
+        std::string_view bytes = r.bytes;
+        if (!is_valid_utf8(bytes)) {
+            fixed = repair_utf8(bytes);
+            bytes = fixed;
+        }
+        j = json::parse(bytes, nullptr, false);
+    }
+    if (j.is_discarded()) throw RecordError("not valid JSON");
+    if (!j.is_object()) throw RecordError("JSON value is not an object");
+
+    std::string text;
+    if (const json* t = find_key(
+            j, {"text", "maintext", "body", "content", "articleBody", "article_text", "raw_text"});
+        t && t->is_string())
+        text = paragraphs_of(t->get<std::string>());
+
+    std::string url = first_string(j, {"url", "canonical_url", "link", "source_url"});
+    if (url.empty()) url = r.url;
+
+    Article a;
+    if (text.empty()) {
+        const json* html = find_key(j, {"html", "raw_html", "content_html"});
+        if (!html || !html->is_string() || html->get<std::string>().empty())
+            throw RecordError("JSON article has no text (text, maintext, body, content) or html");
+        Record page;
+        page.bytes = html->get<std::string>();
+        page.origin = r.origin;
+        page.path = r.path;
+        page.offset = r.offset;
+        page.format = RecordFormat::Html;
+        page.url = url;
+        page.fetched = r.fetched;
+        page.container = r.container;
+        a = parse_record(page);
+        a.id.clear(); // recomputed by finish_article once the object's fields are in
+    } else {
+        a.body = std::move(text);
+        a.format = "jsonl";
+    }
+
+    // The object's own fields; for an HTML page, they fill what the page lacked.
+    auto fill = [](std::string& field, std::string value) {
+        if (field.empty()) field = std::move(value);
+    };
+    fill(a.title, first_string(j, {"title", "headline", "title_page", "name"}));
+    fill(a.subtitle, first_string(j, {"description", "subtitle", "summary", "dek"}));
+    if (a.url.empty()) a.url = url;
+    // A host only ("harbourgazette.example"); a publisher's name is not a host.
+    if (std::string host = to_lower_ascii(
+            first_string(j, {"source_domain", "site", "domain", "source", "hostname"}));
+        host.find('.') != std::string::npos && host.find(' ') == std::string::npos)
+        fill(a.source, host_of("https://" + host + "/"));
+    fill(a.site_name, first_string(j, {"site_name", "sitename", "publisher"}));
+    fill(a.section, first_string(j, {"section", "category", "articleSection"}));
+    fill(a.lang, lang_code(first_string(j, {"language", "lang", "inLanguage"})));
+    if (a.authors.empty()) a.authors = authors_of(find_key(j, {"authors", "author", "byline"}));
+    if (a.byline.empty() && !a.authors.empty()) {
+        for (std::size_t i = 0; i < a.authors.size(); ++i)
+            a.byline += (i == 0 ? "" : i + 1 == a.authors.size() ? " and " : ", ") + a.authors[i];
+    }
+    if (a.tags.empty()) a.tags = string_list(find_key(j, {"tags", "keywords"}), true);
+    if (!a.published && a.date.empty()) {
+        if (auto w = time_of(find_key(j, {"date_publish", "published", "date", "datePublished",
+                                          "date_published", "publish_date", "pubdate"}))) {
+            a.published = w->utc;
+            a.date = w->ymd;
+            a.date_source = "article";
+        }
+    }
+    if (!a.published && a.date.empty() && !r.fetched) {
+        // The crawler's download time: a date only when nothing better is known.
+        if (auto w = time_of(find_key(j, {"date_download", "fetched", "date_crawled"}))) {
+            a.published = w->utc;
+            a.date = format_ymd(ymd_at(w->utc, 0));
+            a.date_source = "fetch";
+        }
+    }
+    if (!a.modified) {
+        if (auto w =
+                time_of(find_key(j, {"date_modify", "modified", "dateModified", "date_modified"})))
+            a.modified = w->utc;
+    }
+    if (a.title.empty() && a.body.empty()) throw RecordError("JSON article has no title or text");
+    return a;
+}
+
+Article parse_wet_text(std::string_view text) {
+    std::string t = is_valid_utf8(text) ? std::string(text) : repair_utf8(text);
+    Article a;
+    for (auto line : split_lines(t)) {
+        std::string s = normalize_space(line);
+        if (!s.empty()) {
+            a.title = std::move(s);
+            break;
+        }
+    }
+    a.body = paragraphs_of(t);
+    if (a.body.empty()) throw RecordError("WET conversion record has no text");
+    a.format = "wet";
+    return a;
+}
+
+} // namespace morgue

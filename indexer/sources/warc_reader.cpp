@@ -1,0 +1,365 @@
+#include "warc_reader.hpp"
+
+#include "dates.hpp"
+#include "errors.hpp"
+#include "http_response.hpp"
+#include "text.hpp"
+
+#include <charconv>
+#include <utility>
+#include <vector>
+
+namespace morgue {
+
+namespace {
+
+constexpr std::size_t kMaxHeaderLine = 64 << 10;
+constexpr std::size_t kMaxHeaderBytes = 1 << 20;
+
+bool is_warc_line(std::string_view line) {
+    return line.substr(0, 7) == "WARC/1.";
+}
+
+bool is_blank(std::string_view line) {
+    return line == "\r\n" || line == "\n" || line == "\r";
+}
+
+bool is_html_type(std::string_view media_type) {
+    return media_type == "text/html" || media_type == "application/xhtml+xml";
+}
+
+std::string strip_angle(std::string_view v) {
+    v = trim(v);
+    if (v.size() >= 2 && v.front() == '<' && v.back() == '>') v = v.substr(1, v.size() - 2);
+    return std::string(v);
+}
+
+// Binary data labelled text/html (an image or PDF served with the wrong type): NUL bytes
+// never occur in real HTML text in UTF-8 or 8-bit charsets. UTF-16 pages start with a BOM.
+bool looks_binary(std::string_view body) {
+    if (body.size() >= 2 && ((static_cast<unsigned char>(body[0]) == 0xff &&
+                              static_cast<unsigned char>(body[1]) == 0xfe) ||
+                             (static_cast<unsigned char>(body[0]) == 0xfe &&
+                              static_cast<unsigned char>(body[1]) == 0xff)))
+        return false;
+    return body.substr(0, 4096).find('\0') != std::string_view::npos;
+}
+
+struct WarcHeaders {
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::string get(std::string_view name) const {
+        for (const auto& [k, v] : fields)
+            if (iequals(k, name)) return v;
+        return {};
+    }
+};
+
+class WarcReader {
+  public:
+    WarcReader(BufferedInput& in, const std::string& path, const SourceOptions& opts,
+               const SourceEvents& ev)
+        : in_(in), path_(path), opts_(opts), ev_(ev) {}
+
+    void run() {
+        std::string line;
+        bool too_long = false;
+        std::string version; // the record's "WARC/1.x" line
+        std::uint64_t version_start = 0;
+        for (;;) {
+            report_progress();
+            if (in_.damage()) {
+                report_damage();
+                continue;
+            }
+            std::uint64_t start = in_.position();
+            if (!in_.read_line(line, kMaxHeaderLine, too_long)) {
+                if (in_.damage()) continue;
+                break;
+            }
+            if (is_blank(line)) continue;
+            if (is_warc_line(line) && !too_long) {
+                version = line;
+                version_start = start;
+            } else if (!resync(start, quiet_resync_, version, version_start)) {
+                continue;
+            }
+            quiet_resync_ = false;
+            read_record(version_start);
+        }
+        report_progress();
+    }
+
+  private:
+    std::string origin_at(std::uint64_t pos, std::uint64_t* offset) const {
+        auto loc = in_.locate(pos);
+        *offset = loc.member;
+        std::string o = path_ + "@" + std::to_string(loc.member);
+        if (in_.compressed() && loc.within > 0) o += "+" + std::to_string(loc.within);
+        return o;
+    }
+
+    void reject(std::uint64_t pos, const std::string& why, const std::string& id = {}) {
+        std::uint64_t off = 0;
+        std::string o = origin_at(pos, &off);
+        ev_.rejected(record_at(o, path_, off, id), why);
+    }
+
+    void report_damage() {
+        const Damage& d = *in_.damage();
+        ev_.rejected(record_at(path_ + "@" + std::to_string(d.offset), path_, d.offset), d.reason);
+        in_.resume();
+        quiet_resync_ = false; // what follows a damage is a new member: report its garbage
+    }
+
+    void report_progress() {
+        std::uint64_t now = in_.consumed();
+        if (now > reported_ && ev_.progress) ev_.progress(now - reported_);
+        reported_ = now;
+    }
+
+    // Skips lines up to the next "WARC/1." line. Reports the skipped bytes as garbage
+    // unless quiet (they belong to a record already rejected). True when a version line
+    // was found (returned in version, starting at *vstart).
+    bool resync(std::uint64_t start, bool quiet, std::string& version, std::uint64_t& vstart) {
+        std::string line;
+        bool too_long = false;
+        for (;;) {
+            std::uint64_t pos = in_.position();
+            if (!in_.read_line(line, kMaxHeaderLine, too_long)) {
+                if (!quiet)
+                    reject(start, "garbage between WARC records (" + std::to_string(pos - start) +
+                                      " bytes skipped)");
+                return false;
+            }
+            if (is_warc_line(line) && !too_long) {
+                if (!quiet && pos > start)
+                    reject(start, "garbage between WARC records (" + std::to_string(pos - start) +
+                                      " bytes skipped)");
+                version = line;
+                vstart = pos;
+                return true;
+            }
+        }
+    }
+
+    void read_record(std::uint64_t start) {
+        WarcHeaders h;
+        std::string line;
+        bool too_long = false;
+        std::size_t header_bytes = 0;
+        for (;;) {
+            if (!in_.read_line(line, kMaxHeaderLine, too_long)) {
+                reject(start, in_.damage() ? in_.damage()->reason + " (inside a WARC header)"
+                                           : "truncated WARC record header");
+                if (in_.damage()) in_.resume();
+                return;
+            }
+            header_bytes += line.size();
+            if (too_long || header_bytes > kMaxHeaderBytes) {
+                reject(start, "WARC header too long");
+                quiet_resync_ = true;
+                return;
+            }
+            if (is_blank(line)) break;
+            if (is_warc_line(line)) {
+                // A new record starts before this one's header ended.
+                reject(start, "truncated WARC record header");
+                in_.unread(line);
+                return;
+            }
+            std::string_view l = line;
+            while (!l.empty() && (l.back() == '\n' || l.back() == '\r'))
+                l.remove_suffix(1);
+            if (l.empty()) continue;
+            if ((l.front() == ' ' || l.front() == '\t') && !h.fields.empty()) {
+                h.fields.back().second += " " + std::string(trim(l));
+                continue;
+            }
+            auto colon = l.find(':');
+            if (colon == std::string_view::npos) continue;
+            h.fields.emplace_back(std::string(trim(l.substr(0, colon))),
+                                  std::string(trim(l.substr(colon + 1))));
+        }
+
+        std::string id = strip_angle(h.get("WARC-Record-ID"));
+        std::string len_s = h.get("Content-Length");
+        std::uint64_t len = 0;
+        auto [p, ec] = std::from_chars(len_s.data(), len_s.data() + len_s.size(), len);
+        if (len_s.empty() || ec != std::errc() || p != len_s.data() + len_s.size()) {
+            reject(start, "WARC record without a valid Content-Length", id);
+            quiet_resync_ = true;
+            return;
+        }
+        if (len > opts_.max_record_size) {
+            reject(start,
+                   "WARC record larger than --max-record-size (" + std::to_string(len) + " bytes)",
+                   id);
+            // A record that starts a gzip member ends with it: skipping no further than the
+            // member's end keeps the records after a bogus Content-Length.
+            auto loc = in_.locate(start);
+            bool aligned = in_.compressed() && loc.within == 0;
+            std::uint64_t body = in_.position();
+            std::uint64_t skipped =
+                aligned ? in_.skip_in_member(len, in_.locate(body).member) : in_.skip(len);
+            if (skipped < len) {
+                if (in_.damage()) in_.resume();
+                quiet_resync_ = true;
+                return;
+            }
+            end_of_record(start, {}, true, id);
+            return;
+        }
+        std::string block;
+        block.reserve(static_cast<std::size_t>(len));
+        std::size_t got = in_.read_exact(block, static_cast<std::size_t>(len));
+        if (got < len) {
+            if (in_.damage()) {
+                reject(start, in_.damage()->reason, id);
+                in_.resume();
+                return;
+            }
+            reject(start, "truncated WARC record (the input ends inside its block)", id);
+            rescan_block(block);
+            return;
+        }
+        if (!end_of_record(start, block, false, id)) return;
+        dispatch(start, h, std::move(block));
+    }
+
+    // Checks the CRLF CRLF that ends a record. A record whose block does not end where
+    // its Content-Length says is rejected, and its block is re-scanned for the next
+    // record's start (a Content-Length that is too long swallows the next header).
+    bool end_of_record(std::uint64_t start, const std::string& block, bool already_rejected,
+                       const std::string& id) {
+        std::size_t have = in_.want(4);
+        std::string_view d = in_.data().substr(0, have);
+        if (d.substr(0, 4) == "\r\n\r\n") {
+            in_.consume(4);
+            return true;
+        }
+        // Lenient: fewer or bare newlines are fine if the next record (or the end)
+        // follows at once.
+        std::size_t n = 0;
+        while (n < d.size() && n < 4 && (d[n] == '\r' || d[n] == '\n'))
+            ++n;
+        std::size_t more = in_.want(n + 7);
+        std::string_view next = in_.data().substr(n, std::min<std::size_t>(more, n + 7) - n);
+        if (next.empty() || next == "WARC/1.") {
+            in_.consume(n);
+            return true;
+        }
+        if (!already_rejected)
+            reject(start, "wrong Content-Length (the record does not end where it says)", id);
+        rescan_block(block);
+        quiet_resync_ = true;
+        return false;
+    }
+
+    // Puts back the part of a rejected block from its first "WARC/1." line on, so a
+    // record it swallowed is read again.
+    void rescan_block(const std::string& block) {
+        std::size_t p = block.find("\nWARC/1.");
+        if (p != std::string::npos) in_.unread(std::string_view(block).substr(p + 1));
+    }
+
+    void dispatch(std::uint64_t start, const WarcHeaders& h, std::string block) {
+        std::string type = to_lower_ascii(h.get("WARC-Type"));
+        std::uint64_t offset = 0;
+        std::string origin = origin_at(start, &offset);
+        Record r;
+        r.origin = origin;
+        r.path = path_;
+        r.offset = offset;
+        r.url = strip_angle(h.get("WARC-Target-URI"));
+        r.fetched = parse_iso_datetime(h.get("WARC-Date"));
+        r.container = "warc";
+        r.record_id = strip_angle(h.get("WARC-Record-ID"));
+        std::string ctype = h.get("Content-Type");
+        if (!h.get("WARC-Segment-Number").empty() || type == "continuation") {
+            ev_.skipped("WARC segmented record (not supported)");
+            return;
+        }
+        if (type == "response") {
+            if (!starts_with_ci(ctype, "application/http") && !starts_with_ci(block, "HTTP/")) {
+                ev_.skipped("WARC response not HTTP (" + media_type_of(ctype) + ")");
+                return;
+            }
+            std::string http_type, media;
+            try {
+                HttpResponse http = parse_http_head(block);
+                if (http.status != 200) {
+                    ev_.skipped("HTTP status " + std::to_string(http.status));
+                    return;
+                }
+                http_type = http.header("Content-Type");
+                media = media_type_of(http_type);
+                if (!media.empty() && !is_html_type(media)) {
+                    ev_.skipped("not HTML (" + media + ")");
+                    return;
+                }
+                r.bytes = decode_http_body(http, block, opts_.max_record_size);
+                r.charset = charset_of(http_type);
+            } catch (const RecordError& e) {
+                ev_.rejected(r, e.what());
+                return;
+            }
+            // No Content-Type at all: let the parsers sniff the body.
+            r.format = media.empty() ? RecordFormat::Unknown : RecordFormat::Html;
+            if (looks_binary(r.bytes)) {
+                if (media.empty())
+                    ev_.skipped("not HTML (binary, no Content-Type)");
+                else
+                    ev_.rejected(r, "binary data labelled as HTML");
+                return;
+            }
+            ev_.record(std::move(r));
+        } else if (type == "resource") {
+            std::string media = media_type_of(ctype);
+            if (!is_html_type(media)) {
+                ev_.skipped("WARC resource not HTML (" + (media.empty() ? "no type" : media) + ")");
+                return;
+            }
+            r.bytes = std::move(block);
+            r.charset = charset_of(ctype);
+            r.format = RecordFormat::Html;
+            if (looks_binary(r.bytes)) {
+                ev_.rejected(r, "binary data labelled as HTML");
+                return;
+            }
+            ev_.record(std::move(r));
+        } else if (type == "conversion") {
+            std::string media = media_type_of(ctype);
+            if (!media.empty() && media != "text/plain") {
+                ev_.skipped("WARC conversion not plain text (" + media + ")");
+                return;
+            }
+            r.bytes = std::move(block);
+            r.charset = charset_of(ctype);
+            r.format = RecordFormat::Text;
+            r.container = "wet";
+            ev_.record(std::move(r));
+        } else if (type == "revisit") {
+            if (ev_.unchanged) ev_.unchanged(origin);
+        } else if (type == "request" || type == "metadata" || type == "warcinfo") {
+            ev_.skipped("WARC " + type + " record");
+        } else {
+            ev_.skipped("WARC record of unknown type '" + type + "'");
+        }
+    }
+
+    BufferedInput& in_;
+    const std::string& path_;
+    const SourceOptions& opts_;
+    const SourceEvents& ev_;
+    std::uint64_t reported_ = 0;
+    bool quiet_resync_ = false;
+};
+
+} // namespace
+
+void read_warc(BufferedInput& in, const std::string& path, const SourceOptions& opts,
+               const SourceEvents& ev) {
+    WarcReader(in, path, opts, ev).run();
+}
+
+} // namespace morgue

@@ -1,0 +1,221 @@
+// The WARC reader on the fixtures built by scripts/make-warc-fixtures: what it yields
+// (bytes after decoding, url, charset, fetch time, format, offsets) and what it skips,
+// counts as unchanged or rejects, for plain, per-record gzip and whole-file gzip WARCs.
+#include "collect_sources.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <thread>
+
+using namespace morgue;
+using namespace morgue::test;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+std::string src(const std::string& name) {
+    return slurp(fixture("warc/src/" + name));
+}
+
+const std::string kSite = "https://harbourgazette.example/2025/03/";
+
+} // namespace
+
+TEST_CASE("WARC reader yields every HTML response, resource and conversion, decoded") {
+    auto file = GENERATE(as<std::string>{}, "warc/responses.warc", "warc/responses.warc.gz",
+                         "warc/whole.warc.gz");
+    INFO(file);
+    Collected c = collect({fixture(file)});
+    REQUIRE(c.records.size() == 7);
+
+    const Record& ferry = c.records[0];
+    CHECK(ferry.format == RecordFormat::Html);
+    CHECK(ferry.bytes == src("ferry.html"));
+    CHECK(ferry.url == kSite + "ferry-strike.html");
+    CHECK(ferry.charset == "utf-8");
+    CHECK(ferry.fetched == 1741940100); // WARC-Date 2025-03-14T08:15:00Z
+    CHECK(ferry.container == "warc");
+    CHECK(ferry.record_id.rfind("urn:uuid:", 0) == 0);
+    CHECK(ferry.path == fixture(file));
+    CHECK(ferry.origin.rfind(fixture(file) + "@", 0) == 0);
+
+    // Transfer-Encoding: chunked undone.
+    CHECK(c.records[1].bytes == src("lighthouse.html"));
+    CHECK(c.records[1].url == kSite + "lighthouse-museum.html");
+    CHECK(c.records[1].fetched == 1741940100 + 60);
+    // Content-Encoding: gzip under chunked.
+    CHECK(c.records[2].bytes == src("regatta.html"));
+    // The charset from the HTTP header, bytes untouched (the HTML parser converts).
+    CHECK(c.records[3].bytes == src("cafe-cp1252.html"));
+    CHECK(c.records[3].charset == "windows-1252");
+    // A resource record with HTML.
+    CHECK(c.records[4].format == RecordFormat::Html);
+    CHECK(c.records[4].bytes == src("market.html"));
+    CHECK(c.records[4].url == kSite + "fish-prices.html");
+    // A conversion record: WET text.
+    CHECK(c.records[5].format == RecordFormat::Text);
+    CHECK(c.records[5].container == "wet");
+    CHECK(c.records[5].bytes == src("ferry-wet.txt"));
+    // Content-Encoding: deflate.
+    CHECK(c.records[6].bytes == src("bridge.html"));
+
+    CHECK(c.skipped == std::map<std::string, int>{{"HTTP status 301", 1},
+                                                  {"HTTP status 404", 1},
+                                                  {"WARC metadata record", 1},
+                                                  {"WARC request record", 1},
+                                                  {"WARC warcinfo record", 1},
+                                                  {"not HTML (application/pdf)", 1},
+                                                  {"not HTML (image/png)", 1}});
+    REQUIRE(c.unchanged.size() == 1); // the revisit record
+    REQUIRE(c.rejected.size() == 1);
+    CHECK(c.rejected[0].second == "binary data labelled as HTML");
+    CHECK(c.rejected[0].first.url == kSite + "broken.html");
+    CHECK(!c.rejected[0].first.record_id.empty());
+    CHECK(c.bytes == std::filesystem::file_size(fixture(file)));
+}
+
+TEST_CASE("WARC offsets are file offsets of records, or of gzip members") {
+    Collected plain = collect({fixture("warc/responses.warc")});
+    Collected members = collect({fixture("warc/responses.warc.gz")});
+    Collected whole = collect({fixture("warc/whole.warc.gz")});
+    std::string p = slurp(fixture("warc/responses.warc"));
+    std::string g = slurp(fixture("warc/responses.warc.gz"));
+    for (std::size_t i = 0; i < plain.records.size(); ++i) {
+        INFO(i);
+        // Plain: the record's "WARC/1.1" line starts at the offset.
+        CHECK(p.compare(plain.records[i].offset, 8, "WARC/1.1") == 0);
+        CHECK(plain.records[i].origin ==
+              fixture("warc/responses.warc") + "@" + std::to_string(plain.records[i].offset));
+        // One member per record: a gzip member starts at the offset.
+        CHECK(g.compare(members.records[i].offset, 2, "\x1f\x8b") == 0);
+        CHECK(members.records[i].origin ==
+              fixture("warc/responses.warc.gz") + "@" + std::to_string(members.records[i].offset));
+        // Whole-file gzip: member 0, and the uncompressed offset after "+".
+        CHECK(whole.records[i].offset == 0);
+        CHECK(whole.records[i].origin ==
+              fixture("warc/whole.warc.gz") + "@0+" + std::to_string(plain.records[i].offset));
+    }
+}
+
+TEST_CASE("WARC reader rejects garbage and wrong Content-Length and keeps the records around") {
+    Collected c = collect({fixture("warc/damaged.warc")});
+    REQUIRE(c.records.size() == 4);
+    CHECK(c.records[0].bytes == src("ferry.html"));
+    CHECK(c.records[1].bytes == src("lighthouse.html"));
+    CHECK(c.records[2].bytes == src("market.html"));
+    CHECK(c.records[3].bytes == src("ferry-wet.txt"));
+    CHECK(c.records[3].container == "wet");
+    REQUIRE(c.rejected.size() == 3);
+    CHECK(c.rejected[0].second == "garbage between WARC records (59 bytes skipped)");
+    CHECK(c.rejected[1].second == "wrong Content-Length (the record does not end where it says)");
+    CHECK(c.rejected[1].first.url.empty()); // rejected before dispatch: no URL, but an id
+    CHECK(!c.rejected[1].first.record_id.empty());
+    CHECK(c.rejected[2].second == "wrong Content-Length (the record does not end where it says)");
+    std::string bytes = slurp(fixture("warc/damaged.warc"));
+    // Offsets point at what was rejected: the garbage, and each bad record's version line.
+    CHECK(bytes.compare(c.rejected[0].first.offset, 9, "this line") == 0);
+    CHECK(bytes.compare(c.rejected[1].first.offset, 8, "WARC/1.1") == 0);
+    CHECK(bytes.compare(c.rejected[2].first.offset, 8, "WARC/1.1") == 0);
+}
+
+TEST_CASE("WARC reader survives damaged gzip members") {
+    Collected c = collect({fixture("warc/damaged.warc.gz")});
+    REQUIRE(c.records.size() == 3);
+    CHECK(c.records[0].bytes == src("ferry.html"));
+    CHECK(c.records[1].bytes == src("regatta.html"));
+    CHECK(c.records[2].bytes == src("market.html"));
+    REQUIRE(c.rejected.size() == 3);
+    // Member 2 was cut short and the inflater ran into member 3: damaged member 2.
+    CHECK(c.rejected[0].second.rfind("corrupt gzip data", 0) == 0);
+    CHECK(c.rejected[1].second == "data after a gzip member is not gzip");
+    CHECK(c.rejected[2].second == "truncated gzip member");
+    std::string g = slurp(fixture("warc/damaged.warc.gz"));
+    CHECK(g.compare(c.rejected[0].first.offset, 2, "\x1f\x8b") == 0);
+    CHECK(g.compare(c.rejected[1].first.offset, 3, "NOT") == 0);
+    CHECK(g.compare(c.rejected[2].first.offset, 2, "\x1f\x8b") == 0);
+    CHECK(c.records[1].offset > c.rejected[0].first.offset);
+}
+
+TEST_CASE("a damaged WARC.gz through a pipe (no seeking) keeps the same records") {
+    auto dir = std::filesystem::temp_directory_path() / "morgue_warc_fifo";
+    std::filesystem::create_directories(dir);
+    std::string fifo = (dir / "damaged.warc.gz").string();
+    std::filesystem::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string bytes = slurp(fixture("warc/damaged.warc.gz"));
+    std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << bytes; });
+    Collected c = collect({fifo});
+    writer.join();
+    std::filesystem::remove_all(dir);
+    REQUIRE(c.records.size() == 3);
+    CHECK(c.records[0].bytes == src("ferry.html"));
+    CHECK(c.records[1].bytes == src("regatta.html"));
+    CHECK(c.records[2].bytes == src("market.html"));
+    REQUIRE(c.rejected.size() == 3);
+    CHECK(c.rejected[0].second.rfind("corrupt gzip data", 0) == 0);
+    CHECK(c.rejected[1].second == "data after a gzip member is not gzip");
+    CHECK(c.rejected[2].second == "truncated gzip member");
+}
+
+TEST_CASE("WARC records and bodies larger than --max-record-size are rejected, the rest kept") {
+    SourceOptions opts;
+    // Blocks: ferry 987, lighthouse 931, market 711 bytes; the gzip (596) and deflate (509)
+    // bodies inflate to 738 and 707 bytes: all over the cap, a zip bomb in miniature.
+    opts.max_record_size = 700;
+    Collected c = collect({fixture("warc/responses.warc.gz")}, opts);
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[0].bytes == src("cafe-cp1252.html"));
+    CHECK(c.records[1].bytes == src("ferry-wet.txt"));
+    std::map<std::string, int> why;
+    for (const auto& [where, reason] : c.rejected)
+        ++why[reason.substr(0, reason.find(" ("))];
+    CHECK(why == std::map<std::string, int>{{"WARC record larger than --max-record-size", 3},
+                                            {"content inflates past --max-record-size", 2},
+                                            {"binary data labelled as HTML", 1}});
+    CHECK(c.unchanged.size() == 1);
+    CHECK(c.skipped_total() == 7);
+}
+
+TEST_CASE("a bogus huge Content-Length in a gzip member loses only that record") {
+    Collected c = collect({fixture("warc/bogus-length.warc.gz")});
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[0].bytes == src("ferry.html"));
+    CHECK(c.records[1].bytes == src("regatta.html"));
+    REQUIRE(c.rejected.size() == 1);
+    CHECK(c.rejected[0].second == "WARC record larger than --max-record-size (999999999 bytes)");
+    CHECK(c.rejected[0].first.origin.find("@0") == std::string::npos); // the second member
+}
+
+TEST_CASE("WET files are conversion records with their WARC-Target-URI and date") {
+    Collected c = collect({fixture("warc/text.warc.wet.gz")});
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[0].container == "wet");
+    CHECK(c.records[0].format == RecordFormat::Text);
+    CHECK(c.records[0].url == kSite + "ferry-strike.html");
+    CHECK(c.records[1].url == kSite + "lighthouse-museum.html");
+    CHECK(c.records[1].fetched == 1741950060); // 2025-03-14T11:01:00Z
+    CHECK(c.skipped == std::map<std::string, int>{{"WARC warcinfo record", 1}});
+    CHECK(c.rejected.empty());
+}
+
+TEST_CASE("a WARC with an unknown name is recognised by its first line") {
+    auto dir = std::filesystem::temp_directory_path() / "morgue_warc_sniff";
+    std::filesystem::create_directories(dir);
+    auto copy = dir / "crawl-00001.dat";
+    std::filesystem::copy_file(fixture("warc/responses.warc.gz"), copy,
+                               std::filesystem::copy_options::overwrite_existing);
+    Collected c = collect({copy.string()});
+    CHECK(c.records.size() == 7);
+    CHECK(c.unchanged.size() == 1);
+    std::filesystem::remove_all(dir);
+}
