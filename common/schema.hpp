@@ -155,6 +155,12 @@ inline constexpr std::string_view kPrefixDay = "D";
 inline constexpr std::string_view kPrefixMonth = "M";
 inline constexpr std::string_view kPrefixYear = "Y";
 
+// Both binaries stem text the same way: English stems only, with positions on the stems
+// (Xapian's STEM_ALL; what Lucene's English analyser does). Possessives fold for free
+// (Okafor's -> okafor), and there are half the terms of STEM_SOME, so indexing is faster
+// and the index smaller.
+inline constexpr const char* kStemLanguage = "english";
+
 // Xapian's limit on term length is 245 bytes; longer boolean terms are hashed.
 inline constexpr std::size_t kMaxTermBytes = 240;
 

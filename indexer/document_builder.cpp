@@ -27,8 +27,8 @@ std::string joined(const FieldValues& vs) {
 } // namespace
 
 DocumentBuilder::DocumentBuilder() {
-    tg_.set_stemmer(Xapian::Stem("english"));
-    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg_.set_stemmer(Xapian::Stem(kStemLanguage));
+    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL); // as the QueryParser: schema.hpp
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 

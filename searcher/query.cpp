@@ -60,8 +60,8 @@ Ymd ymd_of_slot(const std::string& v, Ymd fallback) {
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts) : db_(db), opts_(opts) {
     qp_.set_database(db_);
-    qp_.set_stemmer(Xapian::Stem("english"));
-    qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp_.set_stemmer(Xapian::Stem(kStemLanguage));
+    qp_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL); // as the indexer: schema.hpp
     qp_.set_default_op(opts.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     lo_ = ymd_of_slot(db_.get_value_lower_bound(kSlotDate), {1, 1, 1});
     hi_ = ymd_of_slot(db_.get_value_upper_bound(kSlotDate), {9999, 12, 31});

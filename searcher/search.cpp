@@ -138,7 +138,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         }
     }
     if (req.count_only) return res;
-    Xapian::Stem stem("english");
+    Xapian::Stem stem(kStemLanguage);
     unsigned rank = req.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit h;

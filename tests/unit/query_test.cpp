@@ -16,21 +16,21 @@ static std::string parsed(const std::string& text, QueryOptions opts = {}) {
 
 TEST_CASE("fields map to the schema's prefixes") {
     auto [text, expected] = GENERATE(table<std::string, std::string>({
-        {"title:ferry", "Query(ZSferri@1)"},
+        {"title:ferry", "Query(Sferri@1)"},
         {"author:\"Mara Lindqvist\"", "Query((Amara@1 PHRASE 2 Alindqvist@2))"},
-        {"by:quinn", "Query(ZAquinn@1)"},
-        {"caption:okafor", "Query(ZXCAPokafor@1)"},
-        {"bullet:taiwan", "Query(ZXBULtaiwan@1)"},
-        {"place:kyiv", "Query(ZXPLACEkyiv@1)"},
-        {"person:putin", "Query(ZXPputin@1)"},
-        {"dek:strike", "Query(ZXDEKstrike@1)"},
+        {"by:quinn", "Query(Aquinn@1)"},
+        {"caption:okafor", "Query(XCAPokafor@1)"},
+        {"bullet:taiwan", "Query(XBULtaiwan@1)"},
+        {"place:kyiv", "Query(XPLACEkyiv@1)"},
+        {"person:putin", "Query(XPputin@1)"},
+        {"dek:strike", "Query(XDEKstrike@1)"},
         {"tag:\"Elon Musk\"", "Query(0 * Kelon musk)"},
         {"site:www.Example.com", "Query(0 * Hexample.com)"},
         {"lang:EN", "Query(0 * Len)"},
         {"date:2024-10", "Query(0 * M202410)"},
-        {"ferry pier", "Query((Zferri@1 AND Zpier@2))"},
-        {"ferry -strike", "Query((Zferri@1 AND_NOT Zstrike@2))"},
-        {"José", "Query(jose@1)"}, // capitalised: unstemmed, as Xapian does
+        {"ferry pier", "Query((ferri@1 AND pier@2))"},
+        {"ferry -strike", "Query((ferri@1 AND_NOT strike@2))"},
+        {"José", "Query(jose@1)"}, // accents fold before parsing
     }));
     INFO(text);
     CHECK(parsed(text) == expected);
@@ -39,7 +39,7 @@ TEST_CASE("fields map to the schema's prefixes") {
 TEST_CASE("--any, --since and --until") {
     QueryOptions any;
     any.match_any = true;
-    CHECK(parsed("ferry pier", any) == "Query((Zferri@1 OR Zpier@2))");
+    CHECK(parsed("ferry pier", any) == "Query((ferri@1 OR pier@2))");
     QueryOptions since;
     since.since = "2024-10";
     CHECK(parsed("ferry", since).find("M202410") != std::string::npos);
