@@ -5,4 +5,10 @@
 
 namespace morgue::data {
 extern const std::string_view text_boilerplate; // parse/text_boilerplate.txt
+extern const std::string_view people_titles;     // parse/people_titles.txt
+extern const std::string_view people_particles;  // parse/people_particles.txt
+extern const std::string_view people_markers;    // parse/people_markers.txt
+extern const std::string_view people_common;     // parse/people_common.txt
+extern const std::string_view people_orgs;       // parse/people_orgs.txt
+extern const std::string_view people_places;     // parse/people_places.txt
 } // namespace morgue::data

@@ -1,6 +1,7 @@
 #include "parse.hpp"
 
 #include "errors.hpp"
+#include "people.hpp"
 #include "hash.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
@@ -75,6 +76,9 @@ void finish_article(Article& a) {
             a.id = "h:" + hex64(hash64(key));
         }
     }
+    // Every parser's article gets its people here; a parser that already knows them
+    // (a JSON record with a people list) keeps its own.
+    if (a.people.empty()) a.people = find_people(a);
 }
 
 } // namespace morgue

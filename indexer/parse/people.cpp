@@ -1,0 +1,594 @@
+#include "people.hpp"
+
+#include "name_tokens.hpp"
+#include "people_tables.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
+namespace morgue {
+
+namespace {
+
+using Kind = NameToken::Kind;
+
+// What a capitalised word is inside a run.
+enum class Cls : std::uint8_t {
+    Name,     // "Musk", "Jean-Luc", "O'Neil"
+    Initial,  // "J.", "J.D.", "JD"
+    Particle, // "van", "bin", "De"
+    Suffix,   // "Jr.", "III"
+    Title,    // "President", "Sen.", "CEO": dropped, cues a name
+    Modifier, // "Prime", "Former": dropped, no cue
+    Common,   // "The", "Says", "Russian", "Monday": not a name part
+    Acronym,  // "WSJ", "NATO"
+    OrgShape, // "SpaceX", "YouTube": a brand, not a person
+};
+
+// A group of name parts cut out of a run of capitalised words.
+struct Segment {
+    std::vector<std::string> words; // display words, particles included
+    std::vector<std::string> keys;  // table keys, dots dropped from initials
+    std::vector<Cls> cls;
+    bool cue = false;          // directly after a title word
+    bool killed = false;       // holds a marker, an org or a place
+    bool possessive = false;   // last word was "X's"
+    bool single_place = false; // the one name word is an org or a (non-given) place
+    std::size_t names = 0;     // Name and Initial words
+};
+
+// A candidate mention found in text.
+struct Candidate {
+    Segment seg;
+    bool known_only = false; // from a Title Case line: only confirms known people
+};
+
+std::string strip_dots(std::string k) {
+    k.erase(std::remove(k.begin(), k.end(), '.'), k.end());
+    return k;
+}
+
+bool ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+// "LeBron", "McDonald", "DeSantis", "MacArthur" are names; "SpaceX", "YouTube" are not.
+bool camel_name(std::string_view w) {
+    static constexpr std::string_view prefixes[] = {"Mc", "Mac", "De",  "Di",  "Da",   "Du",
+                                                    "La", "Le",  "Van", "Von", "Fitz", "St"};
+    for (std::size_t i = 1; i < w.size(); ++i) {
+        if (ascii_upper(w[i])) {
+            std::string_view pre = w.substr(0, i);
+            for (auto p : prefixes)
+                if (pre == p) return i + 1 < w.size() && !ascii_upper(w.back());
+            return false;
+        }
+    }
+    return true;
+}
+
+bool is_suffix(const std::string& key) {
+    return key == "jr." || key == "sr." || key == "jr" || key == "sr" || key == "ii" ||
+           key == "iii" || key == "iv";
+}
+
+// April, May, June and August are given names too; with a number or a date word beside
+// them they are months.
+bool month_in_context(const std::string& key, const std::vector<NameToken>& t, std::size_t i) {
+    if (key != "april" && key != "may" && key != "june" && key != "august") return false;
+    if (i + 1 < t.size() && t[i + 1].kind == Kind::Number) return true;
+    if (i > 0 && t[i - 1].kind == Kind::Word) {
+        static constexpr std::string_view date_words[] = {
+            "in",   "on",   "since", "until",   "by",   "early",  "late",   "mid",   "last",
+            "next", "this", "of",    "through", "from", "during", "before", "after", "till"};
+        std::string prev = table_key(t[i - 1].text);
+        for (auto w : date_words)
+            if (prev == w) return true;
+    }
+    return false;
+}
+
+bool place_preposition(const std::string& key) {
+    return key == "in" || key == "at" || key == "near" || key == "outside" || key == "inside" ||
+           key == "across" || key == "into" || key == "toward" || key == "towards";
+}
+
+// Can token i continue (or start) a run of name parts?
+bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& tab) {
+    NameToken& tok = t[i];
+    if (tok.kind != Kind::Word) return false;
+    if (tok.cap) return true;
+    bool next_cap = i + 1 < t.size() && t[i + 1].kind == Kind::Word && t[i + 1].cap;
+    // "pro-Donald Trump": a lower-case prefix on a capitalised word; "al-Assad" keeps its
+    // particle.
+    if (auto h = tok.text.find('-');
+        h != std::string_view::npos && h + 1 < tok.text.size() && ascii_upper(tok.text[h + 1])) {
+        std::string pre = table_key(tok.text.substr(0, h));
+        if (!tab.particles.count(pre)) tok.text.remove_prefix(h + 1);
+        tok.cap = true;
+        return true;
+    }
+    return next_cap && tab.particles.count(table_key(tok.text)) > 0;
+}
+
+// The run t[b, e) split into segments at titles, common words and acronyms.
+void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
+                 const PeopleTables& tab, std::vector<Segment>& out) {
+    std::vector<Cls> cls(e - b);
+    std::vector<std::string> keys(e - b);
+    for (std::size_t i = b; i < e; ++i) {
+        const NameToken& tok = t[i];
+        std::string key = table_key(tok.text);
+        bool has_next = i + 1 < e;
+        Cls c;
+        if (!tok.cap) {
+            c = Cls::Particle;
+        } else if (tok.initial) {
+            c = tab.common.count(key) ? Cls::Common : Cls::Initial;
+        } else if (i > b && is_suffix(key)) {
+            c = Cls::Suffix;
+        } else if (has_next && tab.titles.count(key)) {
+            c = Cls::Title;
+        } else if (has_next && tab.modifiers.count(key)) {
+            c = Cls::Modifier;
+        } else if (has_next && tok.has_lower && tab.particles.count(key)) {
+            c = Cls::Particle;
+        } else if (month_in_context(key, t, i) || tab.common.count(key)) {
+            c = Cls::Common;
+        } else if (!tok.has_lower) {
+            bool next_name =
+                has_next && t[i + 1].has_lower && !tab.common.count(table_key(t[i + 1].text));
+            c = (tok.text.size() == 2 && next_name && !t[i].possessive) ? Cls::Initial
+                                                                        : Cls::Acronym;
+        } else if (tok.has_inner_cap && !camel_name(tok.text)) {
+            c = Cls::OrgShape;
+        } else {
+            c = Cls::Name;
+        }
+        cls[i - b] = c;
+        keys[i - b] = std::move(key);
+    }
+
+    Segment cur;
+    std::string prev_key = b > 0 && t[b - 1].kind == Kind::Word ? table_key(t[b - 1].text) : "";
+    bool blocked_by_prev = false;
+    auto flush = [&] {
+        if (!cur.words.empty()) {
+            // A run that ends in particles ("Ana de") drops them.
+            while (!cur.cls.empty() && cur.cls.back() == Cls::Particle) {
+                cur.words.pop_back(), cur.keys.pop_back(), cur.cls.pop_back();
+            }
+            if (blocked_by_prev && !cur.possessive && !cur.cue) cur.killed = true;
+            if (!cur.words.empty()) out.push_back(std::move(cur));
+        }
+        cur = Segment{};
+    };
+    bool cue = false;
+    for (std::size_t i = b; i < e; ++i) {
+        Cls c = cls[i - b];
+        if (c == Cls::Title || c == Cls::Modifier || c == Cls::Common || c == Cls::Acronym) {
+            flush();
+            if (c == Cls::Title)
+                cue = true;
+            else if (c != Cls::Modifier)
+                cue = false;
+            prev_key = keys[i - b];
+            continue;
+        }
+        if (cur.words.empty()) {
+            cur.cue = cue;
+            cue = false;
+            blocked_by_prev = prev_key == "the" || place_preposition(prev_key);
+            if (c == Cls::Suffix) c = Cls::Name;
+        }
+        cur.words.emplace_back(t[i].text);
+        cur.keys.push_back(c == Cls::Initial ? strip_dots(keys[i - b]) : keys[i - b]);
+        cur.cls.push_back(c);
+        if (c == Cls::OrgShape) cur.killed = true;
+        if (c == Cls::Name || c == Cls::Initial) ++cur.names;
+        cur.possessive = t[i].possessive;
+    }
+    flush();
+}
+
+// Marks segments that name organisations, publications and places.
+void judge(Segment& s, const PeopleTables& tab) {
+    const std::size_t n = s.keys.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string& k = s.keys[i];
+        if (s.cls[i] == Cls::Name && tab.markers.count(k)) s.killed = true;
+    }
+    if (s.killed) return;
+    if (tab.open_markers.count(s.keys[0])) s.killed = true;
+    // The first name word an organisation or a place that is not also a given name.
+    const std::string& first = s.keys[0];
+    if (tab.orgs.count(first) || tab.places.count(first)) {
+        if (s.names >= 2)
+            s.killed = true;
+        else
+            s.single_place = true;
+    }
+    // A listed phrase anywhere inside: "Morgan Stanley", "Santa Clara".
+    for (std::size_t i = 0; i < n && !s.killed; ++i) {
+        std::string phrase = s.keys[i];
+        for (std::size_t j = i + 1; j < n && j - i < tab.longest_phrase; ++j) {
+            phrase += ' ';
+            phrase += s.keys[j];
+            if (tab.is_org_or_place(phrase)) {
+                s.killed = true;
+                break;
+            }
+        }
+    }
+    if (s.names == 1 && n == 1 && tab.given_places.count(first)) s.single_place = true;
+}
+
+// A line written in Title Case ("Musk Has Secretly Been in Contact With Putin"): a
+// capitalised common word past the first, and no long lower-case word.
+bool title_case(const std::vector<NameToken>& t, const PeopleTables& tab) {
+    int cap_common = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const NameToken& w = t[i];
+        if (w.kind != Kind::Word) continue;
+        if (!w.cap) {
+            if (w.text.size() >= 5) return false;
+            continue;
+        }
+        if (w.sentence_start || !w.has_lower) continue;
+        if (tab.common.count(table_key(w.text))) ++cap_common;
+    }
+    return cap_common > 0;
+}
+
+void scan_text(std::string_view text, std::vector<Candidate>& out) {
+    if (text.empty()) return;
+    const PeopleTables& tab = people_tables();
+    std::vector<NameToken> t = tokenize_for_names(text, tab.abbreviations);
+    bool known_only = title_case(t, tab);
+    std::vector<Segment> segs;
+    for (std::size_t i = 0; i < t.size();) {
+        if (!run_member(t, i, tab)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < t.size() && run_member(t, j, tab)) {
+            ++j;
+            if (t[j - 1].possessive) break;
+        }
+        segs.clear();
+        segment_run(t, i, j, tab, segs);
+        for (auto& s : segs) {
+            judge(s, tab);
+            if (s.killed && !known_only) continue;
+            out.push_back({std::move(s), known_only});
+        }
+        i = j;
+    }
+}
+
+std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e) {
+    std::string s;
+    for (std::size_t i = b; i < e; ++i) {
+        if (i > b) s += ' ';
+        s += w[i];
+    }
+    return s;
+}
+
+// A person being assembled.
+struct Entry {
+    std::string name;
+    std::size_t words = 0;
+    std::vector<std::string> keys; // of the name's words
+    int mentions = 0;
+    int full_mentions = 0;
+    bool author = false, photographer = false, mentioned = false;
+};
+
+// The key words of a full name: the first and last name words (not particles or
+// suffixes), used to merge "Mary Ruiz" with "Mary K. Ruiz".
+struct NameShape {
+    std::size_t first = 0, last = 0; // indices into keys
+};
+
+NameShape shape_of(const Segment& s) {
+    NameShape sh;
+    bool found = false;
+    for (std::size_t i = 0; i < s.cls.size(); ++i) {
+        if (s.cls[i] == Cls::Name || s.cls[i] == Cls::Initial) {
+            if (!found) sh.first = i, found = true;
+            sh.last = i;
+        }
+    }
+    return sh;
+}
+
+class Registry {
+  public:
+    // Adds a mention of a full name; returns its entry.
+    Entry& add_full(const Segment& s) {
+        NameShape sh = shape_of(s);
+        std::string group = s.keys[sh.first] + '|' + s.keys[sh.last];
+        if (s.cls.back() == Cls::Suffix) group += '|' + strip_dots(s.keys.back()); // Jr.
+        auto [it, fresh] = by_group_.try_emplace(group, entries_.size());
+        if (fresh) entries_.emplace_back();
+        Entry& e = entries_[it->second];
+        std::string display = join(s.words, 0, s.words.size());
+        if (s.words.size() > e.words) {
+            e.name = display;
+            e.words = s.words.size();
+            e.keys = s.keys;
+        }
+        ++e.full_mentions;
+        return e;
+    }
+
+    Entry& add_single(const std::string& display, const std::string& key) {
+        auto [it, fresh] = by_group_.try_emplace("|" + key, entries_.size());
+        if (fresh) {
+            entries_.emplace_back();
+            entries_.back().name = display;
+            entries_.back().words = 1;
+            entries_.back().keys = {key};
+        }
+        return entries_[it->second];
+    }
+
+    // Index of the known person a one-word (or particle + word) mention stands for, or -1.
+    // Surnames win over given names; among several, the most named.
+    long resolve(const Segment& s) const {
+        NameShape sh = shape_of(s);
+        const std::string& last = s.keys[sh.last];
+        long best = -1;
+        for (int pass = 0; pass < 2 && best < 0; ++pass) {
+            for (std::size_t i = 0; i < entries_.size(); ++i) {
+                const Entry& e = entries_[i];
+                const std::string& k = pass == 0 ? last_key(e) : first_key(e);
+                if (k != last) continue;
+                if (best < 0 || e.full_mentions > entries_[best].full_mentions)
+                    best = static_cast<long>(i);
+            }
+        }
+        if (best < 0) {
+            // "Sen. Whitby" twice: the single-word person made by the first.
+            auto it = by_group_.find("|" + last);
+            if (it != by_group_.end()) best = static_cast<long>(it->second);
+        }
+        return best;
+    }
+
+    // Longest known full name starting at keys[i]; returns its word count (0: none).
+    std::size_t match_known(const std::vector<std::string>& keys, std::size_t i, long& who) const {
+        std::size_t best = 0;
+        for (std::size_t k = 0; k < entries_.size(); ++k) {
+            const Entry& e = entries_[k];
+            if (e.keys.size() < 2 || e.full_mentions == 0 || e.keys.size() > keys.size() - i)
+                continue;
+            if (std::equal(e.keys.begin(), e.keys.end(), keys.begin() + static_cast<long>(i)) &&
+                e.keys.size() > best) {
+                best = e.keys.size();
+                who = static_cast<long>(k);
+            }
+        }
+        return best;
+    }
+
+    Entry& at(long i) { return entries_[static_cast<std::size_t>(i)]; }
+    std::vector<Entry>& entries() { return entries_; }
+
+  private:
+    static const std::string& last_key(const Entry& e) {
+        for (std::size_t i = e.keys.size(); i-- > 0;)
+            if (!is_suffix(e.keys[i])) return e.keys[i];
+        return e.keys.back();
+    }
+    static const std::string& first_key(const Entry& e) { return e.keys.front(); }
+
+    std::vector<Entry> entries_;
+    std::unordered_map<std::string, std::size_t> by_group_;
+};
+
+// Parses s as exactly one full name (optionally after titles).
+std::optional<Segment> whole_name(std::string_view s) {
+    const PeopleTables& tab = people_tables();
+    std::vector<NameToken> t = tokenize_for_names(s, tab.abbreviations);
+    if (t.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (!run_member(t, i, tab) || (t[i].possessive && i + 1 < t.size())) return std::nullopt;
+    std::vector<Segment> segs;
+    segment_run(t, 0, t.size(), tab, segs);
+    if (segs.size() != 1) return std::nullopt;
+    Segment& seg = segs[0];
+    judge(seg, tab);
+    // Everything after the titles must be in the segment: "Ana Ruiz Staff" is not a name.
+    std::size_t name_words = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        std::string k = table_key(t[i].text);
+        if (!tab.is_title(k) || i + 1 == t.size())
+            ++name_words;
+        else if (name_words > 0)
+            return std::nullopt;
+    }
+    if (seg.killed || seg.names < 2 || seg.names > 5 || name_words != seg.words.size())
+        return std::nullopt;
+    if (seg.cls.back() == Cls::Initial) return std::nullopt;
+    return seg;
+}
+
+// Drops a leading "Photo:", "Photo by", "Credit:"; says whether it was "Courtesy".
+std::string_view strip_credit_lead(std::string_view s, bool& courtesy) {
+    static constexpr std::string_view leads[] = {
+        "photographs by", "photograph by", "photographer:", "photograph:", "photos by",
+        "photo by",       "photos:",       "photo:",        "images by",   "image by",
+        "image:",         "picture by",    "pictures:",     "picture:",    "credits:",
+        "credit:",        "courtesy of",   "courtesy:",     "courtesy",    "by"};
+    s = trim(s);
+    for (auto l : leads) {
+        if (starts_with_ci(s, l) &&
+            (s.size() == l.size() || l.back() == ':' || s[l.size()] == ' ')) {
+            courtesy = l.substr(0, 8) == "courtesy";
+            return trim(s.substr(l.size()));
+        }
+    }
+    return s;
+}
+
+} // namespace
+
+std::optional<std::string> as_person_name(std::string_view s) {
+    auto seg = whole_name(s);
+    if (!seg) return std::nullopt;
+    return join(seg->words, 0, seg->words.size());
+}
+
+std::vector<std::string> credit_names(std::string_view credit) {
+    std::vector<std::string> names;
+    std::string s = normalize_space(credit);
+    // Split on '/', ',', ';', '|' and the words "via", "for", "and", "&".
+    std::vector<std::string> parts;
+    std::string cur;
+    auto push = [&] {
+        parts.push_back(cur);
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        char c = s[i];
+        if (c == '/' || c == ',' || c == ';' || c == '|' || c == '(' || c == ')') {
+            push();
+            ++i;
+            continue;
+        }
+        bool split = false;
+        for (std::string_view w : {" via ", " for ", " and ", " & "}) {
+            if (s.compare(i, w.size(), w) == 0) {
+                push();
+                i += w.size();
+                split = true;
+                break;
+            }
+        }
+        if (!split) cur += s[i++];
+    }
+    push();
+    for (auto& p : parts) {
+        bool courtesy = false;
+        std::string_view part = strip_credit_lead(p, courtesy);
+        if (auto n = as_person_name(part)) names.push_back(*n);
+    }
+    return names;
+}
+
+std::vector<Person> find_people(const Article& a) {
+    Registry reg;
+    for (const auto& author : a.authors) {
+        if (auto seg = whole_name(author)) {
+            Entry& e = reg.add_full(*seg);
+            e.author = true;
+            ++e.mentions;
+        }
+    }
+    for (const auto& c : a.captions) {
+        if (c.credit.empty()) continue;
+        // A credit such as "Courtesy of Ana Ruiz" names a provider, not a photographer.
+        bool courtesy = c.credit.find("ourtesy") != std::string::npos;
+        for (const auto& n : credit_names(c.credit)) {
+            auto seg = whole_name(n);
+            if (!seg) continue;
+            Entry& e = reg.add_full(*seg);
+            (courtesy ? e.mentioned : e.photographer) = true;
+            ++e.mentions;
+        }
+    }
+
+    std::vector<Candidate> cands;
+    scan_text(a.title, cands);
+    scan_text(a.subtitle, cands);
+    for (const auto& c : a.captions)
+        scan_text(c.text, cands);
+    std::string_view body = a.body;
+    while (!body.empty()) {
+        std::size_t cut = body.find("\n\n");
+        scan_text(body.substr(0, cut), cands);
+        if (cut == std::string_view::npos) break;
+        body.remove_prefix(cut + 2);
+    }
+    for (const auto& b : a.bullets) {
+        scan_text(b.label, cands);
+        scan_text(b.text, cands);
+    }
+
+    // Full names first, so that one-word mentions anywhere (earlier or later) resolve.
+    const std::size_t max_names = 5;
+    for (auto& c : cands) {
+        const Segment& s = c.seg;
+        if (c.known_only || s.killed || s.names < 2 || s.names > max_names) continue;
+        if (s.cls.back() == Cls::Initial) continue;   // "Ana B." ends a sentence, not a name
+        if (s.cls.front() == Cls::Particle) continue; // "Van der Berg": a surname
+        Entry& e = reg.add_full(s);
+        e.mentioned = true;
+        ++e.mentions;
+    }
+    auto resolve_single = [&](const Segment& s) {
+        long who = reg.resolve(s);
+        if (who < 0 && s.cue && !s.single_place) {
+            NameShape sh = shape_of(s);
+            Entry& e = reg.add_single(join(s.words, 0, s.words.size()), s.keys[sh.last]);
+            e.mentioned = true;
+            ++e.mentions;
+            return;
+        }
+        if (who < 0) return;
+        Entry& e = reg.at(who);
+        e.mentioned = true;
+        ++e.mentions;
+    };
+    for (auto& c : cands) {
+        const Segment& s = c.seg;
+        if (c.known_only) {
+            // Title Case: confirm known full names and resolvable single words.
+            for (std::size_t i = 0; i < s.keys.size();) {
+                long who = -1;
+                if (std::size_t n = reg.match_known(s.keys, i, who)) {
+                    Entry& e = reg.at(who);
+                    ++e.mentions;
+                    e.mentioned = true;
+                    i += n;
+                    continue;
+                }
+                if (s.cls[i] == Cls::Name) {
+                    Segment one;
+                    one.words = {s.words[i]};
+                    one.keys = {s.keys[i]};
+                    one.cls = {Cls::Name};
+                    one.names = 1;
+                    one.cue = i == 0 && s.cue;
+                    one.single_place = i == 0 && s.single_place;
+                    if (!s.killed || reg.resolve(one) >= 0) resolve_single(one);
+                }
+                ++i;
+            }
+            continue;
+        }
+        if (s.killed || s.names != 1) continue;
+        if (s.cls.back() != Cls::Name) continue; // a lone initial
+        resolve_single(s);
+    }
+
+    std::vector<Person> people;
+    for (auto& e : reg.entries()) {
+        if (e.mentions == 0) continue;
+        Person p;
+        p.name = e.name;
+        p.mentions = e.mentions;
+        if (e.author) p.roles.push_back("author");
+        if (e.photographer) p.roles.push_back("photographer");
+        if (e.mentioned) p.roles.push_back("mentioned");
+        people.push_back(std::move(p));
+    }
+    return people;
+}
+
+} // namespace morgue

@@ -1,0 +1,82 @@
+#include "people_tables.hpp"
+
+#include "data.hpp"
+#include "text.hpp"
+
+namespace morgue {
+
+namespace {
+
+// Calls add(entry, mark) for each non-comment line; mark is the first character when it
+// is one of the marks ('+', '^', '~'), else 0.
+template <class F> void each_entry(std::string_view data, F add) {
+    for (auto line : split_lines(data)) {
+        line = trim(line);
+        if (line.empty() || line[0] == '#') continue;
+        char mark = 0;
+        if (line[0] == '+' || line[0] == '^' || line[0] == '~') {
+            mark = line[0];
+            line.remove_prefix(1);
+        }
+        add(table_key(line), mark);
+    }
+}
+
+std::size_t word_count(const std::string& s) {
+    std::size_t n = 1;
+    for (char c : s)
+        n += c == ' ';
+    return n;
+}
+
+PeopleTables load() {
+    PeopleTables t;
+    auto note_abbrev = [&](const std::string& e) {
+        if (!e.empty() && e.back() == '.' && e.find(' ') == std::string::npos)
+            t.abbreviations.insert(e);
+    };
+    each_entry(data::people_titles, [&](std::string e, char mark) {
+        note_abbrev(e);
+        (mark == '+' ? t.modifiers : t.titles).insert(std::move(e));
+    });
+    each_entry(data::people_particles, [&](std::string e, char) { t.particles.insert(e); });
+    each_entry(data::people_markers, [&](std::string e, char mark) {
+        note_abbrev(e);
+        (mark == '^' ? t.open_markers : t.markers).insert(std::move(e));
+    });
+    each_entry(data::people_common, [&](std::string e, char) {
+        note_abbrev(e);
+        t.common.insert(std::move(e));
+    });
+    each_entry(data::people_orgs, [&](std::string e, char) {
+        t.longest_phrase = std::max(t.longest_phrase, word_count(e));
+        t.orgs.insert(std::move(e));
+    });
+    each_entry(data::people_places, [&](std::string e, char mark) {
+        t.longest_phrase = std::max(t.longest_phrase, word_count(e));
+        (mark == '~' ? t.given_places : t.places).insert(std::move(e));
+    });
+    for (const char* a : {"jr.", "sr."})
+        t.abbreviations.insert(a);
+    return t;
+}
+
+bool ascii(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+} // namespace
+
+std::string table_key(std::string_view word) {
+    if (ascii(word)) return to_lower_ascii(word);
+    return fold_for_match(word);
+}
+
+const PeopleTables& people_tables() {
+    static const PeopleTables tables = load();
+    return tables;
+}
+
+} // namespace morgue
