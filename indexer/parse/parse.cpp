@@ -3,6 +3,7 @@
 #include "errors.hpp"
 #include "people.hpp"
 #include "hash.hpp"
+#include "people.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
 #include "url.hpp"

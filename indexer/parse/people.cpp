@@ -32,11 +32,12 @@ struct Segment {
     std::vector<std::string> words; // display words, particles included
     std::vector<std::string> keys;  // table keys, dots dropped from initials
     std::vector<Cls> cls;
-    bool cue = false;          // directly after a title word
-    bool killed = false;       // holds a marker, an org or a place
-    bool possessive = false;   // last word was "X's"
-    bool single_place = false; // the one name word is an org or a (non-given) place
-    std::size_t names = 0;     // Name and Initial words
+    bool cue = false;            // directly after a title word
+    bool killed = false;         // holds a marker, an org or a place
+    bool possessive = false;     // last word was "X's"
+    bool single_place = false;   // the one name word is an org or a (non-given) place
+    bool sentence_start = false; // its first word opens a sentence
+    std::size_t names = 0;       // Name and Initial words
 };
 
 // A candidate mention found in text.
@@ -100,7 +101,6 @@ bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& ta
     NameToken& tok = t[i];
     if (tok.kind != Kind::Word) return false;
     if (tok.cap) return true;
-    bool next_cap = i + 1 < t.size() && t[i + 1].kind == Kind::Word && t[i + 1].cap;
     // "pro-Donald Trump": a lower-case prefix on a capitalised word; "al-Assad" keeps its
     // particle.
     if (auto h = tok.text.find('-');
@@ -110,7 +110,14 @@ bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& ta
         tok.cap = true;
         return true;
     }
-    return next_cap && tab.particles.count(table_key(tok.text)) > 0;
+    if (!tab.particles.count(table_key(tok.text))) return false;
+    // "van der Berg": particles up to a capitalised word.
+    for (std::size_t k = i + 1; k < t.size() && k < i + 4; ++k) {
+        if (t[k].kind != Kind::Word) return false;
+        if (t[k].cap) return true;
+        if (!tab.particles.count(table_key(t[k].text))) return false;
+    }
+    return false;
 }
 
 // The run t[b, e) split into segments at titles, common words and acronyms.
@@ -179,6 +186,7 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
         }
         if (cur.words.empty()) {
             cur.cue = cue;
+            cur.sentence_start = t[i].sentence_start;
             cue = false;
             blocked_by_prev = prev_key == "the" || place_preposition(prev_key);
             if (c == Cls::Suffix) c = Cls::Name;
@@ -200,6 +208,7 @@ void judge(Segment& s, const PeopleTables& tab) {
         const std::string& k = s.keys[i];
         if (s.cls[i] == Cls::Name && tab.markers.count(k)) s.killed = true;
     }
+    if (tab.close_markers.count(s.keys.back())) s.killed = true;
     if (s.killed) return;
     if (tab.open_markers.count(s.keys[0])) s.killed = true;
     // The first name word an organisation or a place that is not also a given name.
@@ -242,12 +251,34 @@ bool title_case(const std::vector<NameToken>& t, const PeopleTables& tab) {
     return cap_common > 0;
 }
 
+bool is_quote(const NameToken& t) {
+    return t.kind == Kind::Punct &&
+           (t.text == "\"" || t.text == "'" || t.text == "\xE2\x80\x9C" ||
+            t.text == "\xE2\x80\x9D" || t.text == "\xE2\x80\x98" || t.text == "\xE2\x80\x99");
+}
+
+// `Darnell "Skip" Whitfield`: a quoted nickname between name words is dropped.
+void drop_nicknames(std::vector<NameToken>& t) {
+    for (std::size_t i = 0; i + 4 < t.size(); ++i) {
+        if (t[i].kind != Kind::Word || !t[i].cap || !is_quote(t[i + 1])) continue;
+        std::size_t k = i + 2;
+        while (k < t.size() && k < i + 5 && t[k].kind == Kind::Word && t[k].cap)
+            ++k;
+        if (k == i + 2 || k + 1 >= t.size() || !is_quote(t[k])) continue;
+        if (t[k + 1].kind != Kind::Word || !t[k + 1].cap) continue;
+        t.erase(t.begin() + static_cast<long>(i + 1), t.begin() + static_cast<long>(k + 1));
+    }
+}
+
 void scan_text(std::string_view text, std::vector<Candidate>& out) {
     if (text.empty()) return;
     const PeopleTables& tab = people_tables();
     std::vector<NameToken> t = tokenize_for_names(text, tab.abbreviations);
+    drop_nicknames(t);
     bool known_only = title_case(t, tab);
     std::vector<Segment> segs;
+    bool last_killed = false; // the previous run ended in an organisation or place
+    std::size_t last_end = 0;
     for (std::size_t i = 0; i < t.size();) {
         if (!run_member(t, i, tab)) {
             ++i;
@@ -260,11 +291,20 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
         }
         segs.clear();
         segment_run(t, i, j, tab, segs);
-        for (auto& s : segs) {
+        // "Journal of Reef Science", "Center for Coastal Studies": the words after "of"
+        // or "for" belong to the organisation before them.
+        bool org_tail = last_killed && last_end + 1 == i && t[last_end].kind == Kind::Word &&
+                        (t[last_end].text == "of" || t[last_end].text == "for");
+        for (std::size_t k = 0; k < segs.size(); ++k) {
+            Segment& s = segs[k];
             judge(s, tab);
+            if (k == 0 && org_tail) s.killed = true;
+            last_killed = s.killed;
             if (s.killed && !known_only) continue;
             out.push_back({std::move(s), known_only});
         }
+        if (segs.empty()) last_killed = false;
+        last_end = j;
         i = j;
     }
 }
@@ -309,11 +349,15 @@ NameShape shape_of(const Segment& s) {
 class Registry {
   public:
     // Adds a mention of a full name; returns its entry.
-    Entry& add_full(const Segment& s) {
+    static std::string group_of(const Segment& s) {
         NameShape sh = shape_of(s);
         std::string group = s.keys[sh.first] + '|' + s.keys[sh.last];
         if (s.cls.back() == Cls::Suffix) group += '|' + strip_dots(s.keys.back()); // Jr.
-        auto [it, fresh] = by_group_.try_emplace(group, entries_.size());
+        return group;
+    }
+
+    Entry& add_full(const Segment& s) {
+        auto [it, fresh] = by_group_.try_emplace(group_of(s), entries_.size());
         if (fresh) entries_.emplace_back();
         Entry& e = entries_[it->second];
         std::string display = join(s.words, 0, s.words.size());
@@ -325,6 +369,8 @@ class Registry {
         ++e.full_mentions;
         return e;
     }
+
+    bool knows(const Segment& s) const { return by_group_.count(group_of(s)) > 0; }
 
     Entry& add_single(const std::string& display, const std::string& key) {
         auto [it, fresh] = by_group_.try_emplace("|" + key, entries_.size());

@@ -8,13 +8,13 @@ namespace morgue {
 namespace {
 
 // Calls add(entry, mark) for each non-comment line; mark is the first character when it
-// is one of the marks ('+', '^', '~'), else 0.
+// is one of the marks ('+', '^', '$', '~'), else 0.
 template <class F> void each_entry(std::string_view data, F add) {
     for (auto line : split_lines(data)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         char mark = 0;
-        if (line[0] == '+' || line[0] == '^' || line[0] == '~') {
+        if (line[0] == '+' || line[0] == '^' || line[0] == '~' || line[0] == '$') {
             mark = line[0];
             line.remove_prefix(1);
         }
@@ -42,7 +42,10 @@ PeopleTables load() {
     each_entry(data::people_particles, [&](std::string e, char) { t.particles.insert(e); });
     each_entry(data::people_markers, [&](std::string e, char mark) {
         note_abbrev(e);
-        (mark == '^' ? t.open_markers : t.markers).insert(std::move(e));
+        (mark == '^'   ? t.open_markers
+         : mark == '$' ? t.close_markers
+                       : t.markers)
+            .insert(std::move(e));
     });
     each_entry(data::people_common, [&](std::string e, char) {
         note_abbrev(e);

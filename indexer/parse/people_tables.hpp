@@ -15,6 +15,7 @@ struct PeopleTables {
     std::unordered_set<std::string> particles;     // "van", "bin", "de"
     std::unordered_set<std::string> markers;       // "house", "journal": not a person
     std::unordered_set<std::string> open_markers;  // "new", "san": not a person when first
+    std::unordered_set<std::string> close_markers; // "st.": not a person when last
     std::unordered_set<std::string> common;        // "the", "says", "russian", "monday"
     std::unordered_set<std::string> orgs;          // "morgan stanley", "kremlin"
     std::unordered_set<std::string> places;        // "santa clara", "moscow"
