@@ -568,12 +568,32 @@ std::vector<Person> find_people(const Article& a) {
 
     // Full names first, so that one-word mentions anywhere (earlier or later) resolve.
     const std::size_t max_names = 5;
-    for (auto& c : cands) {
+    auto full = [&](const Candidate& c) {
         const Segment& s = c.seg;
-        if (c.known_only || s.killed || s.names < 2 || s.names > max_names) continue;
-        if (s.cls.back() == Cls::Initial) continue;   // "Ana B." ends a sentence, not a name
-        if (s.cls.front() == Cls::Particle) continue; // "Van der Berg": a surname
-        Entry& e = reg.add_full(s);
+        if (c.known_only || s.killed || s.names < 2 || s.names > max_names) return false;
+        if (s.cls.back() == Cls::Initial) return false;   // "Ana B." ends a sentence
+        if (s.cls.front() == Cls::Particle) return false; // "Van der Berg": a surname
+        return true;
+    };
+    // "Rookie Malik Okafor-Banks" opening a sentence, with "Malik Okafor-Banks" named
+    // elsewhere: the first word is not part of the name. Those wait for the rest.
+    auto doubtful = [](const Segment& s) {
+        return s.sentence_start && s.names >= 3 && s.cls.front() == Cls::Name;
+    };
+    for (auto& c : cands) {
+        if (!full(c) || doubtful(c.seg)) continue;
+        Entry& e = reg.add_full(c.seg);
+        e.mentioned = true;
+        ++e.mentions;
+    }
+    for (auto& c : cands) {
+        if (!full(c) || !doubtful(c.seg)) continue;
+        Segment tail = c.seg;
+        tail.words.erase(tail.words.begin());
+        tail.keys.erase(tail.keys.begin());
+        tail.cls.erase(tail.cls.begin());
+        --tail.names;
+        Entry& e = reg.add_full(reg.knows(tail) ? tail : c.seg);
         e.mentioned = true;
         ++e.mentions;
     }
