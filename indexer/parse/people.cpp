@@ -91,6 +91,48 @@ bool month_in_context(const std::string& key, const std::vector<NameToken>& t, s
     return false;
 }
 
+bool ends_with(std::string_view s, std::string_view end) {
+    return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
+}
+
+// A sentence-opening word shaped like a gerund, participle, adverb or contraction
+// ("Using", "Noted", "Actually", "I've"): not the start of a name.
+bool not_a_name_opening(std::string_view w) {
+    if (w.size() >= 6 && ends_with(w, "ing")) return true;
+    if (w.size() >= 5 && ends_with(w, "ed") && !ends_with(w, "eed") && !ends_with(w, "med") &&
+        !ends_with(w, "fred") && !ends_with(w, "dred")) // Ahmed, Reed, Winifred, Mildred
+        return true;
+    static constexpr std::string_view adverb[] = {"ally",  "ously", "ently",  "antly", "ately",
+                                                  "ively", "fully", "lessly", "ibly",  "ably",
+                                                  "edly",  "ingly", "ctly",   "rly"};
+    if (w.size() >= 6)
+        for (auto e : adverb)
+            if (ends_with(w, e)) return true;
+    for (std::string_view c : {"'ve", "'ll", "'re", "'m", "'d", "n't", "\xE2\x80\x99ve",
+                               "\xE2\x80\x99ll", "\xE2\x80\x99re", "\xE2\x80\x99m"})
+        if (ends_with(w, c)) return true;
+    return false;
+}
+
+// "Just-released", "Writer-director", "Wednesday-like": a capitalised word joined to a
+// lower-case word is not a name ("Jean-Luc", "Okafor-Banks", "Mar-a-Lago" are).
+bool lower_compound(std::string_view w) {
+    for (std::size_t h = w.find('-'); h != std::string_view::npos; h = w.find('-', h + 1)) {
+        std::size_t e = w.find('-', h + 1);
+        std::string_view part = w.substr(h + 1, e == std::string_view::npos ? e : e - h - 1);
+        if (part.size() >= 3 && part[0] >= 'a' && part[0] <= 'z') return true;
+    }
+    return false;
+}
+
+// "Attorney-General", "Vice-Chancellor": a hyphenated title.
+bool title_compound(const std::string& key, const PeopleTables& tab) {
+    std::size_t h = key.find('-');
+    if (h == std::string::npos) return false;
+    std::string a = key.substr(0, h), b = key.substr(h + 1);
+    return tab.is_title(a) && tab.is_title(b);
+}
+
 bool place_preposition(const std::string& key) {
     return key == "in" || key == "at" || key == "near" || key == "outside" || key == "inside" ||
            key == "across" || key == "into" || key == "toward" || key == "towards";
@@ -133,10 +175,19 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
         if (!tok.cap) {
             c = Cls::Particle;
         } else if (tok.initial) {
-            c = tab.common.count(key) ? Cls::Common : Cls::Initial;
+            // An undotted letter is an initial only inside a name ("Mary K Ruiz"), not
+            // "V Praze" or "K Blu-ray".
+            bool bare = tok.text.size() == 1;
+            c = tab.common.count(key) || (bare && (i == b || cls[i - 1 - b] != Cls::Name))
+                    ? Cls::Common
+                    : Cls::Initial;
+        } else if (i == b && tok.sentence_start && not_a_name_opening(tok.text)) {
+            c = Cls::Common;
+        } else if (lower_compound(tok.text)) {
+            c = Cls::Common;
         } else if (i > b && is_suffix(key)) {
             c = Cls::Suffix;
-        } else if (has_next && tab.titles.count(key)) {
+        } else if (has_next && (tab.titles.count(key) || title_compound(key, tab))) {
             c = Cls::Title;
         } else if (has_next && tab.modifiers.count(key)) {
             c = Cls::Modifier;
@@ -237,18 +288,28 @@ void judge(Segment& s, const PeopleTables& tab) {
 // A line written in Title Case ("Musk Has Secretly Been in Contact With Putin"): a
 // capitalised common word past the first, and no long lower-case word.
 bool title_case(const std::vector<NameToken>& t, const PeopleTables& tab) {
-    int cap_common = 0;
+    int cap_common = 0, words = 0;
+    bool long_lower = false;
     for (std::size_t i = 0; i < t.size(); ++i) {
         const NameToken& w = t[i];
         if (w.kind != Kind::Word) continue;
+        ++words;
         if (!w.cap) {
+            if (w.text.size() >= 4) long_lower = true;
             if (w.text.size() >= 5) return false;
             continue;
         }
         if (w.sentence_start || !w.has_lower) continue;
         if (tab.common.count(table_key(w.text))) ++cap_common;
     }
-    return cap_common > 0;
+    if (cap_common > 0) return true;
+    // A heading ("Detecting Anomalies", "Finished Terrarium"): a short line of capitalised
+    // words with no full stop at its end.
+    if (t.empty() || words > 10 || long_lower) return false;
+    std::string_view last = t.back().text;
+    return t.back().kind != Kind::Punct ||
+           !(last == "." || last == "!" || last == "?" || last == "\"" || last == ":" ||
+             last == "\xE2\x80\x9D" || last == ")");
 }
 
 bool is_quote(const NameToken& t) {
@@ -326,7 +387,16 @@ struct Entry {
     int mentions = 0;
     int full_mentions = 0;
     bool author = false, photographer = false, mentioned = false;
+    long merged_into = -1; // "Forrest Jones" counted as "Michael Forrest Jones"
 };
+
+// "al-bashir" -> "bashir": a surname without its hyphenated particle.
+std::string_view bare_surname(std::string_view k) {
+    std::size_t h = k.find('-');
+    if (h == std::string_view::npos) return k;
+    if (!people_tables().particles.count(std::string(k.substr(0, h)))) return k;
+    return k.substr(h + 1);
+}
 
 // The key words of a full name: the first and last name words (not particles or
 // suffixes), used to merge "Mary Ruiz" with "Mary K. Ruiz".
@@ -392,8 +462,9 @@ class Registry {
         for (int pass = 0; pass < 2 && best < 0; ++pass) {
             for (std::size_t i = 0; i < entries_.size(); ++i) {
                 const Entry& e = entries_[i];
+                if (e.merged_into >= 0) continue;
                 const std::string& k = pass == 0 ? last_key(e) : first_key(e);
-                if (k != last) continue;
+                if (k != last && (pass == 1 || bare_surname(k) != bare_surname(last))) continue;
                 if (best < 0 || e.full_mentions > entries_[best].full_mentions)
                     best = static_cast<long>(i);
             }
@@ -422,7 +493,46 @@ class Registry {
         return best;
     }
 
-    Entry& at(long i) { return entries_[static_cast<std::size_t>(i)]; }
+    Entry& at(long i) {
+        while (entries_[static_cast<std::size_t>(i)].merged_into >= 0)
+            i = entries_[static_cast<std::size_t>(i)].merged_into;
+        return entries_[static_cast<std::size_t>(i)];
+    }
+
+    // A full name that is the end of a longer one ("Forrest Jones", "Michael Forrest
+    // Jones") is the same person, named by the longer; one that is its start ("Te
+    // Kaurinui", "Te Kaurinui Parata") joins whichever form the article uses more.
+    void merge_partial_names() {
+        for (std::size_t a = 0; a < entries_.size(); ++a) {
+            Entry& A = entries_[a];
+            if (A.keys.size() < 2 || A.merged_into >= 0) continue;
+            long best = -1;
+            bool suffix = false;
+            for (std::size_t b = 0; b < entries_.size(); ++b) {
+                const Entry& B = entries_[b];
+                if (b == a || B.merged_into >= 0 || B.keys.size() <= A.keys.size()) continue;
+                bool suf = std::equal(A.keys.rbegin(), A.keys.rend(), B.keys.rbegin());
+                bool pre = std::equal(A.keys.begin(), A.keys.end(), B.keys.begin());
+                if (!suf && !pre) continue;
+                if (best < 0 || B.full_mentions > entries_[best].full_mentions) {
+                    best = static_cast<long>(b);
+                    suffix = suf;
+                }
+            }
+            if (best < 0) continue;
+            std::size_t from = a, to = static_cast<std::size_t>(best);
+            if (!suffix && A.full_mentions > entries_[to].full_mentions) std::swap(from, to);
+            Entry& F = entries_[from];
+            Entry& T = entries_[to];
+            T.mentions += F.mentions;
+            T.full_mentions += F.full_mentions;
+            T.author |= F.author;
+            T.photographer |= F.photographer;
+            T.mentioned |= F.mentioned;
+            F.mentions = 0;
+            F.merged_into = static_cast<long>(to);
+        }
+    }
     std::vector<Entry>& entries() { return entries_; }
 
   private:
@@ -442,6 +552,7 @@ std::optional<Segment> whole_name(std::string_view s) {
     const PeopleTables& tab = people_tables();
     std::vector<NameToken> t = tokenize_for_names(s, tab.abbreviations);
     if (t.empty()) return std::nullopt;
+    t[0].sentence_start = false; // a byline is not a sentence: "Sterling Reed" stays whole
     for (std::size_t i = 0; i < t.size(); ++i)
         if (!run_member(t, i, tab) || (t[i].possessive && i + 1 < t.size())) return std::nullopt;
     std::vector<Segment> segs;
@@ -528,6 +639,7 @@ std::vector<std::string> credit_names(std::string_view credit) {
 }
 
 std::vector<Person> find_people(const Article& a) {
+    const PeopleTables& tab = people_tables();
     Registry reg;
     for (const auto& author : a.authors) {
         if (auto seg = whole_name(author)) {
@@ -597,9 +709,11 @@ std::vector<Person> find_people(const Article& a) {
         e.mentioned = true;
         ++e.mentions;
     }
+    reg.merge_partial_names();
     auto resolve_single = [&](const Segment& s) {
         long who = reg.resolve(s);
-        if (who < 0 && s.cue && !s.single_place) {
+        if (who < 0 && s.cue && !s.single_place && !tab.is_title(s.keys.back()) &&
+            !tab.markers.count(s.keys.back())) {
             NameShape sh = shape_of(s);
             Entry& e = reg.add_single(join(s.words, 0, s.words.size()), s.keys[sh.last]);
             e.mentioned = true;
@@ -645,7 +759,7 @@ std::vector<Person> find_people(const Article& a) {
 
     std::vector<Person> people;
     for (auto& e : reg.entries()) {
-        if (e.mentions == 0) continue;
+        if (e.mentions == 0 || e.merged_into >= 0) continue;
         Person p;
         p.name = e.name;
         p.mentions = e.mentions;

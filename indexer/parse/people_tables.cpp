@@ -3,6 +3,8 @@
 #include "data.hpp"
 #include "text.hpp"
 
+#include <vector>
+
 namespace morgue {
 
 namespace {
