@@ -388,6 +388,7 @@ struct Entry {
     int full_mentions = 0;
     bool author = false, photographer = false, mentioned = false;
     long merged_into = -1; // "Forrest Jones" counted as "Michael Forrest Jones"
+    std::size_t first = static_cast<std::size_t>(-1); // index of the first text mention
 };
 
 // "al-bashir" -> "bashir": a surname without its hyphenated particle.
@@ -529,6 +530,7 @@ class Registry {
             T.author |= F.author;
             T.photographer |= F.photographer;
             T.mentioned |= F.mentioned;
+            T.first = std::min(T.first, F.first);
             F.mentions = 0;
             F.merged_into = static_cast<long>(to);
         }
@@ -692,49 +694,45 @@ std::vector<Person> find_people(const Article& a) {
     auto doubtful = [](const Segment& s) {
         return s.sentence_start && s.names >= 3 && s.cls.front() == Cls::Name;
     };
-    for (auto& c : cands) {
-        if (!full(c) || doubtful(c.seg)) continue;
-        Entry& e = reg.add_full(c.seg);
+    // A mention in text: counted, and the person's place in the output is their first one.
+    auto mention = [](Entry& e, std::size_t order) {
         e.mentioned = true;
         ++e.mentions;
+        e.first = std::min(e.first, order);
+    };
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        if (full(cands[k]) && !doubtful(cands[k].seg)) mention(reg.add_full(cands[k].seg), k);
     }
-    for (auto& c : cands) {
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        const Candidate& c = cands[k];
         if (!full(c) || !doubtful(c.seg)) continue;
         Segment tail = c.seg;
         tail.words.erase(tail.words.begin());
         tail.keys.erase(tail.keys.begin());
         tail.cls.erase(tail.cls.begin());
         --tail.names;
-        Entry& e = reg.add_full(reg.knows(tail) ? tail : c.seg);
-        e.mentioned = true;
-        ++e.mentions;
+        mention(reg.add_full(reg.knows(tail) ? tail : c.seg), k);
     }
     reg.merge_partial_names();
-    auto resolve_single = [&](const Segment& s) {
+    auto resolve_single = [&](const Segment& s, std::size_t order) {
         long who = reg.resolve(s);
         if (who < 0 && s.cue && !s.single_place && !tab.is_title(s.keys.back()) &&
             !tab.markers.count(s.keys.back())) {
             NameShape sh = shape_of(s);
-            Entry& e = reg.add_single(join(s.words, 0, s.words.size()), s.keys[sh.last]);
-            e.mentioned = true;
-            ++e.mentions;
+            mention(reg.add_single(join(s.words, 0, s.words.size()), s.keys[sh.last]), order);
             return;
         }
-        if (who < 0) return;
-        Entry& e = reg.at(who);
-        e.mentioned = true;
-        ++e.mentions;
+        if (who >= 0) mention(reg.at(who), order);
     };
-    for (auto& c : cands) {
-        const Segment& s = c.seg;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+        const Segment& s = cands[k].seg;
+        const Candidate& c = cands[k];
         if (c.known_only) {
             // Title Case: confirm known full names and resolvable single words.
             for (std::size_t i = 0; i < s.keys.size();) {
                 long who = -1;
                 if (std::size_t n = reg.match_known(s.keys, i, who)) {
-                    Entry& e = reg.at(who);
-                    ++e.mentions;
-                    e.mentioned = true;
+                    mention(reg.at(who), k);
                     i += n;
                     continue;
                 }
@@ -746,7 +744,7 @@ std::vector<Person> find_people(const Article& a) {
                     one.names = 1;
                     one.cue = i == 0 && s.cue;
                     one.single_place = i == 0 && s.single_place;
-                    if (!s.killed || reg.resolve(one) >= 0) resolve_single(one);
+                    if (!s.killed || reg.resolve(one) >= 0) resolve_single(one, k);
                 }
                 ++i;
             }
@@ -754,12 +752,21 @@ std::vector<Person> find_people(const Article& a) {
         }
         if (s.killed || s.names != 1) continue;
         if (s.cls.back() != Cls::Name) continue; // a lone initial
-        resolve_single(s);
+        resolve_single(s, k);
     }
 
+    // Authors, then photographers, then everyone else by first mention.
+    std::vector<const Entry*> order;
+    for (const auto& e : reg.entries())
+        if (e.mentions > 0 && e.merged_into < 0) order.push_back(&e);
+    auto rank = [](const Entry* e) { return e->author ? 0 : e->photographer ? 1 : 2; };
+    std::stable_sort(order.begin(), order.end(), [&](const Entry* x, const Entry* y) {
+        if (rank(x) != rank(y)) return rank(x) < rank(y);
+        return rank(x) == 2 && x->first < y->first;
+    });
     std::vector<Person> people;
-    for (auto& e : reg.entries()) {
-        if (e.mentions == 0 || e.merged_into >= 0) continue;
+    for (const Entry* ep : order) {
+        const Entry& e = *ep;
         Person p;
         p.name = e.name;
         p.mentions = e.mentions;

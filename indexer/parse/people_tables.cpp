@@ -63,6 +63,14 @@ PeopleTables load() {
     });
     for (const char* a : {"jr.", "sr."})
         t.abbreviations.insert(a);
+    // British style writes "Mr Obama", "Dr Ruiz": every dotted title also without its dot.
+    for (auto* set : {&t.titles, &t.modifiers}) {
+        std::vector<std::string> bare;
+        for (const auto& e : *set)
+            if (e.size() > 2 && e.back() == '.') bare.push_back(e.substr(0, e.size() - 1));
+        for (auto& b : bare)
+            set->insert(std::move(b));
+    }
     return t;
 }
 

@@ -1,0 +1,202 @@
+// The people recogniser: roles, hard negatives, coreference, possessives, particles,
+// initials, accents and mention counts on short fictional sentences, then every
+// annotated fixture in tests/fixtures/people/.
+#include "parse/parse.hpp"
+#include "parse/people.hpp"
+#include "parse/text_article.hpp"
+#include "text.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace morgue;
+
+namespace {
+
+std::vector<Person> people_in(const std::string& body, const std::string& title = "") {
+    Article a;
+    a.title = title;
+    a.body = body;
+    return find_people(a);
+}
+
+std::vector<std::string> names(const std::vector<Person>& ps) {
+    std::vector<std::string> out;
+    for (const auto& p : ps)
+        out.push_back(p.name);
+    return out;
+}
+
+std::vector<std::string> names_in(const std::string& body, const std::string& title = "") {
+    return names(people_in(body, title));
+}
+
+const Person* find(const std::vector<Person>& ps, const std::string& name) {
+    for (const auto& p : ps)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+using Names = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("people: byline authors and photo credits get their roles") {
+    Article a;
+    a.authors = {"Hollis Brennan", "Newsline Staff"};
+    a.captions = {{"Gov. Ruth Abernathy speaks in Port Alden.", "AP Photo/Mateo Ibarra, File"}};
+    a.body = "Hollis Brennan contributed. Abernathy said the fair would return.";
+    auto ps = find_people(a);
+    CHECK(names(ps) == Names{"Hollis Brennan", "Mateo Ibarra", "Ruth Abernathy"});
+    REQUIRE(find(ps, "Hollis Brennan"));
+    CHECK(find(ps, "Hollis Brennan")->roles == Names{"author", "mentioned"});
+    CHECK(find(ps, "Hollis Brennan")->mentions == 2);
+    CHECK(find(ps, "Mateo Ibarra")->roles == Names{"photographer"});
+    CHECK(find(ps, "Ruth Abernathy")->mentions == 2);
+}
+
+TEST_CASE("people: photo credit shapes") {
+    using R = std::pair<std::string, Names>;
+    auto row = GENERATE(table<std::string, Names>({
+        R{"AP Photo/Alex Brandon, File", {"Alex Brandon"}},
+        R{"Photo: Karim Nassar/Eastbrook Tribune", {"Karim Nassar"}},
+        R{"Credit: Ines Duarte-Lopes / Pacific Reef Institute", {"Ines Duarte-Lopes"}},
+        R{"Hana Sorensen/Getty Images", {"Hana Sorensen"}},
+        R{"Photo by Lucía Fernández/Valley Business Wire", {"Lucía Fernández"}},
+        R{"AP Photo/J.R. Castellanos, Pool", {"J.R. Castellanos"}},
+        R{"Reuters/Omar Bakhit", {"Omar Bakhit"}},
+        R{"Photos by Ana Ruiz and Tom Lee for the Ledger", {"Ana Ruiz", "Tom Lee"}},
+        R{"Courtesy of the Orbitline Aerospace", {}},
+        R{"Courtesy of the Farraday family", {}},
+        R{"Getty Images", {}},
+        R{"AP Photo, File", {}},
+        R{"Ledger Photo", {}},
+    }));
+    CHECK(credit_names(std::get<0>(row)) == std::get<1>(row));
+}
+
+TEST_CASE("people: organisations, publications and places shaped like names") {
+    CHECK(names_in("Analysts at Morgan Stanley and Goldman Sachs expect a cut, said Ana "
+                   "Ruiz.") == Names{"Ana Ruiz"});
+    CHECK(names_in("The plant in Santa Clara opened Monday near Lake Tahoe.").empty());
+    CHECK(names_in("The move was first reported by the Harbor Street Journal on Friday.").empty());
+    CHECK(names_in("Trains left Victoria Station late. Jordan hosts a million refugees.").empty());
+    CHECK(names_in("Some White House officials met the Port Alden Council at Kirkby Vale "
+                   "University.")
+              .empty());
+    CHECK(names_in("Kremlin spokesman Dara Velkov spoke to The Telegraph about Starlink.") ==
+          Names{"Dara Velkov"});
+    CHECK(names_in("Shares of Vexon Systems fell after the Northern Pines Children's Fund "
+                   "sued.")
+              .empty());
+    CHECK(names_in("The study appeared in the Journal of Reef Science on Monday.").empty());
+    CHECK(names_in("Tesla and SpaceX sued the New York Times in Manhattan.").empty());
+}
+
+TEST_CASE("people: sentence openers and Title Case words are not names") {
+    CHECK(names_in("Meanwhile Dana Whitby said no. But Whitby later agreed.") ==
+          Names{"Dana Whitby"});
+    CHECK(names_in("Using Chromium Builds is easy. Actually Nobody Knows.").empty());
+    // A heading only confirms people named in the text.
+    CHECK(names_in("Detecting Anomalies\n\nAnother section.").empty());
+    auto ps = people_in("Abigail Whitcombe leads. Whitcombe said so.",
+                        "Whitcombe Slams Rival Over Budget Plan");
+    CHECK(names(ps) == Names{"Abigail Whitcombe"});
+    CHECK(ps[0].mentions == 3);
+}
+
+TEST_CASE("people: one-word mentions resolve to the full name, earlier or later") {
+    auto ps = people_in("Ruiz spoke first. Later, Mayor Ana Ruiz and Tom Lee met. Ruiz's plan "
+                        "won; Ana thanked Lee.");
+    CHECK(names(ps) == Names{"Ana Ruiz", "Tom Lee"});
+    CHECK(find(ps, "Ana Ruiz")->mentions == 4);
+    CHECK(find(ps, "Tom Lee")->mentions == 2);
+    // A lone surname is nobody without a title.
+    CHECK(names_in("Whitby said the plan was sound.").empty());
+    CHECK(names_in("Sen. Whitby said the plan was sound. Whitby voted yes.") == Names{"Whitby"});
+    CHECK(people_in("Sen. Whitby said the plan was sound. Whitby voted yes.")[0].mentions == 2);
+}
+
+TEST_CASE("people: titles are dropped from names") {
+    CHECK(names_in("President Ana Ruiz met Prime Minister Tariq Al-Masri and Dr. Evelyn "
+                   "St. Clair.") == Names{"Ana Ruiz", "Tariq Al-Masri", "Evelyn St. Clair"});
+    CHECK(names_in("Quillon CEO Dorian Achebe-Mills and Attorney-General Ruth Pryce spoke.") ==
+          Names{"Dorian Achebe-Mills", "Ruth Pryce"});
+    CHECK(names_in("Mr Fairbanks met Councilwoman Tamsin Reyes.") ==
+          Names{"Fairbanks", "Tamsin Reyes"});
+}
+
+TEST_CASE("people: possessives, particles, hyphens, initials and accents") {
+    auto ps = people_in("Cornelius Vandermeer's ship sailed. Vandermeer's crew cheered.");
+    CHECK(names(ps) == Names{"Cornelius Vandermeer"});
+    CHECK(ps[0].mentions == 2);
+    CHECK(names_in("Pieter van der Berg scored. Van der Berg's coach, Marco di Stefano, "
+                   "smiled.") == Names{"Pieter van der Berg", "Marco di Stefano"});
+    ps = people_in("Crown Prince Khalid bin Rashid spoke. Bin Rashid left with Yusuf "
+                   "al-Amiri. Amiri stayed.");
+    CHECK(names(ps) == Names{"Khalid bin Rashid", "Yusuf al-Amiri"});
+    CHECK(find(ps, "Khalid bin Rashid")->mentions == 2);
+    CHECK(find(ps, "Yusuf al-Amiri")->mentions == 2);
+    CHECK(names_in("Jean-Luc Marchetti and Ana de la Cruz arrived.") ==
+          Names{"Jean-Luc Marchetti", "Ana de la Cruz"});
+    CHECK(names_in("J.D. Harrow and Mary K. Ruiz joined Samuel K Adeyemi.") ==
+          Names{"J.D. Harrow", "Mary K. Ruiz", "Samuel K Adeyemi"});
+    ps = people_in("José Álvarez met Łukasz Wiśniewski and Zoë Kowalczyk. Álvarez left.");
+    CHECK(names(ps) == Names{"José Álvarez", "Łukasz Wiśniewski", "Zoë Kowalczyk"});
+    CHECK(find(ps, "José Álvarez")->mentions == 2);
+    CHECK(names_in("She backed a pro-Ruth Abernathy group.") == Names{"Ruth Abernathy"});
+    CHECK(names_in("Coach Darnell \"Skip\" Whitfield rested Okoro.") == Names{"Darnell Whitfield"});
+}
+
+TEST_CASE("people: partial and longer forms of one name are one person") {
+    auto ps =
+        people_in("Both Zeev Sharon and Michael Forrest Jones run hotels. Forrest Jones said so. "
+                  "Jones left.");
+    CHECK(names(ps) == Names{"Zeev Sharon", "Michael Forrest Jones"});
+    CHECK(ps[1].mentions == 3);
+    ps = people_in("Rookie Malik Okafor-Banks scored. Guard Malik Okafor-Banks smiled.");
+    CHECK(names(ps) == Names{"Malik Okafor-Banks"});
+    CHECK(ps[0].mentions == 2);
+}
+
+TEST_CASE("people: nothing found in empty or odd text, no crash") {
+    CHECK(names_in("").empty());
+    CHECK(names_in("'''\"\"\" - -- ... \xE2\x80\x9C \xC2\xA0 \xFF\xFE").empty());
+    CHECK(names_in(std::string(5000, 'A')).empty());
+    std::string many;
+    for (int i = 0; i < 2000; ++i)
+        many += "Ana Ruiz ";
+    CHECK(names_in(many).size() <= 1);
+}
+
+TEST_CASE("people: every annotated fixture yields its people list") {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(MORGUE_FIXTURES) / "people";
+    int checked = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.path().extension() != ".txt") continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        Article a = parse_text_article(ss.str());
+        finish_article(a);
+        std::set<std::string> got;
+        for (const auto& p : a.people)
+            got.insert(fold_for_match(p.name));
+        std::set<std::string> want;
+        std::ifstream ann(fs::path(entry.path()).replace_extension(".people"));
+        REQUIRE(ann);
+        for (std::string line; std::getline(ann, line);)
+            if (!line.empty() && line[0] != '#') want.insert(fold_for_match(line));
+        INFO(entry.path().filename().string());
+        CHECK(got == want);
+        ++checked;
+    }
+    CHECK(checked >= 15);
+}
