@@ -152,7 +152,7 @@ bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& ta
         tok.cap = true;
         return true;
     }
-    if (!tab.particles.count(table_key(tok.text))) return false;
+    if (tok.text.size() > 4 || !tab.particles.count(table_key(tok.text))) return false;
     // "van der Berg": particles up to a capitalised word.
     for (std::size_t k = i + 1; k < t.size() && k < i + 4; ++k) {
         if (t[k].kind != Kind::Word) return false;

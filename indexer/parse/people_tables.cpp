@@ -3,7 +3,11 @@
 #include "data.hpp"
 #include "text.hpp"
 
+#include <cstdint>
 #include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace morgue {
 
@@ -84,7 +88,27 @@ bool ascii(std::string_view s) {
 
 std::string table_key(std::string_view word) {
     if (ascii(word)) return to_lower_ascii(word);
-    return fold_for_match(word);
+    // Per code point lower-casing (no transliterator: this runs for every capitalised
+    // non-ASCII word). Accents stay, so tables list both "são paulo" and "sao paulo".
+    std::string out;
+    out.reserve(word.size());
+    const auto* p = reinterpret_cast<const std::uint8_t*>(word.data());
+    std::int32_t i = 0, n = static_cast<std::int32_t>(word.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) continue;
+        if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+            c = '\'';
+        else
+            c = u_tolower(c);
+        char buf[4];
+        std::int32_t len = 0;
+        UBool err = false;
+        U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), len, 4, c, err);
+        if (!err) out.append(buf, static_cast<std::size_t>(len));
+    }
+    return out;
 }
 
 const PeopleTables& people_tables() {

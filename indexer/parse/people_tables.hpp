@@ -31,8 +31,8 @@ struct PeopleTables {
 
 const PeopleTables& people_tables();
 
-// The lookup key of a word or phrase: lower case, accents kept for ASCII speed
-// (non-ASCII words are folded like fold_for_match), curly apostrophes straightened.
+// The lookup key of a word or phrase: lower case (Unicode), accents kept, curly
+// apostrophes straightened. Cheap: it runs for every capitalised word.
 std::string table_key(std::string_view word);
 
 } // namespace morgue
