@@ -182,6 +182,19 @@ std::vector<NameToken> tokenize_for_names(std::string_view s,
         }
         t.kind = NameToken::Kind::Punct;
         t.text = s.substr(i, n);
+        // "#Hamilton", "@ana_ruiz": a hashtag or handle is one token, never a name.
+        if ((c == '#' || c == '@') && i + 1 < s.size() && decode(s, i + 1, d) && is_letter(d)) {
+            std::size_t e = i + 1;
+            while (e < s.size()) {
+                std::size_t m = decode(s, e, d);
+                if (!(is_letter(d) || is_digit(d) || d == '_')) break;
+                e += m;
+            }
+            t.text = s.substr(i, e - i);
+            out.push_back(t);
+            i = e;
+            continue;
+        }
         out.push_back(t);
         i += n;
         if (c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2022 || c == ';')

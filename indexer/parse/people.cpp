@@ -142,6 +142,9 @@ bool place_preposition(const std::string& key) {
 bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& tab) {
     NameToken& tok = t[i];
     if (tok.kind != Kind::Word) return false;
+    // "CreditChang W. Lee": a caption credit glued to the photographer's name.
+    while (tok.text.size() > 7 && tok.text.substr(0, 6) == "Credit" && ascii_upper(tok.text[6]))
+        tok.text.remove_prefix(6);
     if (tok.cap) return true;
     // "pro-Donald Trump": a lower-case prefix on a capitalised word; "al-Assad" keeps its
     // particle.
@@ -306,6 +309,10 @@ bool title_case(const std::vector<NameToken>& t, const PeopleTables& tab) {
     // A heading ("Detecting Anomalies", "Finished Terrarium"): a short line of capitalised
     // words with no full stop at its end.
     if (t.empty() || words > 10 || long_lower) return false;
+    for (const auto& w : t) // an attribution ("— Ana Ruiz (@ana) May 2"), not a heading
+        if (w.kind == Kind::Punct &&
+            (w.text == "(" || w.text == "\xE2\x80\x94" || w.text[0] == '@'))
+            return false;
     std::string_view last = t.back().text;
     return t.back().kind != Kind::Punct ||
            !(last == "." || last == "!" || last == "?" || last == "\"" || last == ":" ||
@@ -331,9 +338,26 @@ void drop_nicknames(std::vector<NameToken>& t) {
     }
 }
 
+// Soft hyphens and zero-width characters inside words ("Vladi\u00ADmir") are dropped.
+std::string_view without_invisibles(std::string_view text, std::string& buf) {
+    static constexpr std::string_view invisible[] = {
+        "\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0", "\xEF\xBB\xBF"};
+    bool any = false;
+    for (auto v : invisible)
+        if (text.find(v) != std::string_view::npos) any = true;
+    if (!any) return text;
+    buf.assign(text);
+    for (auto v : invisible)
+        for (std::size_t p = buf.find(v); p != std::string::npos; p = buf.find(v, p))
+            buf.erase(p, v.size());
+    return buf;
+}
+
 void scan_text(std::string_view text, std::vector<Candidate>& out) {
     if (text.empty()) return;
     const PeopleTables& tab = people_tables();
+    std::string buf;
+    text = without_invisibles(text, buf);
     std::vector<NameToken> t = tokenize_for_names(text, tab.abbreviations);
     drop_nicknames(t);
     bool known_only = title_case(t, tab);
@@ -361,8 +385,11 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             judge(s, tab);
             if (k == 0 && org_tail) s.killed = true;
             last_killed = s.killed;
+            // In a heading, "Photo by James Martin": a name after "by" still counts.
+            bool after_by = k == 0 && i > 0 && t[i - 1].kind == Kind::Word &&
+                            (t[i - 1].text == "by" || t[i - 1].text == "By");
             if (s.killed && !known_only) continue;
-            out.push_back({std::move(s), known_only});
+            out.push_back({std::move(s), known_only && !after_by});
         }
         if (segs.empty()) last_killed = false;
         last_end = j;
@@ -671,6 +698,19 @@ std::vector<Person> find_people(const Article& a) {
     std::string_view body = a.body;
     while (!body.empty()) {
         std::size_t cut = body.find("\n\n");
+        std::string_view para = trim(body.substr(0, cut));
+        // A photo credit left in the text: "Photo by James Martin/CNET".
+        bool courtesy = false;
+        if (para.size() < 120 && strip_credit_lead(para, courtesy).size() < para.size() &&
+            !courtesy && !starts_with_ci(para, "by ")) {
+            for (const auto& n : credit_names(para)) {
+                if (auto seg = whole_name(n)) {
+                    Entry& e = reg.add_full(*seg);
+                    e.photographer = true;
+                    ++e.mentions;
+                }
+            }
+        }
         scan_text(body.substr(0, cut), cands);
         if (cut == std::string_view::npos) break;
         body.remove_prefix(cut + 2);
