@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace morgue {
 
@@ -37,6 +38,7 @@ struct Segment {
     bool possessive = false;     // last word was "X's"
     bool single_place = false;   // the one name word is an org or a (non-given) place
     bool sentence_start = false; // its first word opens a sentence
+    bool person_cue = false;     // a speech verb or "who" beside it ("Ana Ruiz said")
     std::size_t names = 0;       // Name and Initial words
 };
 
@@ -98,13 +100,20 @@ bool ends_with(std::string_view s, std::string_view end) {
 // A sentence-opening word shaped like a gerund, participle, adverb or contraction
 // ("Using", "Noted", "Actually", "I've"): not the start of a name.
 bool not_a_name_opening(std::string_view w) {
-    if (w.size() >= 6 && ends_with(w, "ing")) return true;
+    if (w.size() >= 5 && ends_with(w, "ing")) {
+        static constexpr std::string_view names_in_ing[] = {
+            "Irving",   "Ewing",    "Sterling", "Channing", "Manning", "Harding", "Fleming",
+            "Browning", "Fielding", "Jinping",  "Xiaoping", "Qing",    "Jing",    "Ying"};
+        for (auto n : names_in_ing)
+            if (w == n) return false;
+        return true;
+    }
     if (w.size() >= 5 && ends_with(w, "ed") && !ends_with(w, "eed") && !ends_with(w, "med") &&
         !ends_with(w, "fred") && !ends_with(w, "dred")) // Ahmed, Reed, Winifred, Mildred
         return true;
     static constexpr std::string_view adverb[] = {"ally",  "ously", "ently",  "antly", "ately",
                                                   "ively", "fully", "lessly", "ibly",  "ably",
-                                                  "edly",  "ingly", "ctly",   "rly"};
+                                                  "edly",  "ingly", "ctly"};
     if (w.size() >= 6)
         for (auto e : adverb)
             if (ends_with(w, e)) return true;
@@ -376,6 +385,18 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
         }
         segs.clear();
         segment_run(t, i, j, tab, segs);
+        if (!segs.empty()) {
+            // "said Ana Ruiz", "according to Ana Ruiz", "Ana Ruiz said", "Ruiz, who".
+            auto cue_word = [&](std::size_t k) {
+                return t[k].kind == Kind::Word && tab.cues.count(table_key(t[k].text)) > 0;
+            };
+            std::size_t after =
+                j < t.size() && t[j].kind == Kind::Punct && t[j].text == "," ? j + 1 : j;
+            if (after < t.size() && cue_word(after)) segs.back().person_cue = true;
+            if (i > 0 && cue_word(i - 1)) segs.front().person_cue = true;
+            if (i > 1 && t[i - 1].text == "to" && table_key(t[i - 2].text) == "according")
+                segs.front().person_cue = true;
+        }
         // "Journal of Reef Science", "Center for Coastal Studies": the words after "of"
         // or "for" belong to the organisation before them.
         bool org_tail = last_killed && last_end + 1 == i && t[last_end].kind == Kind::Word &&
@@ -414,7 +435,9 @@ struct Entry {
     int mentions = 0;
     int full_mentions = 0;
     bool author = false, photographer = false, mentioned = false;
-    long merged_into = -1; // "Forrest Jones" counted as "Michael Forrest Jones"
+    long merged_into = -1;  // "Forrest Jones" counted as "Michael Forrest Jones"
+    int short_mentions = 0; // one-word mentions resolved to this person
+    bool cued = false;      // some mention had a title, speech verb or possessive
     std::size_t first = static_cast<std::size_t>(-1); // index of the first text mention
 };
 
@@ -483,11 +506,13 @@ class Registry {
 
     // Index of the known person a one-word (or particle + word) mention stands for, or -1.
     // Surnames win over given names; among several, the most named.
-    long resolve(const Segment& s) const {
+    long resolve(const Segment& s, bool* by_surname = nullptr) const {
         NameShape sh = shape_of(s);
         const std::string& last = s.keys[sh.last];
         long best = -1;
+        int matched_pass = 0;
         for (int pass = 0; pass < 2 && best < 0; ++pass) {
+            matched_pass = pass;
             for (std::size_t i = 0; i < entries_.size(); ++i) {
                 const Entry& e = entries_[i];
                 if (e.merged_into >= 0) continue;
@@ -497,6 +522,7 @@ class Registry {
                     best = static_cast<long>(i);
             }
         }
+        if (by_surname) *by_surname = best >= 0 && matched_pass == 0;
         if (best < 0) {
             // "Sen. Whitby" twice: the single-word person made by the first.
             auto it = by_group_.find("|" + last);
@@ -557,6 +583,8 @@ class Registry {
             T.author |= F.author;
             T.photographer |= F.photographer;
             T.mentioned |= F.mentioned;
+            T.cued |= F.cued;
+            T.short_mentions += F.short_mentions;
             T.first = std::min(T.first, F.first);
             F.mentions = 0;
             F.merged_into = static_cast<long>(to);
@@ -735,13 +763,17 @@ std::vector<Person> find_people(const Article& a) {
         return s.sentence_start && s.names >= 3 && s.cls.front() == Cls::Name;
     };
     // A mention in text: counted, and the person's place in the output is their first one.
-    auto mention = [](Entry& e, std::size_t order) {
+    auto mention = [](Entry& e, std::size_t order, const Segment* s = nullptr,
+                      bool by_surname = false) {
         e.mentioned = true;
         ++e.mentions;
         e.first = std::min(e.first, order);
+        if (s) e.cued |= s->cue || s->person_cue;
+        if (by_surname) ++e.short_mentions;
     };
     for (std::size_t k = 0; k < cands.size(); ++k) {
-        if (full(cands[k]) && !doubtful(cands[k].seg)) mention(reg.add_full(cands[k].seg), k);
+        if (full(cands[k]) && !doubtful(cands[k].seg))
+            mention(reg.add_full(cands[k].seg), k, &cands[k].seg);
     }
     for (std::size_t k = 0; k < cands.size(); ++k) {
         const Candidate& c = cands[k];
@@ -751,18 +783,21 @@ std::vector<Person> find_people(const Article& a) {
         tail.keys.erase(tail.keys.begin());
         tail.cls.erase(tail.cls.begin());
         --tail.names;
-        mention(reg.add_full(reg.knows(tail) ? tail : c.seg), k);
+        mention(reg.add_full(reg.knows(tail) ? tail : c.seg), k, &c.seg);
     }
     reg.merge_partial_names();
+    std::unordered_set<std::string> surnames_used; // "Parata" alone: both Paratas are people
     auto resolve_single = [&](const Segment& s, std::size_t order) {
-        long who = reg.resolve(s);
+        bool by_surname = false;
+        long who = reg.resolve(s, &by_surname);
         if (who < 0 && s.cue && !s.single_place && !tab.is_title(s.keys.back()) &&
             !tab.markers.count(s.keys.back())) {
             NameShape sh = shape_of(s);
-            mention(reg.add_single(join(s.words, 0, s.words.size()), s.keys[sh.last]), order);
+            mention(reg.add_single(join(s.words, 0, s.words.size()), s.keys[sh.last]), order, &s);
             return;
         }
-        if (who >= 0) mention(reg.at(who), order);
+        if (who >= 0) mention(reg.at(who), order, &s, by_surname);
+        if (who >= 0 && by_surname) surnames_used.insert(s.keys.back());
     };
     for (std::size_t k = 0; k < cands.size(); ++k) {
         const Segment& s = cands[k].seg;
@@ -797,8 +832,15 @@ std::vector<Person> find_people(const Article& a) {
 
     // Authors, then photographers, then everyone else by first mention.
     std::vector<const Entry*> order;
-    for (const auto& e : reg.entries())
-        if (e.mentions > 0 && e.merged_into < 0) order.push_back(&e);
+    for (const auto& e : reg.entries()) {
+        if (e.mentions == 0 || e.merged_into >= 0) continue;
+        // Named in full three times or more, never shortened, never said to speak or
+        // hold a title: a product, work or event ("Raspberry Pi", "Stack Overflow").
+        if (!e.author && !e.photographer && e.full_mentions >= 3 && e.short_mentions == 0 &&
+            !e.cued && !surnames_used.count(e.keys.back()))
+            continue;
+        order.push_back(&e);
+    }
     auto rank = [](const Entry* e) { return e->author ? 0 : e->photographer ? 1 : 2; };
     std::stable_sort(order.begin(), order.end(), [&](const Entry* x, const Entry* y) {
         if (rank(x) != rank(y)) return rank(x) < rank(y);

@@ -46,6 +46,7 @@ PeopleTables load() {
         (mark == '+' ? t.modifiers : t.titles).insert(std::move(e));
     });
     each_entry(data::people_particles, [&](std::string e, char) { t.particles.insert(e); });
+    each_entry(data::people_cues, [&](std::string e, char) { t.cues.insert(e); });
     each_entry(data::people_markers, [&](std::string e, char mark) {
         note_abbrev(e);
         (mark == '^'   ? t.open_markers

@@ -165,6 +165,15 @@ TEST_CASE("people: partial and longer forms of one name are one person") {
     CHECK(ps[0].mentions == 2);
 }
 
+TEST_CASE("people: a name repeated in full but never shortened or cued is a product") {
+    CHECK(
+        names_in("Quill Reader is fast. Quill Reader is cheap. Quill Reader ships today.").empty());
+    CHECK(names_in("Ana Ruiz is fast. Ana Ruiz is cheap. Ana Ruiz said she ships today.") ==
+          Names{"Ana Ruiz"});
+    CHECK(names_in("Hori Tane left. Hori Tane came back. Hori Tane won. Tane smiled.") ==
+          Names{"Hori Tane"});
+}
+
 TEST_CASE("people: nothing found in empty or odd text, no crash") {
     CHECK(names_in("").empty());
     CHECK(names_in("'''\"\"\" - -- ... \xE2\x80\x9C \xC2\xA0 \xFF\xFE").empty());
