@@ -126,6 +126,9 @@ bool not_a_name_opening(std::string_view w) {
 // "Just-released", "Writer-director", "Wednesday-like": a capitalised word joined to a
 // lower-case word is not a name ("Jean-Luc", "Okafor-Banks", "Mar-a-Lago" are).
 bool lower_compound(std::string_view w) {
+    // "Na-yeon", "Jae-myung": a short first syllable joined to a lower-case one is a
+    // (Korean) given name.
+    if (std::size_t h = w.find('-'); h != std::string_view::npos && h < 4) return false;
     for (std::size_t h = w.find('-'); h != std::string_view::npos; h = w.find('-', h + 1)) {
         std::size_t e = w.find('-', h + 1);
         std::string_view part = w.substr(h + 1, e == std::string_view::npos ? e : e - h - 1);
@@ -394,6 +397,11 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
                 j < t.size() && t[j].kind == Kind::Punct && t[j].text == "," ? j + 1 : j;
             if (after < t.size() && cue_word(after)) segs.back().person_cue = true;
             if (i > 0 && cue_word(i - 1)) segs.front().person_cue = true;
+            // "his wife, Eleanor": a family word makes a lone given name a person.
+            std::size_t before = i > 0 && t[i - 1].text == "," ? i - 1 : i;
+            if (before > 0 && t[before - 1].kind == Kind::Word &&
+                tab.kin.count(table_key(t[before - 1].text)))
+                segs.front().cue = true;
             if (i > 1 && t[i - 1].text == "to" && table_key(t[i - 2].text) == "according")
                 segs.front().person_cue = true;
         }
@@ -409,7 +417,6 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             // In a heading, "Photo by James Martin": a name after "by" still counts.
             bool after_by = k == 0 && i > 0 && t[i - 1].kind == Kind::Word &&
                             (t[i - 1].text == "by" || t[i - 1].text == "By");
-            if (s.killed && !known_only) continue;
             out.push_back({std::move(s), known_only && !after_by});
         }
         if (segs.empty()) last_killed = false;
@@ -750,9 +757,21 @@ std::vector<Person> find_people(const Article& a) {
 
     // Full names first, so that one-word mentions anywhere (earlier or later) resolve.
     const std::size_t max_names = 5;
+    // Organisations and places named in full ("Cascade Health Partners"): a shorter
+    // form of one elsewhere ("Cascade Health spokesperson") is not a person either.
+    std::vector<const std::vector<std::string>*> org_names;
+    for (const auto& c : cands)
+        if (c.seg.killed && c.seg.keys.size() >= 2) org_names.push_back(&c.seg.keys);
+    auto short_org = [&](const Segment& s) {
+        for (const auto* k : org_names)
+            if (k->size() > s.keys.size() && std::equal(s.keys.begin(), s.keys.end(), k->begin()))
+                return true;
+        return false;
+    };
     auto full = [&](const Candidate& c) {
         const Segment& s = c.seg;
         if (c.known_only || s.killed || s.names < 2 || s.names > max_names) return false;
+        if (short_org(s)) return false;
         if (s.cls.back() == Cls::Initial) return false;   // "Ana B." ends a sentence
         if (s.cls.front() == Cls::Particle) return false; // "Van der Berg": a surname
         return true;
@@ -817,7 +836,7 @@ std::vector<Person> find_people(const Article& a) {
                     one.keys = {s.keys[i]};
                     one.cls = {Cls::Name};
                     one.names = 1;
-                    one.cue = i == 0 && s.cue;
+                    one.cue = false; // "Mayor Concedes": a headline title cues nothing
                     one.single_place = i == 0 && s.single_place;
                     if (!s.killed || reg.resolve(one) >= 0) resolve_single(one, k);
                 }
