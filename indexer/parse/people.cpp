@@ -39,6 +39,7 @@ struct Segment {
     bool single_place = false;   // the one name word is an org or a (non-given) place
     bool sentence_start = false; // its first word opens a sentence
     bool person_cue = false;     // a speech verb or "who" beside it ("Ana Ruiz said")
+    bool numbered = false;       // a number right after it ("Nova 7")
     std::size_t names = 0;       // Name and Initial words
 };
 
@@ -298,6 +299,8 @@ void judge(Segment& s, const PeopleTables& tab) {
         }
     }
     if (s.names == 1 && n == 1 && tab.given_places.count(first)) s.single_place = true;
+    // A club, brand or edition named for a place: "Inter Milan", "Yahoo Japan".
+    if (n >= 2 && tab.places.count(s.keys.back())) s.killed = true;
 }
 
 // A line written in Title Case ("Musk Has Secretly Been in Contact With Putin"): a
@@ -396,6 +399,8 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             std::size_t after =
                 j < t.size() && t[j].kind == Kind::Punct && t[j].text == "," ? j + 1 : j;
             if (after < t.size() && cue_word(after)) segs.back().person_cue = true;
+            if (j < t.size() && t[j].kind == Kind::Number && t[j].text.size() <= 2)
+                segs.back().numbered = true; // "Nova 7", not "Nauman 1968"
             if (i > 0 && cue_word(i - 1)) segs.front().person_cue = true;
             // "his wife, Eleanor": a family word makes a lone given name a person.
             std::size_t before = i > 0 && t[i - 1].text == "," ? i - 1 : i;
@@ -444,6 +449,7 @@ struct Entry {
     bool author = false, photographer = false, mentioned = false;
     long merged_into = -1;  // "Forrest Jones" counted as "Michael Forrest Jones"
     int short_mentions = 0; // one-word mentions resolved to this person
+    int numbered = 0;       // full mentions followed by a number ("Nova 7")
     bool cued = false;      // some mention had a title, speech verb or possessive
     std::size_t first = static_cast<std::size_t>(-1); // index of the first text mention
 };
@@ -592,6 +598,7 @@ class Registry {
             T.mentioned |= F.mentioned;
             T.cued |= F.cued;
             T.short_mentions += F.short_mentions;
+            T.numbered += F.numbered;
             T.first = std::min(T.first, F.first);
             F.mentions = 0;
             F.merged_into = static_cast<long>(to);
@@ -788,6 +795,7 @@ std::vector<Person> find_people(const Article& a) {
         ++e.mentions;
         e.first = std::min(e.first, order);
         if (s) e.cued |= s->cue || s->person_cue;
+        if (s && s->names >= 2 && s->numbered) ++e.numbered;
         if (by_surname) ++e.short_mentions;
     };
     for (std::size_t k = 0; k < cands.size(); ++k) {
@@ -806,6 +814,7 @@ std::vector<Person> find_people(const Article& a) {
     }
     reg.merge_partial_names();
     std::unordered_set<std::string> surnames_used; // "Parata" alone: both Paratas are people
+
     auto resolve_single = [&](const Segment& s, std::size_t order) {
         bool by_surname = false;
         long who = reg.resolve(s, &by_surname);
@@ -855,9 +864,12 @@ std::vector<Person> find_people(const Article& a) {
         if (e.mentions == 0 || e.merged_into >= 0) continue;
         // Named in full three times or more, never shortened, never said to speak or
         // hold a title: a product, work or event ("Raspberry Pi", "Stack Overflow").
-        if (!e.author && !e.photographer && e.full_mentions >= 3 && e.short_mentions == 0 &&
-            !e.cued && !surnames_used.count(e.keys.back()))
-            continue;
+        bool vouched = e.author || e.photographer || e.cued || e.short_mentions > 0 ||
+                       surnames_used.count(e.keys.back());
+        if (!vouched && e.full_mentions >= 3) continue;
+        // "Verity Nova 7", "Planet Earth II": a model or edition number after every full
+        // mention makes it a product.
+        if (!vouched && e.numbered > 0 && e.numbered == e.full_mentions) continue;
         order.push_back(&e);
     }
     auto rank = [](const Entry* e) { return e->author ? 0 : e->photographer ? 1 : 2; };
