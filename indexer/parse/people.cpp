@@ -40,6 +40,7 @@ struct Segment {
     bool sentence_start = false; // its first word opens a sentence
     bool person_cue = false;     // a speech verb or "who" beside it ("Ana Ruiz said")
     bool numbered = false;       // a number right after it ("Nova 7")
+    std::string regnal;          // "Pope", "King": kept before a lone name ("Pope Francis")
     std::size_t names = 0;       // Name and Initial words
 };
 
@@ -240,6 +241,7 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
         cur = Segment{};
     };
     bool cue = false;
+    std::string_view regnal;
     for (std::size_t i = b; i < e; ++i) {
         Cls c = cls[i - b];
         if (c == Cls::Title || c == Cls::Modifier || c == Cls::Common || c == Cls::Acronym) {
@@ -248,11 +250,14 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
                 cue = true;
             else if (c != Cls::Modifier)
                 cue = false;
+            regnal = c == Cls::Title && tab.regnal.count(keys[i - b]) ? t[i].text : "";
             prev_key = keys[i - b];
             continue;
         }
         if (cur.words.empty()) {
             cur.cue = cue;
+            cur.regnal = regnal;
+            regnal = {};
             cur.sentence_start = t[i].sentence_start;
             cue = false;
             blocked_by_prev = prev_key == "the" || place_preposition(prev_key);
@@ -821,7 +826,9 @@ std::vector<Person> find_people(const Article& a) {
         if (who < 0 && s.cue && !s.single_place && !tab.is_title(s.keys.back()) &&
             !tab.markers.count(s.keys.back())) {
             NameShape sh = shape_of(s);
-            mention(reg.add_single(join(s.words, 0, s.words.size()), s.keys[sh.last]), order, &s);
+            std::string display = join(s.words, 0, s.words.size());
+            if (!s.regnal.empty()) display = s.regnal + " " + display;
+            mention(reg.add_single(display, s.keys[sh.last]), order, &s);
             return;
         }
         if (who >= 0) mention(reg.at(who), order, &s, by_surname);
@@ -854,7 +861,7 @@ std::vector<Person> find_people(const Article& a) {
             continue;
         }
         if (s.killed || s.names != 1) continue;
-        if (s.cls.back() != Cls::Name) continue; // a lone initial
+        if (s.cls.back() != Cls::Name && s.cls.back() != Cls::Suffix) continue; // "J."
         resolve_single(s, k);
     }
 

@@ -14,14 +14,14 @@ namespace morgue {
 namespace {
 
 // Calls add(entry, mark) for each non-comment line; mark is the first character when it
-// is one of the marks ('+', '^', '$', '~', '>'), else 0.
+// is one of the marks ('+', '^', '$', '~', '>', '!'), else 0.
 template <class F> void each_entry(std::string_view data, F add) {
     for (auto line : split_lines(data)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         char mark = 0;
         if (line[0] == '+' || line[0] == '^' || line[0] == '~' || line[0] == '$' ||
-            line[0] == '>') {
+            line[0] == '>' || line[0] == '!') {
             mark = line[0];
             line.remove_prefix(1);
         }
@@ -44,6 +44,7 @@ PeopleTables load() {
     };
     each_entry(data::people_titles, [&](std::string e, char mark) {
         note_abbrev(e);
+        if (mark == '!') t.regnal.insert(e);
         (mark == '+' ? t.modifiers : t.titles).insert(std::move(e));
     });
     each_entry(data::people_particles, [&](std::string e, char) { t.particles.insert(e); });

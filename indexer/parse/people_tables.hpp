@@ -12,6 +12,7 @@ namespace morgue {
 struct PeopleTables {
     std::unordered_set<std::string> titles;        // "president", "sen.": cue a name
     std::unordered_set<std::string> modifiers;     // "prime", "former": dropped, no cue
+    std::unordered_set<std::string> regnal;        // "pope", "king": part of "Pope Francis"
     std::unordered_set<std::string> kin;           // "wife", "son": before a lone given name
     std::unordered_set<std::string> cues;          // "said", "told", "who": beside a person
     std::unordered_set<std::string> particles;     // "van", "bin", "de"

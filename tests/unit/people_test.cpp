@@ -128,6 +128,9 @@ TEST_CASE("people: titles are dropped from names") {
                    "St. Clair.") == Names{"Ana Ruiz", "Tariq Al-Masri", "Evelyn St. Clair"});
     CHECK(names_in("Quillon CEO Dorian Achebe-Mills and Attorney-General Ruth Pryce spoke.") ==
           Names{"Dorian Achebe-Mills", "Ruth Pryce"});
+    // Regnal titles stay before a lone name; other titles go.
+    CHECK(names_in("Pope Leo spoke. King Alaric III met Crown Prince Khalid bin Rashid.") ==
+          Names{"Pope Leo", "King Alaric III", "Khalid bin Rashid"});
     CHECK(names_in("Mr Fairbanks met Councilwoman Tamsin Reyes.") ==
           Names{"Fairbanks", "Tamsin Reyes"});
 }
