@@ -213,8 +213,9 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
         } else if (month_in_context(key, t, i) || tab.common.count(key)) {
             c = Cls::Common;
         } else if (!tok.has_lower) {
-            bool next_name =
-                has_next && t[i + 1].has_lower && !tab.common.count(table_key(t[i + 1].text));
+            bool next_name = has_next && t[i + 1].has_lower &&
+                             !tab.common.count(table_key(t[i + 1].text)) &&
+                             !tab.is_title(table_key(t[i + 1].text));
             c = (tok.text.size() == 2 && next_name && !t[i].possessive) ? Cls::Initial
                                                                         : Cls::Acronym;
         } else if (tok.has_inner_cap && !camel_name(tok.text)) {
