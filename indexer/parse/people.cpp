@@ -525,23 +525,33 @@ class Registry {
 
     // Index of the known person a one-word (or particle + word) mention stands for, or -1.
     // Surnames win over given names; among several, the most named.
+    // Builds the look-ups one-word mentions use; call once all full names are in.
+    void index_names() {
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            const Entry& e = entries_[i];
+            if (e.keys.size() < 2) continue;
+            by_first_all_[e.keys.front()].push_back(i);
+            if (e.merged_into >= 0) continue;
+            by_last_[std::string(bare_surname(last_key(e)))].push_back(i);
+            by_first_[e.keys.front()].push_back(i);
+        }
+    }
+
     long resolve(const Segment& s, bool* by_surname = nullptr) const {
         NameShape sh = shape_of(s);
         const std::string& last = s.keys[sh.last];
         long best = -1;
-        int matched_pass = 0;
-        for (int pass = 0; pass < 2 && best < 0; ++pass) {
-            matched_pass = pass;
-            for (std::size_t i = 0; i < entries_.size(); ++i) {
-                const Entry& e = entries_[i];
-                if (e.merged_into >= 0) continue;
-                const std::string& k = pass == 0 ? last_key(e) : first_key(e);
-                if (k != last && (pass == 1 || bare_surname(k) != bare_surname(last))) continue;
-                if (best < 0 || e.full_mentions > entries_[best].full_mentions)
+        auto pick = [&](const std::unordered_map<std::string, std::vector<std::size_t>>& index,
+                        const std::string& key) {
+            auto it = index.find(key);
+            if (it == index.end()) return;
+            for (std::size_t i : it->second)
+                if (best < 0 || entries_[i].full_mentions > entries_[best].full_mentions)
                     best = static_cast<long>(i);
-            }
-        }
-        if (by_surname) *by_surname = best >= 0 && matched_pass == 0;
+        };
+        pick(by_last_, std::string(bare_surname(last)));
+        if (by_surname) *by_surname = best >= 0;
+        if (best < 0) pick(by_first_, last);
         if (best < 0) {
             // "Sen. Whitby" twice: the single-word person made by the first.
             auto it = by_group_.find("|" + last);
@@ -553,10 +563,11 @@ class Registry {
     // Longest known full name starting at keys[i]; returns its word count (0: none).
     std::size_t match_known(const std::vector<std::string>& keys, std::size_t i, long& who) const {
         std::size_t best = 0;
-        for (std::size_t k = 0; k < entries_.size(); ++k) {
+        auto it = by_first_all_.find(keys[i]);
+        if (it == by_first_all_.end()) return 0;
+        for (std::size_t k : it->second) {
             const Entry& e = entries_[k];
-            if (e.keys.size() < 2 || e.full_mentions == 0 || e.keys.size() > keys.size() - i)
-                continue;
+            if (e.full_mentions == 0 || e.keys.size() > keys.size() - i) continue;
             if (std::equal(e.keys.begin(), e.keys.end(), keys.begin() + static_cast<long>(i)) &&
                 e.keys.size() > best) {
                 best = e.keys.size();
@@ -576,20 +587,31 @@ class Registry {
     // Jones") is the same person, named by the longer; one that is its start ("Te
     // Kaurinui", "Te Kaurinui Parata") joins whichever form the article uses more.
     void merge_partial_names() {
+        // Longer names sharing a first or last word with each name: the only candidates.
+        std::unordered_map<std::string, std::vector<std::size_t>> by_first, by_last;
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            if (entries_[i].keys.size() < 3) continue;
+            by_first[entries_[i].keys.front()].push_back(i);
+            by_last[entries_[i].keys.back()].push_back(i);
+        }
         for (std::size_t a = 0; a < entries_.size(); ++a) {
             Entry& A = entries_[a];
             if (A.keys.size() < 2 || A.merged_into >= 0) continue;
             long best = -1;
             bool suffix = false;
-            for (std::size_t b = 0; b < entries_.size(); ++b) {
-                const Entry& B = entries_[b];
-                if (b == a || B.merged_into >= 0 || B.keys.size() <= A.keys.size()) continue;
-                bool suf = std::equal(A.keys.rbegin(), A.keys.rend(), B.keys.rbegin());
-                bool pre = std::equal(A.keys.begin(), A.keys.end(), B.keys.begin());
-                if (!suf && !pre) continue;
-                if (best < 0 || B.full_mentions > entries_[best].full_mentions) {
-                    best = static_cast<long>(b);
-                    suffix = suf;
+            for (const auto* index : {&by_last, &by_first}) {
+                auto it = index->find(index == &by_last ? A.keys.back() : A.keys.front());
+                if (it == index->end()) continue;
+                for (std::size_t b : it->second) {
+                    const Entry& B = entries_[b];
+                    if (b == a || B.merged_into >= 0 || B.keys.size() <= A.keys.size()) continue;
+                    bool suf = std::equal(A.keys.rbegin(), A.keys.rend(), B.keys.rbegin());
+                    bool pre = std::equal(A.keys.begin(), A.keys.end(), B.keys.begin());
+                    if (!suf && !pre) continue;
+                    if (best < 0 || B.full_mentions > entries_[best].full_mentions) {
+                        best = static_cast<long>(b);
+                        suffix = suf;
+                    }
                 }
             }
             if (best < 0) continue;
@@ -602,10 +624,10 @@ class Registry {
             T.author |= F.author;
             T.photographer |= F.photographer;
             T.mentioned |= F.mentioned;
+            T.first = std::min(T.first, F.first);
             T.cued |= F.cued;
             T.short_mentions += F.short_mentions;
             T.numbered += F.numbered;
-            T.first = std::min(T.first, F.first);
             F.mentions = 0;
             F.merged_into = static_cast<long>(to);
         }
@@ -622,6 +644,7 @@ class Registry {
 
     std::vector<Entry> entries_;
     std::unordered_map<std::string, std::size_t> by_group_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_last_, by_first_, by_first_all_;
 };
 
 // Parses s as exactly one full name (optionally after titles).
@@ -772,14 +795,16 @@ std::vector<Person> find_people(const Article& a) {
     const std::size_t max_names = 5;
     // Organisations and places named in full ("Cascade Health Partners"): a shorter
     // form of one elsewhere ("Cascade Health spokesperson") is not a person either.
-    std::vector<const std::vector<std::string>*> org_names;
-    for (const auto& c : cands)
-        if (c.seg.killed && c.seg.keys.size() >= 2) org_names.push_back(&c.seg.keys);
+    std::unordered_set<std::string> org_prefixes;
+    for (const auto& c : cands) {
+        if (!c.seg.killed || c.seg.keys.size() < 3) continue;
+        std::string p = c.seg.keys[0];
+        for (std::size_t i = 1; i + 1 < c.seg.keys.size(); ++i)
+            org_prefixes.insert(p += ' ' + c.seg.keys[i]);
+    }
     auto short_org = [&](const Segment& s) {
-        for (const auto* k : org_names)
-            if (k->size() > s.keys.size() && std::equal(s.keys.begin(), s.keys.end(), k->begin()))
-                return true;
-        return false;
+        if (org_prefixes.empty()) return false;
+        return org_prefixes.count(join(s.keys, 0, s.keys.size())) > 0;
     };
     auto full = [&](const Candidate& c) {
         const Segment& s = c.seg;
@@ -819,6 +844,7 @@ std::vector<Person> find_people(const Article& a) {
         mention(reg.add_full(reg.knows(tail) ? tail : c.seg), k, &c.seg);
     }
     reg.merge_partial_names();
+    reg.index_names();
     std::unordered_set<std::string> surnames_used; // "Parata" alone: both Paratas are people
 
     auto resolve_single = [&](const Segment& s, std::size_t order) {

@@ -185,6 +185,17 @@ TEST_CASE("people: nothing found in empty or odd text, no crash") {
     for (int i = 0; i < 2000; ++i)
         many += "Ana Ruiz ";
     CHECK(names_in(many).size() <= 1);
+    // Thousands of distinct people: look-ups are indexed, so this stays linear.
+    std::string crowd;
+    const char* syl[] = {"ka", "lo", "mi", "ra", "ten", "dor", "vik", "sa", "nu", "bel"};
+    for (int i = 0; i < 3000; ++i) {
+        std::string first = syl[i % 10],
+                    last = std::string(syl[(i / 10) % 10]) + syl[i / 100 % 10] + syl[i / 1000];
+        first[0] = static_cast<char>(first[0] - 32);
+        last[0] = static_cast<char>(last[0] - 32);
+        crowd += first + "a " + last + " said so. " + last + " agreed. ";
+    }
+    CHECK(names_in(crowd).size() > 100);
 }
 
 TEST_CASE("people: the annotated fixtures are recognised with high precision and recall") {
