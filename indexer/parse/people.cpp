@@ -648,8 +648,23 @@ class Registry {
 };
 
 // Parses s as exactly one full name (optionally after titles).
+// "JOE HILDEBRAND" -> "Joe Hildebrand": a byline in capitals, for the name rules.
+std::string from_capitals(std::string_view s) {
+    std::string out(s);
+    bool word_start = true;
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z' && !word_start) c = static_cast<char>(c + 32);
+        word_start = !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                       static_cast<unsigned char>(c) >= 0x80 || c == '\'');
+    }
+    return out;
+}
+
 std::optional<Segment> whole_name(std::string_view s) {
     const PeopleTables& tab = people_tables();
+    std::string recased;
+    bool any_lower = std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!any_lower && s.size() < 80) s = recased = from_capitals(s);
     std::vector<NameToken> t = tokenize_for_names(s, tab.abbreviations);
     if (t.empty()) return std::nullopt;
     t[0].sentence_start = false; // a byline is not a sentence: "Sterling Reed" stays whole
@@ -842,6 +857,24 @@ std::vector<Person> find_people(const Article& a) {
         tail.cls.erase(tail.cls.begin());
         --tail.names;
         mention(reg.add_full(reg.knows(tail) ? tail : c.seg), k, &c.seg);
+    }
+    // A headline in Title Case names someone the text only calls by surname ("Ruiz
+    // Wins Seat" ... "Ana Ruiz Wins" / "Ruiz said"): the headline's full name counts.
+    std::unordered_set<std::string> known_last, lone_words;
+    for (const auto& e : reg.entries())
+        if (e.keys.size() >= 2) known_last.insert(e.keys.back());
+    for (const auto& c : cands)
+        if (!c.known_only && !c.seg.killed && c.seg.keys.size() == 1)
+            lone_words.insert(c.seg.keys[0]);
+    for (const auto& c : cands) {
+        const Segment& s = c.seg;
+        if (!c.known_only || s.killed || s.names < 2 || s.names > 3 || s.names != s.keys.size())
+            continue;
+        if (s.cls.back() != Cls::Name || short_org(s)) continue;
+        if (lone_words.count(s.keys.back()) && !known_last.count(s.keys.back())) {
+            reg.add_full(s);
+            known_last.insert(s.keys.back());
+        }
     }
     reg.merge_partial_names();
     reg.index_names();

@@ -61,6 +61,20 @@ TEST_CASE("people: byline authors and photo credits get their roles") {
     CHECK(find(ps, "Ruth Abernathy")->mentions == 2);
 }
 
+TEST_CASE("people: a byline in capitals is still a person") {
+    Article a;
+    a.authors = {"NADIA PETROVIC", "D.J. HARROW", "REUTERS"};
+    CHECK(names(find_people(a)) == Names{"Nadia Petrovic", "D.J. Harrow"});
+}
+
+TEST_CASE("people: a Title Case headline completes a surname used alone in the text") {
+    auto ps = people_in("Ruiz said the seat was won. Ruiz thanked voters.",
+                        "Ana Ruiz Wins Seat After Recount");
+    CHECK(names(ps) == Names{"Ana Ruiz"});
+    CHECK(ps[0].mentions == 3);
+    CHECK(names_in("The Harbor Council met.", "Harbor Council Wins Grant After Vote").empty());
+}
+
 TEST_CASE("people: photo credit shapes") {
     using R = std::pair<std::string, Names>;
     auto row = GENERATE(table<std::string, Names>({
