@@ -863,8 +863,9 @@ std::vector<Person> find_people(const Article& a) {
     std::unordered_set<std::string> known_last, lone_words;
     for (const auto& e : reg.entries())
         if (e.keys.size() >= 2) known_last.insert(e.keys.back());
-    for (const auto& c : cands)
-        if (!c.known_only && !c.seg.killed && c.seg.keys.size() == 1)
+    for (const auto& c : cands) // "Ruiz said", "Sen. Ruiz": a surname used for a person
+        if (!c.known_only && !c.seg.killed && c.seg.keys.size() == 1 &&
+            (c.seg.cue || c.seg.person_cue))
             lone_words.insert(c.seg.keys[0]);
     for (const auto& c : cands) {
         const Segment& s = c.seg;
