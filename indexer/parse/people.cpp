@@ -348,29 +348,44 @@ bool is_quote(const NameToken& t) {
 
 // `Darnell "Skip" Whitfield`: a quoted nickname between name words is dropped.
 void drop_nicknames(std::vector<NameToken>& t) {
-    for (std::size_t i = 0; i + 4 < t.size(); ++i) {
-        if (t[i].kind != Kind::Word || !t[i].cap || !is_quote(t[i + 1])) continue;
+    // One pass that copies the tokens it keeps (erasing in place would be quadratic).
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        t[out++] = t[i];
+        if (i + 4 >= t.size() || t[i].kind != Kind::Word || !t[i].cap || !is_quote(t[i + 1]))
+            continue;
         std::size_t k = i + 2;
         while (k < t.size() && k < i + 5 && t[k].kind == Kind::Word && t[k].cap)
             ++k;
         if (k == i + 2 || k + 1 >= t.size() || !is_quote(t[k])) continue;
         if (t[k + 1].kind != Kind::Word || !t[k + 1].cap) continue;
-        t.erase(t.begin() + static_cast<long>(i + 1), t.begin() + static_cast<long>(k + 1));
+        i = k; // skip the quotes and the nickname
     }
+    t.resize(out);
 }
 
 // Soft hyphens and zero-width characters inside words ("Vladi\u00ADmir") are dropped.
 std::string_view without_invisibles(std::string_view text, std::string& buf) {
     static constexpr std::string_view invisible[] = {
         "\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0", "\xEF\xBB\xBF"};
+    auto at = [&](std::size_t p) {
+        for (auto v : invisible)
+            if (text.compare(p, v.size(), v) == 0) return v.size();
+        return std::size_t{0};
+    };
     bool any = false;
     for (auto v : invisible)
         if (text.find(v) != std::string_view::npos) any = true;
     if (!any) return text;
-    buf.assign(text);
-    for (auto v : invisible)
-        for (std::size_t p = buf.find(v); p != std::string::npos; p = buf.find(v, p))
-            buf.erase(p, v.size());
+    buf.clear();
+    buf.reserve(text.size());
+    for (std::size_t p = 0; p < text.size();) {
+        if (std::size_t n = at(p)) {
+            p += n;
+            continue;
+        }
+        buf += text[p++];
+    }
     return buf;
 }
 

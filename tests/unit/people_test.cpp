@@ -210,6 +210,14 @@ TEST_CASE("people: nothing found in empty or odd text, no crash") {
         crowd += first + "a " + last + " said so. " + last + " agreed. ";
     }
     CHECK(names_in(crowd).size() > 100);
+    // Many nicknames and soft hyphens: one pass each, not one per occurrence.
+    std::string quoted, soft;
+    for (int i = 0; i < 20000; ++i)
+        quoted += "Ana \"Bo\" Ruiz said. ";
+    for (int i = 0; i < 20000; ++i)
+        soft += "Vladi\xC2\xADmir Pe\xC2\xADskov said. ";
+    CHECK(names_in(quoted) == Names{"Ana Ruiz"});
+    CHECK(names_in(soft) == Names{"Vladimir Peskov"});
 }
 
 TEST_CASE("people: the annotated fixtures are recognised with high precision and recall") {
