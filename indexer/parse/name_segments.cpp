@@ -232,6 +232,10 @@ void judge(Segment& s, const PeopleTables& tab) {
     for (std::size_t i = 0; i < n; ++i) {
         const std::string& k = s.keys[i];
         if (s.cls[i] == Cls::Name && tab.markers.count(k)) s.killed = true;
+        // "Memorial Day", "Tampa Bay"; but "Doris Day", "Tiger Woods".
+        if (i > 0 && s.cls[i] == Cls::Name && tab.weak_markers.count(k) &&
+            !tab.given_names.count(s.keys[0]))
+            s.killed = true;
     }
     if (tab.close_markers.count(s.keys.back())) s.killed = true;
     if (s.killed) return;
@@ -410,8 +414,8 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             if (i > 0 && cue_word(i - 1)) segs.front().person_cue = true;
             // "his wife, Eleanor": a family word makes a lone given name a person.
             std::size_t before = i > 0 && t[i - 1].text == "," ? i - 1 : i;
-            if (before > 0 && t[before - 1].kind == Kind::Word &&
-                tab.kin.count(table_key(t[before - 1].text)))
+            if (before > 0 && t[before - 1].kind == Kind::Word && !t[before - 1].cap &&
+                !t[before - 1].possessive && tab.kin.count(table_key(t[before - 1].text)))
                 segs.front().cue = true;
             if (i > 1 && t[i - 1].text == "to" && table_key(t[i - 2].text) == "according")
                 segs.front().person_cue = true;

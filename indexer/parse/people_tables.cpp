@@ -14,14 +14,14 @@ namespace morgue {
 namespace {
 
 // Calls add(entry, mark) for each non-comment line; mark is the first character when it
-// is one of the marks ('+', '^', '$', '~', '>', '!'), else 0.
+// is one of the marks ('+', '^', '$', '~', '>', '!', '?'), else 0.
 template <class F> void each_entry(std::string_view data, F add) {
     for (auto line : split_lines(data)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         char mark = 0;
         if (line[0] == '+' || line[0] == '^' || line[0] == '~' || line[0] == '$' ||
-            line[0] == '>' || line[0] == '!') {
+            line[0] == '>' || line[0] == '!' || line[0] == '?') {
             mark = line[0];
             line.remove_prefix(1);
         }
@@ -48,14 +48,16 @@ PeopleTables load() {
         (mark == '+' ? t.modifiers : t.titles).insert(std::move(e));
     });
     each_entry(data::people_particles, [&](std::string e, char) { t.particles.insert(e); });
+    each_entry(data::people_given_names, [&](std::string e, char) { t.given_names.insert(e); });
     each_entry(data::people_cues,
                [&](std::string e, char mark) { (mark == '>' ? t.kin : t.cues).insert(e); });
     each_entry(data::people_markers, [&](std::string e, char mark) {
         note_abbrev(e);
-        (mark == '^'   ? t.open_markers
-         : mark == '$' ? t.close_markers
-                       : t.markers)
-            .insert(std::move(e));
+        auto& set = mark == '^'   ? t.open_markers
+                    : mark == '$' ? t.close_markers
+                    : mark == '?' ? t.weak_markers
+                                  : t.markers;
+        set.insert(std::move(e));
     });
     each_entry(data::people_common, [&](std::string e, char) {
         note_abbrev(e);

@@ -18,6 +18,8 @@ struct PeopleTables {
     std::unordered_set<std::string> particles;     // "van", "bin", "de"
     std::unordered_set<std::string> markers;       // "house", "journal": not a person
     std::unordered_set<std::string> open_markers;  // "new", "san": not a person when first
+    std::unordered_set<std::string> weak_markers;  // "day", "woods": unless after a given name
+    std::unordered_set<std::string> given_names;   // "doris", "tiger"
     std::unordered_set<std::string> close_markers; // "st.": not a person when last
     std::unordered_set<std::string> common;        // "the", "says", "russian", "monday"
     std::unordered_set<std::string> orgs;          // "morgan stanley", "kremlin"

@@ -113,6 +113,12 @@ TEST_CASE("people: organisations, publications and places shaped like names") {
     CHECK(names_in("Tesla and SpaceX sued the New York Times in Manhattan.").empty());
 }
 
+TEST_CASE("people: words that name places and things also end people's names") {
+    CHECK(names_in("Doris Day sang. On Memorial Day she rested. Tiger Woods won, and Michael "
+                   "Bay filmed it. Tampa Bay lost. Margaret Court met us at Harbor Court.") ==
+          Names{"Doris Day", "Tiger Woods", "Michael Bay", "Margaret Court"});
+}
+
 TEST_CASE("people: sentence openers and Title Case words are not names") {
     CHECK(names_in("Meanwhile Dana Whitby said no. But Whitby later agreed.") ==
           Names{"Dana Whitby"});
