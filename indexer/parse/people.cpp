@@ -467,7 +467,8 @@ std::vector<Person> find_people(const Article& a) {
         // Named in full three times or more, never shortened, never said to speak or
         // hold a title: a product, work or event ("Raspberry Pi", "Stack Overflow").
         bool vouched = e.author || e.photographer || e.cued || e.short_mentions > 0 ||
-                       surnames_used.count(e.keys.back());
+                       surnames_used.count(e.keys.back()) ||
+                       (e.keys.size() >= 2 && tab.given_names.count(e.keys.front()));
         if (!vouched && e.full_mentions >= 3) continue;
         // "Verity Nova 7", "Planet Earth II": a model or edition number after every full
         // mention makes it a product.
