@@ -368,6 +368,11 @@ std::vector<Person> find_people(const Article& a) {
     auto doubtful = [](const Segment& s) {
         return s.sentence_start && s.names >= 3 && s.cls.front() == Cls::Name;
     };
+    // "Evacuee Harold Benally": an opening word that is not a given name, before one that
+    // is, is a role.
+    auto role_opener = [&](const Segment& s) {
+        return !tab.given_names.count(s.keys[0]) && tab.given_names.count(s.keys[1]);
+    };
     // A mention in text: counted, and the person's place in the output is their first one.
     auto mention = [](Entry& e, std::size_t order, const Segment* s = nullptr,
                       bool by_surname = false) {
@@ -390,7 +395,7 @@ std::vector<Person> find_people(const Article& a) {
         tail.keys.erase(tail.keys.begin());
         tail.cls.erase(tail.cls.begin());
         --tail.names;
-        mention(reg.add_full(reg.knows(tail) ? tail : c.seg), k, &c.seg);
+        mention(reg.add_full(reg.knows(tail) || role_opener(c.seg) ? tail : c.seg), k, &c.seg);
     }
     // A headline in Title Case names someone the text only calls by surname ("Ruiz
     // Wins Seat" ... "Ana Ruiz Wins" / "Ruiz said"): the headline's full name counts.

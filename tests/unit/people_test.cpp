@@ -114,9 +114,9 @@ TEST_CASE("people: organisations, publications and places shaped like names") {
 }
 
 TEST_CASE("people: words that name places and things also end people's names") {
-    CHECK(names_in("Doris Day sang. On Memorial Day she rested. Tiger Woods won, and Michael "
-                   "Bay filmed it. Tampa Bay lost. Margaret Court met us at Harbor Court.") ==
-          Names{"Doris Day", "Tiger Woods", "Michael Bay", "Margaret Court"});
+    CHECK(names_in("Nancy Day sang. On Memorial Day she rested. Gary Woods won, and Paula "
+                   "Bay filmed it. Tampa Bay lost. Helen Court met us at Harbor Court.") ==
+          Names{"Nancy Day", "Gary Woods", "Paula Bay", "Helen Court"});
 }
 
 TEST_CASE("people: sentence openers and Title Case words are not names") {
@@ -179,9 +179,9 @@ TEST_CASE("people: possessives, particles, hyphens, initials and accents") {
 
 TEST_CASE("people: partial and longer forms of one name are one person") {
     auto ps =
-        people_in("Both Zeev Sharon and Michael Forrest Jones run hotels. Forrest Jones said so. "
-                  "Jones left.");
-    CHECK(names(ps) == Names{"Zeev Sharon", "Michael Forrest Jones"});
+        people_in("Both Ilan Marom and Michael Forrest Quade run hotels. Forrest Quade said so. "
+                  "Quade left.");
+    CHECK(names(ps) == Names{"Ilan Marom", "Michael Forrest Quade"});
     CHECK(ps[1].mentions == 3);
     ps = people_in("Rookie Malik Okafor-Banks scored. Guard Malik Okafor-Banks smiled.");
     CHECK(names(ps) == Names{"Malik Okafor-Banks"});
