@@ -33,7 +33,7 @@ struct Entry {
     long merged_into = -1;  // "Forrest Jones" counted as "Michael Forrest Jones"
     int short_mentions = 0; // one-word mentions resolved to this person
     int numbered = 0;       // full mentions followed by a number ("Nova 7")
-    bool cued = false;      // some mention had a title, speech verb or possessive
+    bool cued = false;      // some mention had a title or a speech verb beside it
     std::size_t first = static_cast<std::size_t>(-1); // index of the first text mention
 };
 
@@ -65,7 +65,8 @@ NameShape shape_of(const Segment& s) {
 
 class Registry {
   public:
-    // Adds a mention of a full name; returns its entry.
+    // Full names with the same first and last words are one person ("Mary Ruiz", "Mary
+    // K. Ruiz"); a suffix keeps "Donald Trump Jr." apart from his father.
     static std::string group_of(const Segment& s) {
         NameShape sh = shape_of(s);
         std::string group = s.keys[sh.first] + '|' + s.keys[sh.last];
@@ -73,6 +74,7 @@ class Registry {
         return group;
     }
 
+    // Adds a full-name mention; the longest form seen names the person.
     Entry& add_full(const Segment& s) {
         auto [it, fresh] = by_group_.try_emplace(group_of(s), entries_.size());
         if (fresh) entries_.emplace_back();
@@ -100,8 +102,6 @@ class Registry {
         return entries_[it->second];
     }
 
-    // Index of the known person a one-word (or particle + word) mention stands for, or -1.
-    // Surnames win over given names; among several, the most named.
     // Builds the look-ups one-word mentions use; call once all full names are in.
     void index_names() {
         for (std::size_t i = 0; i < entries_.size(); ++i) {
@@ -114,6 +114,8 @@ class Registry {
         }
     }
 
+    // Index of the known person a one-word (or particle + word) mention stands for, or -1.
+    // Surnames win over given names; among several, the most named.
     long resolve(const Segment& s, bool* by_surname = nullptr) const {
         NameShape sh = shape_of(s);
         const std::string& last = s.keys[sh.last];
@@ -209,6 +211,7 @@ class Registry {
             F.merged_into = static_cast<long>(to);
         }
     }
+
     std::vector<Entry>& entries() { return entries_; }
 
   private:
@@ -217,7 +220,6 @@ class Registry {
             if (!is_suffix(e.keys[i])) return e.keys[i];
         return e.keys.back();
     }
-    static const std::string& first_key(const Entry& e) { return e.keys.front(); }
 
     std::vector<Entry> entries_;
     std::unordered_map<std::string, std::size_t> by_group_;
