@@ -302,7 +302,7 @@ std::vector<Person> find_people(const Article& a) {
     for (const auto& c : a.captions) {
         if (c.credit.empty()) continue;
         // A credit such as "Courtesy of Ana Ruiz" names a provider, not a photographer.
-        bool courtesy = c.credit.find("ourtesy") != std::string::npos;
+        bool courtesy = to_lower_ascii(c.credit).find("courtesy") != std::string::npos;
         for (const auto& n : credit_names(c.credit)) {
             auto seg = whole_name(n);
             if (!seg) continue;
