@@ -228,7 +228,8 @@ TEST_CASE("people: nothing found in empty or odd text, no crash") {
 
 TEST_CASE("people: the annotated fixtures are recognised with high precision and recall") {
     namespace fs = std::filesystem;
-    fs::path dir = fs::path(MORGUE_FIXTURES) / "people";
+    fs::path dir = fs::path(MORGUE_FIXTURES) / "people" / "articles";
+    fs::path expected_dir = fs::path(MORGUE_FIXTURES) / "people" / "expected";
     int checked = 0, correct = 0, found = 0, expected = 0;
     for (const auto& entry : fs::directory_iterator(dir)) {
         if (entry.path().extension() != ".txt") continue;
@@ -241,7 +242,7 @@ TEST_CASE("people: the annotated fixtures are recognised with high precision and
         for (const auto& p : a.people)
             got.insert(fold_for_match(p.name));
         std::set<std::string> want;
-        std::ifstream ann(fs::path(entry.path()).replace_extension(".people"));
+        std::ifstream ann(expected_dir / entry.path().filename().replace_extension(".people"));
         REQUIRE(ann);
         for (std::string line; std::getline(ann, line);)
             if (!line.empty() && line[0] != '#') want.insert(fold_for_match(line));
