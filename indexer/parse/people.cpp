@@ -372,8 +372,18 @@ std::vector<Person> find_people(const Article& a) {
     };
     // "Evacuee Harold Benally": an opening word that is not a given name, before one that
     // is, is a role.
+    // "Keeper Orville Tanaka-Price" ... "Tanaka-Price said": the same, when the article
+    // uses the surname alone and the opening word is not a given name.
+    // An opening word seen elsewhere in a name ("Te Kaurinui") is part of the name.
+    std::unordered_set<std::string> lone, in_names;
+    for (const auto& c : cands) {
+        if (c.known_only || c.seg.killed) continue;
+        if (c.seg.keys.size() == 1) lone.insert(c.seg.keys[0]);
+        if (!doubtful(c.seg)) in_names.insert(c.seg.keys.begin(), c.seg.keys.end());
+    }
     auto role_opener = [&](const Segment& s) {
-        return !tab.given_names.count(s.keys[0]) && tab.given_names.count(s.keys[1]);
+        if (tab.given_names.count(s.keys[0]) || in_names.count(s.keys[0])) return false;
+        return tab.given_names.count(s.keys[1]) > 0 || lone.count(s.keys.back()) > 0;
     };
     // A mention in text: counted, and the person's place in the output is their first one.
     auto mention = [](Entry& e, std::size_t order, const Segment* s = nullptr,
