@@ -1,7 +1,6 @@
 #include "parse.hpp"
 
 #include "errors.hpp"
-#include "people.hpp"
 #include "hash.hpp"
 #include "people.hpp"
 #include "text.hpp"
