@@ -79,14 +79,18 @@ bool not_a_name_opening(std::string_view w) {
 
 // "Just-released", "Writer-director", "Wednesday-like": a capitalised word joined to a
 // lower-case word is not a name ("Jean-Luc", "Okafor-Banks", "Mar-a-Lago" are).
-bool lower_compound(std::string_view w) {
-    // "Na-yeon", "Jae-myung": a short first syllable joined to a lower-case one is a
-    // (Korean) given name.
-    if (std::size_t h = w.find('-'); h != std::string_view::npos && h < 4) return false;
+bool lower_compound(std::string_view w, const PeopleTables& tab) {
     for (std::size_t h = w.find('-'); h != std::string_view::npos; h = w.find('-', h + 1)) {
         std::size_t e = w.find('-', h + 1);
         std::string_view part = w.substr(h + 1, e == std::string_view::npos ? e : e - h - 1);
-        if (part.size() >= 3 && part[0] >= 'a' && part[0] <= 'z') return true;
+        if (part.size() < 3 || part[0] < 'a' || part[0] > 'z') continue;
+        // "Na-yeon", "Sang-soo", "Jae-myung": two short syllables make a (Korean) given
+        // name; a long part, a common word or an -ed/-ing/-like ending make a compound.
+        std::size_t first =
+            h - (w.rfind('-', h - 1) == std::string_view::npos ? 0 : w.rfind('-', h - 1) + 1);
+        if (first >= 6 || part.size() >= 6 || tab.common.count(std::string(part)) ||
+            ends_with(part, "ed") || ends_with(part, "ing") || ends_with(part, "like"))
+            return true;
     }
     return false;
 }
@@ -152,7 +156,7 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
                     : Cls::Initial;
         } else if (i == b && tok.sentence_start && not_a_name_opening(tok.text)) {
             c = Cls::Common;
-        } else if (lower_compound(tok.text)) {
+        } else if (lower_compound(tok.text, tab)) {
             c = Cls::Common;
         } else if (i > b && is_suffix(key)) {
             c = Cls::Suffix;

@@ -361,8 +361,12 @@ std::vector<Person> find_people(const Article& a) {
         const Segment& s = c.seg;
         if (c.known_only || s.killed || s.names < 2 || s.names > max_names) return false;
         if (short_org(s)) return false;
-        if (s.cls.back() == Cls::Initial) return false;   // "Ana B." ends a sentence
-        if (s.cls.front() == Cls::Particle) return false; // "Van der Berg": a surname
+        if (s.cls.back() == Cls::Initial) return false; // "Ana B." ends a sentence
+        // "Van der Berg" alone is a surname; "Abu Bakr al-Baghdadi" is a full name.
+        // A lower-case opener is a preposition ("de Jérémy Piette", "da Copa Libertadores").
+        if (s.cls.front() == Cls::Particle &&
+            (s.names < 2 || !(s.words.front()[0] >= 'A' && s.words.front()[0] <= 'Z')))
+            return false;
         return true;
     };
     // "Rookie Malik Okafor-Banks" opening a sentence, with "Malik Okafor-Banks" named
