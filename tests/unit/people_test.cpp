@@ -59,6 +59,13 @@ TEST_CASE("people: byline authors and photo credits get their roles") {
     CHECK(find(ps, "Hollis Brennan")->mentions == 2);
     CHECK(find(ps, "Mateo Ibarra")->roles == Names{"photographer"});
     CHECK(find(ps, "Ruth Abernathy")->mentions == 2);
+    // A courtesy credit names who provided the photo, not who took it.
+    Article b;
+    b.captions = {{"The pier in 1950.", "Courtesy of Marta Quiroga"}};
+    auto qs = find_people(b);
+    REQUIRE(qs.size() == 1);
+    CHECK(qs[0].name == "Marta Quiroga");
+    CHECK(qs[0].roles == Names{"mentioned"});
 }
 
 TEST_CASE("people: a byline in capitals is still a person") {
