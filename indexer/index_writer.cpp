@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <thread>
+#include <unistd.h>
 
 namespace morgue {
 
@@ -27,9 +29,54 @@ bool same_article(const std::string& stored, const std::string& fresh) {
     return a == b;
 }
 
+namespace fs = std::filesystem;
+
+// A directory that Xapian began to create but never finished: no version file, and
+// nothing but the files a glass database starts with.
+bool unfinished_creation(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::exists(dir / "iamglass", ec)) return false;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        std::string name = e.path().filename().string();
+        bool xapian_start = name == "flintlock" || name == "v.tmp" ||
+                            (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0);
+        if (!xapian_start) return false;
+    }
+    return !ec;
+}
+
+// A new index is created beside its path and renamed into place once it has committed,
+// so a kill at any moment leaves either no index or a whole one, never a directory that
+// cannot be opened (found by killing morgue-index right at its start).
+void create_index_atomically(const std::string& path) {
+    fs::path target(path);
+    std::error_code ec;
+    if (fs::exists(target, ec)) {
+        if (!fs::is_directory(target, ec)) return; // let Xapian say what is wrong
+        if (!fs::is_empty(target, ec) && !unfinished_creation(target)) return;
+    }
+    fs::path tmp = target;
+    tmp += ".creating-" + std::to_string(::getpid());
+    fs::remove_all(tmp, ec);
+    {
+        Xapian::WritableDatabase fresh(tmp.string(), Xapian::DB_CREATE);
+        fresh.set_metadata(kSchemaVersionKey, std::to_string(kSchemaVersion));
+        fresh.commit();
+        fresh.close();
+    }
+    if (fs::exists(target, ec)) fs::remove_all(target, ec); // empty or unfinished
+    fs::rename(tmp, target, ec);
+    if (ec) fs::remove_all(tmp, ec); // another process created it first: use theirs
+}
+
 } // namespace
 
 IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s) : path_(path) {
+    try {
+        create_index_atomically(path);
+    } catch (const Xapian::Error& e) {
+        throw Error(describe_xapian_error(path, e));
+    }
     auto start = std::chrono::steady_clock::now();
     bool told = false;
     for (;;) {

@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "hash.hpp"
 #include "json_article.hpp"
+#include "people.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
 #include "url.hpp"
@@ -89,6 +90,9 @@ void finish_article(Article& a) {
             a.id = "h:" + hex64(hash64(key));
         }
     }
+    // Every parser's article gets its people here; a parser that already knows them
+    // (a JSON record with a people list) keeps its own.
+    if (a.people.empty()) a.people = find_people(a);
 }
 
 } // namespace morgue

@@ -1,0 +1,125 @@
+#include "people_tables.hpp"
+
+#include "data.hpp"
+#include "text.hpp"
+
+#include <cstdint>
+#include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace morgue {
+
+namespace {
+
+// Calls add(entry, mark) for each non-comment line; mark is the first character when it
+// is one of the marks ('+', '^', '$', '~', '>', '!', '?'), else 0.
+template <class F> void each_entry(std::string_view data, F add) {
+    for (auto line : split_lines(data)) {
+        line = trim(line);
+        if (line.empty() || line[0] == '#') continue;
+        char mark = 0;
+        if (line[0] == '+' || line[0] == '^' || line[0] == '~' || line[0] == '$' ||
+            line[0] == '>' || line[0] == '!' || line[0] == '?') {
+            mark = line[0];
+            line.remove_prefix(1);
+        }
+        add(table_key(line), mark);
+    }
+}
+
+std::size_t word_count(const std::string& s) {
+    std::size_t n = 1;
+    for (char c : s)
+        n += c == ' ';
+    return n;
+}
+
+PeopleTables load() {
+    PeopleTables t;
+    auto note_abbrev = [&](const std::string& e) {
+        if (!e.empty() && e.back() == '.' && e.find(' ') == std::string::npos)
+            t.abbreviations.insert(e);
+    };
+    each_entry(data::people_titles, [&](std::string e, char mark) {
+        note_abbrev(e);
+        if (mark == '!') t.regnal.insert(e);
+        (mark == '+' ? t.modifiers : t.titles).insert(std::move(e));
+    });
+    each_entry(data::people_particles, [&](std::string e, char) { t.particles.insert(e); });
+    each_entry(data::people_given_names, [&](std::string e, char) { t.given_names.insert(e); });
+    each_entry(data::people_cues,
+               [&](std::string e, char mark) { (mark == '>' ? t.kin : t.cues).insert(e); });
+    each_entry(data::people_markers, [&](std::string e, char mark) {
+        note_abbrev(e);
+        auto& set = mark == '^'   ? t.open_markers
+                    : mark == '$' ? t.close_markers
+                    : mark == '?' ? t.weak_markers
+                                  : t.markers;
+        set.insert(std::move(e));
+    });
+    each_entry(data::people_common, [&](std::string e, char) {
+        note_abbrev(e);
+        t.common.insert(std::move(e));
+    });
+    each_entry(data::people_orgs, [&](std::string e, char) {
+        t.longest_phrase = std::max(t.longest_phrase, word_count(e));
+        t.orgs.insert(std::move(e));
+    });
+    each_entry(data::people_places, [&](std::string e, char mark) {
+        t.longest_phrase = std::max(t.longest_phrase, word_count(e));
+        (mark == '~' ? t.given_places : t.places).insert(std::move(e));
+    });
+    for (const char* a : {"jr.", "sr."})
+        t.abbreviations.insert(a);
+    // British style writes "Mr Obama", "Dr Ruiz": every dotted title also without its dot.
+    for (auto* set : {&t.titles, &t.modifiers}) {
+        std::vector<std::string> bare;
+        for (const auto& e : *set)
+            if (e.size() > 2 && e.back() == '.') bare.push_back(e.substr(0, e.size() - 1));
+        for (auto& b : bare)
+            set->insert(std::move(b));
+    }
+    return t;
+}
+
+bool ascii(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+} // namespace
+
+std::string table_key(std::string_view word) {
+    if (ascii(word)) return to_lower_ascii(word);
+    // Per code point lower-casing (no transliterator: this runs for every capitalised
+    // non-ASCII word). Accents stay, so tables list both "são paulo" and "sao paulo".
+    std::string out;
+    out.reserve(word.size());
+    const auto* p = reinterpret_cast<const std::uint8_t*>(word.data());
+    std::int32_t i = 0, n = static_cast<std::int32_t>(word.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) continue;
+        if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+            c = '\'';
+        else
+            c = u_tolower(c);
+        char buf[4];
+        std::int32_t len = 0;
+        UBool err = false;
+        U8_APPEND(reinterpret_cast<std::uint8_t*>(buf), len, 4, c, err);
+        if (!err) out.append(buf, static_cast<std::size_t>(len));
+    }
+    return out;
+}
+
+const PeopleTables& people_tables() {
+    static const PeopleTables tables = load();
+    return tables;
+}
+
+} // namespace morgue
