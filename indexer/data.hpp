@@ -4,5 +4,7 @@
 #include <string_view>
 
 namespace morgue::data {
-extern const std::string_view text_boilerplate; // parse/text_boilerplate.txt
+extern const std::string_view text_boilerplate;  // parse/text_boilerplate.txt
+extern const std::string_view html_hints;        // parse/html_hints.txt
+extern const std::string_view html_author_roles; // parse/html_author_roles.txt
 } // namespace morgue::data

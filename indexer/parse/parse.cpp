@@ -2,6 +2,7 @@
 
 #include "errors.hpp"
 #include "hash.hpp"
+#include "html_article.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
 #include "url.hpp"
@@ -45,7 +46,8 @@ Article parse_record(const Record& r) {
         a = parse_text_article(r.bytes);
         break;
     case RecordFormat::Html:
-        throw RecordError("HTML pages are not indexed by this build");
+        a = parse_html_article(r);
+        break;
     case RecordFormat::Json:
         throw RecordError("JSON articles are not indexed by this build");
     case RecordFormat::Unknown:

@@ -1,0 +1,361 @@
+#include "html_article.hpp"
+
+#include "boilerplate_table.hpp"
+#include "byline.hpp"
+#include "charset.hpp"
+#include "data.hpp"
+#include "dateline.hpp"
+#include "errors.hpp"
+#include "html_captions.hpp"
+#include "html_content.hpp"
+#include "html_dates.hpp"
+#include "html_dom.hpp"
+#include "html_metadata.hpp"
+#include "text.hpp"
+#include "url.hpp"
+
+#include <algorithm>
+
+namespace morgue {
+
+namespace {
+
+const BoilerplateTable& boilerplate() {
+    static const BoilerplateTable table(data::text_boilerplate);
+    return table;
+}
+
+std::vector<std::string> title_parts(std::string_view t) {
+    static constexpr std::string_view seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                                " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / ",
+                                                " \xE2\x80\xA2 "};
+    std::vector<std::string> parts{std::string(t)};
+    for (auto sep : seps) {
+        std::vector<std::string> next;
+        for (const auto& p : parts) {
+            std::size_t at = 0;
+            while (true) {
+                auto q = p.find(sep, at);
+                if (q == std::string::npos) {
+                    next.push_back(p.substr(at));
+                    break;
+                }
+                next.push_back(p.substr(at, q - at));
+                at = q + sep.size();
+            }
+        }
+        parts = std::move(next);
+    }
+    return parts;
+}
+
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        if (c == ' ') in = false;
+        else if (!in) in = true, ++n;
+    }
+    return n;
+}
+
+// A <title>-like string without the site's name: "Headline | Site" -> "Headline".
+std::string strip_site(const std::string& title, const std::string& site, const std::string& host) {
+    auto parts = title_parts(title);
+    if (parts.size() < 2) return title;
+    std::string fsite = fold_for_match(site), fhost = fold_for_match(host);
+    std::string hostname = fhost.substr(0, fhost.find('.'));
+    auto is_site = [&](const std::string& p) {
+        std::string f = fold_for_match(p);
+        if (f.empty()) return true;
+        if (!fsite.empty() && (f == fsite || f.find(fsite) != std::string::npos)) return true;
+        std::string compact;
+        for (char c : f)
+            if (c != ' ') compact += c;
+        return !fhost.empty() && (compact == fhost || compact == hostname ||
+                                  (hostname.size() > 3 && compact.find(hostname) != std::string::npos));
+    };
+    bool front = is_site(parts.front()), back = is_site(parts.back());
+    if (back || front) {
+        // Drop the site part at the end (or the start) and keep the rest as written.
+        std::size_t from = 0, to = title.size();
+        if (back) {
+            std::size_t cut = title.size() - parts.back().size();
+            while (cut > 0 && title[cut - 1] != ' ') --cut;
+            to = cut;
+            std::string_view t = trim(std::string_view(title).substr(0, to));
+            for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::",
+                                         "\xC2\xB7", "\xC2\xBB", "/", "\xE2\x80\xA2"})
+                if (t.size() >= sep.size() && t.substr(t.size() - sep.size()) == sep) {
+                    t = trim(t.substr(0, t.size() - sep.size()));
+                    break;
+                }
+            return std::string(t);
+        }
+        from = parts.front().size();
+        std::string_view t = trim(std::string_view(title).substr(from));
+        for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xB7",
+                                     "\xC2\xBB", "/", "\xE2\x80\xA2"})
+            if (t.substr(0, sep.size()) == sep) {
+                t = trim(t.substr(sep.size()));
+                break;
+            }
+        return std::string(t);
+    }
+    return title;
+}
+
+// Readability's rule for a <title> whose site part is unknown: the part before the last
+// separator, unless that leaves too few words.
+std::string strip_unknown_site(const std::string& title) {
+    auto parts = title_parts(title);
+    if (parts.size() < 2) return title;
+    std::string last = parts.back();
+    std::size_t cut = title.size() - last.size();
+    std::string head = std::string(trim(std::string_view(title).substr(0, cut)));
+    while (!head.empty() && std::string_view("|-:/\xC2\xB7").find(head.back()) != std::string_view::npos)
+        head.pop_back();
+    if (head.size() >= 3 && (unsigned char)head.back() >= 0x80) {
+        // an en/em dash, middle dot or bullet (multi-byte) at the end
+        for (std::string_view sep : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xC2\xBB", "\xE2\x80\xA2"})
+            if (head.size() >= sep.size() && head.substr(head.size() - sep.size()) == sep) {
+                head.resize(head.size() - sep.size());
+                break;
+            }
+    }
+    head = std::string(trim(head));
+    if (word_count(head) >= 3) return head;
+    if (word_count(parts.front()) >= 3) return parts.front();
+    return title;
+}
+
+std::string choose_title(const PageMeta& m, const std::string& host) {
+    std::string site = !m.site_name.empty() ? m.site_name : m.ld_publisher;
+    std::vector<std::string> cands;
+    for (const std::string* c : {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title,
+                                 &m.doc_title})
+        if (!c->empty()) cands.push_back(*c);
+    // The page's own <h1> wins when a metadata title confirms it.
+    for (const auto& h : m.h1s) {
+        std::string fh = fold_for_match(h);
+        if (fh.empty() || word_count(h) < 2) continue;
+        for (const auto& c : cands) {
+            if (fold_for_match(c) == fh || fold_for_match(strip_site(c, site, host)) == fh)
+                return h;
+            for (const auto& p : title_parts(c))
+                if (fold_for_match(p) == fh) return h;
+        }
+    }
+    for (const std::string* c : {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title}) {
+        if (c->empty()) continue;
+        std::string s = strip_site(*c, site, host);
+        if (!s.empty()) return s;
+    }
+    if (!m.doc_title.empty()) {
+        std::string s = strip_site(m.doc_title, site, host);
+        if (s == m.doc_title) s = strip_unknown_site(s);
+        if (!s.empty()) return s;
+    }
+    return m.h1s.empty() ? std::string() : m.h1s.front();
+}
+
+std::string absolute_url(std::string_view u, std::string_view base) {
+    std::string s(trim(u));
+    if (s.empty()) return {};
+    if (s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0) return s;
+    if (s.rfind("//", 0) == 0) return "https:" + s;
+    if (!base.empty()) return resolve_url(base, s);
+    return {};
+}
+
+std::string short_lang(std::string_view l) {
+    std::string s = to_lower_ascii(trim(l));
+    auto cut = s.find_first_of("-_");
+    if (cut != std::string::npos) s.resize(cut);
+    if (s.size() < 2 || s.size() > 3) return {};
+    for (char c : s)
+        if (c < 'a' || c > 'z') return {};
+    return s;
+}
+
+// "Label. Text" with a short lead-in ending at its first full stop.
+Bullet make_bullet(const ContentBlock& b) {
+    Bullet out;
+    const std::string& s = b.text;
+    if (!b.label.empty() && s.compare(0, b.label.size(), b.label) == 0) {
+        std::string lab = b.label;
+        std::string_view rest = trim(std::string_view(s).substr(lab.size()));
+        while (!lab.empty() && (lab.back() == ':' || lab.back() == '.' || lab.back() == ' ')) lab.pop_back();
+        while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' '))
+            rest.remove_prefix(1);
+        if (!rest.empty() && !lab.empty()) {
+            out.label = lab;
+            out.text = std::string(rest);
+            return out;
+        }
+    }
+    for (std::size_t i = 0; i < s.size() && i < 80; ++i) {
+        if (s[i] != '.' || i + 2 >= s.size() || s[i + 1] != ' ') continue;
+        std::size_t ws = s.rfind(' ', i);
+        std::size_t wstart = ws == std::string::npos ? 0 : ws + 1;
+        std::string_view word = std::string_view(s).substr(wstart, i - wstart);
+        if (word.size() <= 3 && !word.empty() && word[0] >= 'A' && word[0] <= 'Z') continue;
+        if (word_count(s.substr(0, i)) > 8) break;
+        out.label = s.substr(0, i);
+        out.text = s.substr(i + 2);
+        return out;
+    }
+    out.text = s;
+    return out;
+}
+
+bool mostly_binary(std::string_view utf8) {
+    std::size_t bad = 0, n = std::min<std::size_t>(utf8.size(), 8192);
+    for (std::size_t i = 0; i + 2 < n; ++i)
+        if (utf8.compare(i, 3, "\xEF\xBF\xBD") == 0) ++bad, i += 2;
+    return n > 0 && bad * 20 > n; // over ~15% of characters are replacement characters
+}
+
+bool is_copy_of(const std::string& a, const std::string& body) {
+    std::string fa = fold_for_match(a);
+    if (fa.size() > 60) fa.resize(60);
+    if (fa.empty()) return true;
+    std::string fb = fold_for_match(body.substr(0, std::min<std::size_t>(body.size(), 2000)));
+    return fb.find(fa) != std::string::npos;
+}
+
+} // namespace
+
+Article parse_html_article(const Record& r) {
+    if (r.bytes.size() > kMaxHtmlBytes)
+        throw RecordError("HTML page too large (" + std::to_string(r.bytes.size() >> 20) +
+                          " MB, limit " + std::to_string(kMaxHtmlBytes >> 20) + " MB)");
+    std::string html = html_to_utf8(r.bytes, r.charset);
+    if (mostly_binary(html)) throw RecordError("binary data, not an HTML page");
+    GumboDoc doc = parse_html(html);
+    if (!doc) throw RecordError("HTML parser failed");
+    const PageMeta m = read_page_meta(doc->document);
+
+    Article a;
+    a.format = "html";
+    a.path = r.origin;
+
+    // URL first: the title's site-name stripping uses the host.
+    std::string base = !r.url.empty() ? r.url : std::string(m.og_url);
+    for (const std::string* u : {&m.canonical, &m.og_url, &m.ld_url, static_cast<const std::string*>(&r.url)}) {
+        std::string abs = absolute_url(*u, base);
+        if (!abs.empty() && !normalize_url(abs).empty()) {
+            a.url = abs;
+            break;
+        }
+    }
+    std::string host = host_of(a.url);
+    a.site_name = !m.site_name.empty() ? m.site_name : m.ld_publisher;
+    a.title = choose_title(m, host);
+
+    Content c = extract_content(doc->document, a.title);
+
+    // Body, captions, bullets.
+    std::vector<std::string> paragraphs;
+    const auto& table = boilerplate();
+    bool first_para = true;
+    for (auto& b : c.blocks) {
+        if (b.text.size() < 120 && table.match(b.text) != 0) continue;
+        using Kind = ContentBlock::Kind;
+        if (b.kind == Kind::Caption) {
+            Caption cap{b.text, b.credit};
+            if (std::find(a.captions.begin(), a.captions.end(), cap) == a.captions.end())
+                a.captions.push_back(cap);
+            std::string t = b.text;
+            if (!b.credit.empty()) t += (t.empty() ? "" : " ") + b.credit;
+            if (!t.empty()) paragraphs.push_back(t);
+            continue;
+        }
+        if (b.kind == Kind::ListItem) {
+            Bullet bl = make_bullet(b);
+            if (!bl.text.empty()) a.bullets.push_back(std::move(bl));
+        }
+        if (first_para && b.kind == Kind::Paragraph) {
+            first_para = false;
+            std::string place = take_dateline(b.text);
+            if (!place.empty()) a.dateline = place;
+            if (b.text.empty()) continue;
+        }
+        paragraphs.push_back(b.text);
+    }
+    for (const auto& p : paragraphs) {
+        if (!a.body.empty()) a.body += "\n\n";
+        a.body += p;
+    }
+
+    // Authors: JSON-LD, then metas, then byline markup.
+    std::vector<std::string> byline_sources;
+    auto take_names = [&](const std::vector<std::string>& texts) {
+        for (const auto& t : texts) {
+            Byline b = split_byline(t, a.site_name);
+            for (auto& n : b.names)
+                if (std::find(a.authors.begin(), a.authors.end(), n) == a.authors.end())
+                    a.authors.push_back(n);
+            if (a.affiliation.empty()) a.affiliation = b.affiliation;
+            if (!b.names.empty() && a.byline.empty()) a.byline = normalize_space(t);
+        }
+        return !a.authors.empty();
+    };
+    if (!take_names(m.ld_authors) && !take_names(m.meta_authors) && !take_names(c.bylines))
+        take_names(m.byline_texts);
+    if (a.byline.size() > 3 && starts_with_ci(a.byline, "by ")) a.byline = a.byline.substr(3);
+
+    // Dates.
+    struct DateCand {
+        const std::string* text;
+        const char* source;
+    };
+    std::vector<DateCand> dates{{&m.ld_published, "meta"}};
+    for (const auto& d : m.meta_published) dates.push_back({&d, "meta"});
+    dates.push_back({&m.time_published, "article"});
+    dates.push_back({&m.time_first, "article"});
+    for (const auto& d : dates) {
+        if (d.text->empty()) continue;
+        if (auto t = parse_page_date(*d.text)) {
+            a.published = t->utc;
+            a.date = format_ymd(t->local);
+            a.date_source = d.source;
+            break;
+        }
+    }
+    if (a.date.empty()) {
+        if (auto ymd = date_in_url(a.url)) {
+            a.date = format_ymd(*ymd);
+            a.published = days_from_civil(*ymd) * 86400;
+            a.date_source = "url";
+        }
+    }
+    for (const std::string* mod : {&m.ld_modified, &m.meta_modified})
+        if (auto t = parse_page_date(*mod)) {
+            a.modified = t->utc;
+            break;
+        }
+
+    // Subtitle: marked-up dek, else a description that is not the first paragraph.
+    std::string ftitle = fold_for_match(a.title);
+    std::vector<std::string> subs;
+    if (!m.ld_alternative_headline.empty()) subs.push_back(m.ld_alternative_headline);
+    for (const auto& d : m.deks) subs.push_back(d);
+    for (const auto& s : subs)
+        if (s.size() < 400 && fold_for_match(s) != ftitle) {
+            a.subtitle = s;
+            break;
+        }
+    if (a.subtitle.empty() && !m.description.empty() && fold_for_match(m.description) != ftitle &&
+        !is_copy_of(m.description, a.body))
+        a.subtitle = m.description;
+
+    a.lang = short_lang(m.lang);
+    a.section = m.section;
+    a.tags = m.tags;
+    if (a.title.empty() && a.body.empty())
+        throw RecordError("no article found in the HTML page (no title, no text)");
+    return a;
+}
+
+} // namespace morgue

@@ -1,0 +1,579 @@
+#include "html_content.hpp"
+
+#include "html_captions.hpp"
+#include "html_dom.hpp"
+#include "html_hints.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace morgue {
+
+namespace {
+
+struct Flags {
+    bool strip_unlikely;
+    bool weight_classes;
+    bool clean;
+};
+
+// Text statistics of a subtree (or of a node's own text children).
+struct Stats {
+    int text = 0;      // characters, whitespace runs counted once
+    int link = 0;      // characters inside links, in tenths (same-page links weigh 0.3)
+    int commas = 0;
+    int heading = 0;   // characters inside h1-h6
+    int li_text = 0;   // characters inside list items
+    int p = 0, img = 0, li = 0, input = 0, tr = 0, th = 0, tables = 0;
+    void add(const Stats& o) {
+        text += o.text, link += o.link, commas += o.commas, heading += o.heading;
+        li_text += o.li_text, p += o.p, img += o.img, li += o.li, input += o.input;
+        tr += o.tr, th += o.th, tables += o.tables;
+    }
+};
+
+struct Node {
+    const GumboNode* g = nullptr;
+    int parent = -1;
+    int size = 1; // nodes in the subtree, this one included (pre-order: [i, i+size))
+    GumboTag tag = GUMBO_TAG_UNKNOWN;
+    int weight = 0;
+    int elem_children = 0;
+    bool in_link = false, in_figure = false, in_pre = false, in_heading = false, in_li = false;
+    bool byline = false, caption = false;
+    Stats own; // own text children and own tag counts
+    Stats all; // the whole subtree
+    int inline_text = 0, inline_commas = 0; // text not inside a block descendant
+    double score = 0;
+    bool candidate = false;
+    bool removed = false;
+};
+
+bool is_heading(GumboTag t) {
+    return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
+           t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
+}
+
+// Characters with whitespace runs counted as one; commas (also CJK ones) counted apart.
+void count_text(const char* s, int& chars, int& commas) {
+    bool space = true;
+    for (const unsigned char* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
+        unsigned char c = *p;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+            if (!space) ++chars;
+            space = true;
+            continue;
+        }
+        space = false;
+        if ((c & 0xC0) == 0x80) continue; // continuation byte
+        ++chars;
+        if (c == ',') ++commas;
+        else if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ++commas; // U+FF0C
+        else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81) ++commas; // U+3001
+    }
+}
+
+bool contains_ci(std::string_view hay, std::string_view needle) {
+    return to_lower_ascii(hay).find(needle) != std::string::npos;
+}
+
+bool is_hidden(const GumboNode* g) {
+    if (has_attr(g, "hidden")) return true;
+    std::string_view style = attr(g, "style");
+    if (!style.empty()) {
+        std::string s = to_lower_ascii(style);
+        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+        if (s.find("display:none") != std::string::npos ||
+            s.find("visibility:hidden") != std::string::npos)
+            return true;
+    }
+    if (attr(g, "aria-hidden") == "true" && !contains_ci(attr(g, "class"), "fallback-image"))
+        return true;
+    return false;
+}
+
+bool is_furniture_role(std::string_view role) {
+    static constexpr std::string_view roles[] = {"menu",  "menubar", "complementary", "navigation",
+                                                 "alert", "alertdialog", "dialog"};
+    for (auto r : roles)
+        if (role == r) return true;
+    return false;
+}
+
+int class_weight(const std::string& ci) {
+    int w = 0;
+    std::string_view cls = ci; // "class id": both at once is fine for the hint words
+    if (has_hint(Hint::Negative, cls)) w -= 25;
+    if (has_hint(Hint::Positive, cls)) w += 25;
+    return w;
+}
+
+class Extractor {
+public:
+    Extractor(const GumboNode* root, std::string_view title, Flags f)
+        : root_(root), title_(fold_for_match(title)), f_(f) {}
+
+    Content run() {
+        build();
+        if (nodes_.empty()) return {};
+        score();
+        std::vector<int> roots = choose_roots();
+        if (f_.clean)
+            for (int r : roots) clean(r);
+        Content c;
+        for (int r : roots) emit(r, c);
+        return c;
+    }
+
+private:
+    const GumboNode* root_;
+    std::string title_;
+    Flags f_;
+    std::vector<Node> nodes_;
+
+    bool excluded(const GumboNode* g, const Node& parent) const {
+        GumboTag t = tag_of(g);
+        if (is_skipped_tag(t) || t == GUMBO_TAG_NAV) return true;
+        if (is_hidden(g)) return true;
+        if (is_furniture_role(attr(g, "role"))) return true;
+        if (!f_.strip_unlikely) return false;
+        if (t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE) return true;
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_A || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN)
+            return false;
+        if (parent.in_pre) return false;
+        std::string ci = class_and_id(g);
+        return has_hint(Hint::Unlikely, ci) && !has_hint(Hint::Keep, ci) &&
+               !(parent.tag == GUMBO_TAG_TD || parent.tag == GUMBO_TAG_TABLE);
+    }
+
+    void build() {
+        struct Item {
+            const GumboNode* g;
+            int parent;
+        };
+        std::vector<Item> stack{{root_, -1}};
+        while (!stack.empty()) {
+            Item it = stack.back();
+            stack.pop_back();
+            const GumboNode* g = it.g;
+            if (it.parent >= 0 && excluded(g, nodes_[static_cast<std::size_t>(it.parent)])) continue;
+            int idx = static_cast<int>(nodes_.size());
+            nodes_.emplace_back();
+            Node& n = nodes_.back();
+            n.g = g;
+            n.parent = it.parent;
+            n.tag = tag_of(g);
+            std::string ci = class_and_id(g);
+            if (f_.weight_classes) n.weight = class_weight(ci);
+            if (it.parent >= 0) {
+                const Node& p = nodes_[static_cast<std::size_t>(it.parent)];
+                n.in_link = p.in_link;
+                n.in_figure = p.in_figure;
+                n.in_pre = p.in_pre;
+                n.in_heading = p.in_heading;
+                n.in_li = p.in_li;
+                ++nodes_[static_cast<std::size_t>(it.parent)].elem_children;
+            }
+            GumboTag t = n.tag;
+            if (t == GUMBO_TAG_A) n.in_link = true;
+            if (t == GUMBO_TAG_FIGURE) n.in_figure = true;
+            if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE) n.in_pre = true;
+            if (is_heading(t)) n.in_heading = true;
+            if (t == GUMBO_TAG_LI) n.in_li = true;
+            n.byline = t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN &&
+                       (attr(g, "rel") == "author" ||
+                        attr(g, "itemprop").find("author") != std::string_view::npos ||
+                        has_hint(Hint::Byline, ci));
+            n.caption = t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && has_hint(Hint::Caption, ci));
+            n.own.p = t == GUMBO_TAG_P;
+            n.own.img = t == GUMBO_TAG_IMG;
+            n.own.li = t == GUMBO_TAG_LI;
+            n.own.input = t == GUMBO_TAG_INPUT || t == GUMBO_TAG_SELECT || t == GUMBO_TAG_TEXTAREA;
+            n.own.tr = t == GUMBO_TAG_TR;
+            n.own.th = t == GUMBO_TAG_TH || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_CAPTION;
+            n.own.tables = t == GUMBO_TAG_TABLE;
+            int link_weight = 10;
+            if (n.in_link && t == GUMBO_TAG_A && !attr(g, "href").empty() && attr(g, "href")[0] == '#')
+                link_weight = 3;
+            const GumboVector& ch = children_of(g);
+            for (unsigned i = 0; i < ch.length; ++i) {
+                auto* c = static_cast<const GumboNode*>(ch.data[i]);
+                if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
+                    int chars = 0, commas = 0;
+                    count_text(c->v.text.text, chars, commas);
+                    n.own.text += chars;
+                    n.own.commas += commas;
+                    if (n.in_link) n.own.link += chars * link_weight;
+                    if (n.in_heading) n.own.heading += chars;
+                    if (n.in_li) n.own.li_text += chars;
+                }
+            }
+            n.inline_text = n.own.text;
+            n.inline_commas = n.own.commas;
+            // Inputs are skipped tags; count them on the parent for the form test.
+            for (unsigned i = ch.length; i-- > 0;) {
+                auto* c = static_cast<const GumboNode*>(ch.data[i]);
+                if (!is_element(c)) continue;
+                GumboTag ct = tag_of(c);
+                if (ct == GUMBO_TAG_INPUT || ct == GUMBO_TAG_SELECT || ct == GUMBO_TAG_TEXTAREA ||
+                    ct == GUMBO_TAG_BUTTON)
+                    ++nodes_[static_cast<std::size_t>(idx)].own.input;
+                stack.push_back({c, idx});
+            }
+        }
+        // Children have higher indices than their parents: one reverse pass aggregates.
+        for (auto& n : nodes_) n.all = n.own;
+        for (std::size_t i = nodes_.size(); i-- > 1;) {
+            Node& n = nodes_[i];
+            Node& p = nodes_[static_cast<std::size_t>(n.parent)];
+            p.all.add(n.all);
+            p.size += n.size;
+            if (!is_block_tag(n.tag)) {
+                p.inline_text += n.inline_text;
+                p.inline_commas += n.inline_commas;
+            }
+        }
+    }
+
+    double link_density(const Node& n) const {
+        return n.all.text > 0 ? std::min(1.0, n.all.link / 10.0 / n.all.text) : 0.0;
+    }
+
+    void init_candidate(Node& n) {
+        if (n.candidate) return;
+        n.candidate = true;
+        switch (n.tag) {
+        case GUMBO_TAG_DIV:
+            n.score = 5;
+            break;
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_BLOCKQUOTE:
+            n.score = 3;
+            break;
+        case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_FORM:
+            n.score = -3;
+            break;
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_TH:
+            n.score = -5;
+            break;
+        default:
+            n.score = 0;
+        }
+        n.score += n.weight;
+    }
+
+    void score() {
+        for (std::size_t i = 1; i < nodes_.size(); ++i) {
+            const Node& n = nodes_[i];
+            int len = 0, commas = 0;
+            if (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_TD) {
+                len = n.all.text, commas = n.all.commas;
+            } else if (n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION ||
+                       n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN ||
+                       n.tag == GUMBO_TAG_BLOCKQUOTE) {
+                len = n.inline_text, commas = n.inline_commas; // text outside its blocks
+            } else {
+                continue;
+            }
+            if (len < 25 || n.in_link) continue;
+            double s = 1 + commas + std::min(len / 100, 3);
+            int a = n.parent;
+            for (int level = 0; level < 5 && a >= 0; ++level) {
+                Node& an = nodes_[static_cast<std::size_t>(a)];
+                init_candidate(an);
+                double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                an.score += s / div;
+                a = an.parent;
+            }
+        }
+        for (auto& n : nodes_)
+            if (n.candidate) n.score *= 1.0 - link_density(n);
+    }
+
+    bool is_ancestor(int a, int i) const { return i >= a && i < a + nodes_[static_cast<std::size_t>(a)].size; }
+
+    std::vector<int> choose_roots() {
+        std::vector<int> cands;
+        for (std::size_t i = 0; i < nodes_.size(); ++i)
+            if (nodes_[i].candidate) cands.push_back(static_cast<int>(i));
+        std::sort(cands.begin(), cands.end(), [&](int a, int b) {
+            return nodes_[static_cast<std::size_t>(a)].score > nodes_[static_cast<std::size_t>(b)].score;
+        });
+        if (cands.empty() || cands[0] == 0) return {0};
+        int top = cands[0];
+        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        // When several near-best candidates share an ancestor, the article is that ancestor.
+        {
+            std::vector<int> alts;
+            for (std::size_t k = 1; k < cands.size() && k < 5; ++k)
+                if (N(cands[k]).score / N(top).score >= 0.75) alts.push_back(cands[k]);
+            if (alts.size() >= 3) {
+                for (int p = N(top).parent; p > 0; p = N(p).parent) {
+                    int containing = 0;
+                    for (int a : alts)
+                        if (is_ancestor(p, a)) ++containing;
+                    if (containing >= 3) {
+                        top = p;
+                        break;
+                    }
+                }
+            }
+        }
+        init_candidate(N(top));
+        // Climb while the parent scores better (a container split in parts).
+        {
+            double last = N(top).score;
+            double threshold = last / 3;
+            for (int p = N(top).parent; p > 0; p = N(p).parent) {
+                if (!N(p).candidate) continue;
+                if (N(p).score < threshold) break;
+                if (N(p).score > last) {
+                    top = p;
+                    break;
+                }
+                last = N(p).score;
+            }
+        }
+        while (N(top).parent > 0 && N(N(top).parent).elem_children == 1) top = N(top).parent;
+        init_candidate(N(top));
+        int parent = N(top).parent;
+        if (parent < 0) return {top};
+        std::vector<int> roots;
+        double top_score = N(top).score;
+        double threshold = std::max(10.0, top_score * 0.2);
+        std::string top_class(attr(N(top).g, "class"));
+        int end = parent + N(parent).size;
+        for (int s = parent + 1; s < end; s += N(s).size) {
+            const Node& sn = N(s);
+            if (s == top) {
+                roots.push_back(s);
+                continue;
+            }
+            double bonus = 0;
+            if (!top_class.empty() && attr(sn.g, "class") == top_class) bonus = top_score * 0.2;
+            if (sn.candidate && sn.score + bonus >= threshold) {
+                roots.push_back(s);
+            } else if (sn.tag == GUMBO_TAG_P || (sn.tag == GUMBO_TAG_DIV && sn.inline_text == sn.all.text)) {
+                double ld = link_density(sn);
+                int len = sn.all.text;
+                if (len > 80 && ld < 0.25) {
+                    roots.push_back(s);
+                } else if (len > 0 && len <= 80 && ld == 0) {
+                    std::string t = text_content(sn.g);
+                    if (t.find(". ") != std::string::npos || (!t.empty() && t.back() == '.'))
+                        roots.push_back(s);
+                }
+            }
+        }
+        return roots;
+    }
+
+    bool is_data_table(const Node& n) const {
+        if (attr(n.g, "role") == "presentation") return false;
+        if (n.all.tables > 1) return false; // layout tables nest
+        if (!attr(n.g, "summary").empty() || n.all.th > 0) return true;
+        return n.all.tr >= 10;
+    }
+
+    // Drops furniture inside the chosen content, bottom-up so a container is judged on
+    // what is left in it (readability's conditional cleaning, with a few general rules).
+    void clean(int r) {
+        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        int end = r + N(r).size;
+        std::vector<bool> in_data_table(static_cast<std::size_t>(end - r), false);
+        for (int i = r; i < end; ++i) {
+            bool parent_dt = i > r && in_data_table[static_cast<std::size_t>(N(i).parent - r)];
+            in_data_table[static_cast<std::size_t>(i - r)] =
+                parent_dt || (N(i).tag == GUMBO_TAG_TABLE && is_data_table(N(i)));
+        }
+        for (int i = r; i < end; ++i) N(i).all = N(i).own;
+        for (int i = end; i-- > r;) {
+            Node& n = N(i);
+            if (i != r && !in_data_table[static_cast<std::size_t>(i - r)] && !n.in_pre &&
+                should_remove(n)) {
+                n.removed = true;
+                continue;
+            }
+            if (i != r) N(n.parent).all.add(n.all);
+        }
+    }
+
+    bool should_remove(const Node& n) const {
+        GumboTag t = n.tag;
+        if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) && n.weight < 0) return true;
+        if (!(t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_TABLE ||
+              t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION ||
+              t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER ||
+              t == GUMBO_TAG_DL))
+            return false;
+        const Stats& s = n.all;
+        if (n.weight < 0) return true;
+        if (s.commas >= 10) return false;
+        bool is_list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL ||
+                       (s.text > 0 && s.li_text > 0.9 * s.text);
+        int li = s.li - 100;
+        double ld = s.text > 0 ? std::min(1.0, s.link / 10.0 / s.text) : 0.0;
+        double heading_density = s.text > 0 ? double(s.heading) / s.text : 0.0;
+        bool remove = (!n.in_figure && s.img > 1 && double(s.p) / s.img < 0.5) ||
+                      (!is_list && li > s.p) || (s.input > s.p / 3) ||
+                      (!is_list && !n.in_figure && heading_density < 0.9 && s.text < 25 &&
+                       (s.img == 0 || s.img > 2) && ld > 0) ||
+                      (!is_list && n.weight < 25 && ld > 0.2) || (n.weight >= 25 && ld > 0.5) ||
+                      (is_list && ld > 0.5);
+        if (remove && is_list && s.img > 0 && s.img >= s.li && s.text < 25 * std::max(1, s.li))
+            return false; // a list of pictures
+        return remove;
+    }
+
+    // Walks the kept part of subtree r in document order and cuts it into blocks.
+    void emit(int r, Content& out) {
+        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        using Kind = ContentBlock::Kind;
+        struct Frame {
+            int i;
+            unsigned child = 0;
+            int next_flat;
+            Kind kind;
+            bool block;
+            bool label;
+        };
+        std::string buf, label;
+        bool label_open = false, label_done = false;
+        Kind cur_kind = Kind::Paragraph;
+        auto flush = [&]() {
+            std::string text = normalize_space(buf);
+            buf.clear();
+            std::string lab = normalize_space(label);
+            label.clear();
+            label_open = label_done = false;
+            if (text.empty()) return;
+            ContentBlock b;
+            b.kind = cur_kind;
+            // A bold lead-in of a list item is its label; text keeps the whole item.
+            if (!lab.empty() && lab.size() < text.size() && text.compare(0, lab.size(), lab) == 0 &&
+                lab.size() <= 100)
+                b.label = lab;
+            b.text = std::move(text);
+            out.blocks.push_back(std::move(b));
+        };
+        std::vector<Frame> stack;
+        auto enter = [&](int i, Kind inherited) {
+            Node& n = N(i);
+            GumboTag t = n.tag;
+            if (n.removed) return;
+            if (t == GUMBO_TAG_BR || t == GUMBO_TAG_HR) {
+                flush();
+                return;
+            }
+            if (i != r && n.byline && n.all.text < 100 && f_.weight_classes) {
+                out.bylines.push_back(text_content(n.g));
+                return;
+            }
+            if (is_heading(t) && !title_.empty() && n.all.text < 400 &&
+                fold_for_match(text_content(n.g)) == title_)
+                return;
+            if (n.caption && n.all.text < 1000 && i != r) {
+                flush();
+                CaptionParts cp = caption_parts(n.g);
+                if (!cp.text.empty() || !cp.credit.empty()) {
+                    ContentBlock b;
+                    b.kind = Kind::Caption;
+                    b.text = cp.text;
+                    b.credit = cp.credit;
+                    out.blocks.push_back(std::move(b));
+                }
+                return;
+            }
+            Kind k = inherited;
+            bool block = is_block_tag(t);
+            if (block) {
+                flush();
+                if (is_heading(t)) k = Kind::Heading;
+                else if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DT || t == GUMBO_TAG_DD) k = Kind::ListItem;
+                else if (t == GUMBO_TAG_BLOCKQUOTE) k = Kind::Quote;
+                else if (t == GUMBO_TAG_PRE) k = Kind::Pre;
+                cur_kind = k;
+            }
+            bool lab = false;
+            if ((t == GUMBO_TAG_STRONG || t == GUMBO_TAG_B) && cur_kind == Kind::ListItem &&
+                !label_done && trim(buf).empty()) {
+                label_open = true;
+                lab = true;
+            }
+            stack.push_back({i, 0, i + 1, k, block, lab});
+        };
+        enter(r, Kind::Paragraph);
+        while (!stack.empty()) {
+            Frame& f = stack.back();
+            const GumboVector& ch = children_of(N(f.i).g);
+            if (f.child >= ch.length) {
+                if (f.label) {
+                    label = buf;
+                    label_open = false;
+                    label_done = true;
+                }
+                if (f.block) flush();
+                bool block = f.block;
+                stack.pop_back();
+                if (!stack.empty() && block) cur_kind = stack.back().kind;
+                continue;
+            }
+            auto* c = static_cast<const GumboNode*>(ch.data[f.child++]);
+            if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
+                c->type == GUMBO_NODE_WHITESPACE) {
+                if (!label_open && !label_done && c->type == GUMBO_NODE_TEXT && !trim(c->v.text.text).empty())
+                    label_done = true; // text before any bold: no lead-in label
+                buf += c->v.text.text;
+                continue;
+            }
+            if (!is_element(c)) continue;
+            int end = f.i + N(f.i).size;
+            if (f.next_flat < end && N(f.next_flat).g == c) {
+                int i = f.next_flat;
+                f.next_flat += N(i).size;
+                Kind k = f.kind;
+                enter(i, k); // may invalidate f
+            }
+        }
+        flush();
+    }
+};
+
+} // namespace
+
+Content extract_content(const GumboNode* document, std::string_view title) {
+    const GumboNode* body = find_first(document, GUMBO_TAG_BODY);
+    const GumboNode* root = body ? body : document;
+    static constexpr Flags attempts[] = {
+        {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
+    Content best;
+    std::size_t best_len = 0;
+    for (const Flags& f : attempts) {
+        Content c = Extractor(root, title, f).run();
+        std::size_t len = 0;
+        for (const auto& b : c.blocks) len += b.text.size();
+        if (len >= 500) return c;
+        if (len > best_len || best.blocks.empty()) {
+            best = std::move(c);
+            best_len = len;
+        }
+    }
+    return best;
+}
+
+} // namespace morgue
