@@ -69,6 +69,12 @@ bool is_particle(std::string_view w) {
     return w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0 || w.rfind("d'", 0) == 0;
 }
 
+bool has_digit(std::string_view s) {
+    for (char c : s)
+        if (c >= '0' && c <= '9') return true;
+    return false;
+}
+
 // The leading word's first letter is upper case (or from a script without case).
 bool capitalised(std::string_view w) {
     if (w.empty()) return false;
@@ -100,10 +106,61 @@ std::string_view drop_by(std::string_view s) {
     return s;
 }
 
-bool has_digit(std::string_view s) {
-    for (char c : s)
-        if (c >= '0' && c <= '9') return true;
-    return false;
+// "(http://...)" and "(x@y)" go; "(with A and B)" opens up into more names; other
+// parentheses stay ("Bruno (Henrique) Rodrigues").
+std::string clean_parentheses(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] != '(') {
+            out += s[i++];
+            continue;
+        }
+        auto close = s.find(')', i);
+        if (close == std::string::npos) {
+            out += s.substr(i);
+            break;
+        }
+        std::string inner = s.substr(i + 1, close - i - 1);
+        std::string li = to_lower_ascii(inner);
+        if (li.find("://") != std::string::npos || li.find('@') != std::string::npos ||
+            li.find("www.") != std::string::npos) {
+        } else {
+            bool opened = false;
+            for (std::string_view w : {"with ", "avec ", "con ", "mit ", "and ", "et ", "y ", "com "})
+                if (li.rfind(w, 0) == 0) {
+                    out += ", " + inner.substr(w.size()) + ", ";
+                    opened = true;
+                    break;
+                }
+            if (!opened) out += "(" + inner + ")";
+        }
+        i = close + 1;
+    }
+    return normalize_space(out);
+}
+
+// Drops a date or time tail: "Jane Roe May 20, 2019", "Jane Roe 3 hours ago".
+std::string cut_at_date(const std::string& s) {
+    auto ws = words_of(s);
+    for (std::size_t i = 1; i < ws.size(); ++i) {
+        bool date = has_digit(ws[i]);
+        if (!date && i + 1 < ws.size() && has_digit(ws[i + 1])) {
+            std::string w = strip_punct(ws[i]);
+            static constexpr std::string_view months[] = {
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+            std::string lw = to_lower_ascii(w);
+            for (auto m : months)
+                if (lw.rfind(m, 0) == 0 && lw.size() <= 9) date = true;
+        }
+        if (date) {
+            std::string out;
+            for (std::size_t k = 0; k < i; ++k) out += (k ? " " : "") + ws[k];
+            while (!out.empty() && std::string_view(",;|-").find(out.back()) != std::string_view::npos)
+                out.pop_back();
+            return out;
+        }
+    }
+    return s;
 }
 
 } // namespace
@@ -117,15 +174,22 @@ bool looks_like_person_name(std::string_view s) {
     if (has_digit(t)) return false;
     auto ws = words_of(t);
     if (ws.empty() || ws.size() > 6) return false;
-    if (has_role_word(t)) return false;
+    if (has_role_word(t) || t.find(':') != std::string::npos) return false;
     int caps = 0;
+    bool long_word = false;
     for (const auto& w : ws) {
         std::string lw = to_lower_ascii(w);
         if (is_particle(lw)) continue;
-        if (!capitalised(w)) return false;
+        std::string core = strip_punct(w);
+        if (!capitalised(core)) return false;
+        if (core.size() > 2 || (core.size() == 2 && core[1] != '.')) long_word = true;
         ++caps;
     }
-    return caps > 0;
+    // One ASCII word ("SHARE", "AFP", "Staff") is too weak to be taken for a name.
+    bool ascii = true;
+    for (unsigned char c : t) ascii = ascii && c < 0x80;
+    if (caps == 1 && ws.size() == 1 && ascii) return false;
+    return caps > 0 && long_word;
 }
 
 Byline split_byline(std::string_view text, std::string_view site_name) {
@@ -140,6 +204,8 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
             if (!drop_by(head).empty()) s = head;
         }
     }
+    s = clean_parentheses(s);
+    s = cut_at_date(s);
     std::string_view rest = drop_by(s);
     // "Jane Roe for The Daily Planet": what follows " for " is the affiliation.
     std::string names_part(rest);
@@ -170,17 +236,23 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
     }
     parts.push_back(cur);
     std::string site = fold_for_match(site_name);
+    bool ended = false; // names stop at the first role or organisation
     for (auto& p : parts) {
         std::string n = std::string(drop_by(normalize_space(p)));
         if (starts_with_ci(n, "and ")) n = n.substr(4);
+        while (!n.empty() && std::string_view("-|,;").find(n.back()) != std::string_view::npos)
+            n = std::string(trim(std::string_view(n).substr(0, n.size() - 1)));
+        if (n.size() >= 3 && (n.substr(n.size() - 3) == "\xE2\x80\x94" || n.substr(n.size() - 3) == "\xE2\x80\x93"))
+            n = std::string(trim(std::string_view(n).substr(0, n.size() - 3)));
         if (n.empty()) continue;
         if (!site.empty() && fold_for_match(n) == site) continue;
-        if (looks_like_person_name(n)) {
+        if (!ended && looks_like_person_name(n)) {
             if (std::find(b.names.begin(), b.names.end(), n) == b.names.end()) b.names.push_back(n);
         } else if (b.affiliation.empty() && !has_digit(n) && n.find("://") == std::string::npos &&
                    n.size() < 60 && (!b.names.empty() || has_role_word(n))) {
             b.affiliation = n;
         }
+        if (!b.names.empty() && !looks_like_person_name(n)) ended = true;
     }
     return b;
 }

@@ -28,7 +28,7 @@ const BoilerplateTable& boilerplate() {
 std::vector<std::string> title_parts(std::string_view t) {
     static constexpr std::string_view seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                                 " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / ",
-                                                " \xE2\x80\xA2 "};
+                                                " \xE2\x80\xA2 ", " @ "};
     std::vector<std::string> parts{std::string(t)};
     for (auto sep : seps) {
         std::vector<std::string> next;
@@ -68,12 +68,16 @@ std::string strip_site(const std::string& title, const std::string& site, const 
     auto is_site = [&](const std::string& p) {
         std::string f = fold_for_match(p);
         if (f.empty()) return true;
-        if (!fsite.empty() && (f == fsite || f.find(fsite) != std::string::npos)) return true;
+        std::size_t words = word_count(f);
+        if (!fsite.empty() && (f == fsite || (f.find(fsite) != std::string::npos &&
+                                              words <= word_count(fsite) + 2)))
+            return true;
         std::string compact;
         for (char c : f)
             if (c != ' ') compact += c;
-        return !fhost.empty() && (compact == fhost || compact == hostname ||
-                                  (hostname.size() > 3 && compact.find(hostname) != std::string::npos));
+        return !fhost.empty() &&
+               (compact == fhost || compact == hostname ||
+                (hostname.size() > 3 && compact.find(hostname) != std::string::npos && words <= 3));
     };
     bool front = is_site(parts.front()), back = is_site(parts.back());
     if (back || front) {
@@ -105,56 +109,55 @@ std::string strip_site(const std::string& title, const std::string& site, const 
     return title;
 }
 
-// Readability's rule for a <title> whose site part is unknown: the part before the last
-// separator, unless that leaves too few words.
-std::string strip_unknown_site(const std::string& title) {
-    auto parts = title_parts(title);
-    if (parts.size() < 2) return title;
-    std::string last = parts.back();
-    std::size_t cut = title.size() - last.size();
-    std::string head = std::string(trim(std::string_view(title).substr(0, cut)));
-    while (!head.empty() && std::string_view("|-:/\xC2\xB7").find(head.back()) != std::string_view::npos)
-        head.pop_back();
-    if (head.size() >= 3 && (unsigned char)head.back() >= 0x80) {
-        // an en/em dash, middle dot or bullet (multi-byte) at the end
-        for (std::string_view sep : {"\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xC2\xBB", "\xE2\x80\xA2"})
-            if (head.size() >= sep.size() && head.substr(head.size() - sep.size()) == sep) {
-                head.resize(head.size() - sep.size());
-                break;
-            }
+// Parts split on the strongest separator present: " | " before dashes; "_" (common in
+// CJK titles) only when no spaced separator is there.
+std::vector<std::string> strong_parts(const std::string& t) {
+    for (std::string_view sep : {" | ", " :: ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " \xC2\xBB ",
+                                 " \xC2\xB7 ", "_"}) {
+        if (t.find(sep) == std::string::npos) continue;
+        std::vector<std::string> parts;
+        std::size_t at = 0;
+        while (true) {
+            auto q = t.find(sep, at);
+            std::string p = std::string(trim(std::string_view(t).substr(at, q == std::string::npos ? q : q - at)));
+            if (!p.empty()) parts.push_back(p);
+            if (q == std::string::npos) break;
+            at = q + sep.size();
+        }
+        return parts;
     }
-    head = std::string(trim(head));
-    if (word_count(head) >= 3) return head;
-    if (word_count(parts.front()) >= 3) return parts.front();
-    return title;
+    return {t};
 }
 
 std::string choose_title(const PageMeta& m, const std::string& host) {
     std::string site = !m.site_name.empty() ? m.site_name : m.ld_publisher;
-    std::vector<std::string> cands;
+    // Metadata titles in readability's order of trust; the <title> last.
     for (const std::string* c : {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title,
-                                 &m.doc_title})
-        if (!c->empty()) cands.push_back(*c);
-    // The page's own <h1> wins when a metadata title confirms it.
-    for (const auto& h : m.h1s) {
-        std::string fh = fold_for_match(h);
-        if (fh.empty() || word_count(h) < 2) continue;
-        for (const auto& c : cands) {
-            if (fold_for_match(c) == fh || fold_for_match(strip_site(c, site, host)) == fh)
-                return h;
-            for (const auto& p : title_parts(c))
-                if (fold_for_match(p) == fh) return h;
-        }
-    }
-    for (const std::string* c : {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title}) {
+                                 &m.doc_title}) {
         if (c->empty()) continue;
-        std::string s = strip_site(*c, site, host);
-        if (!s.empty()) return s;
-    }
-    if (!m.doc_title.empty()) {
-        std::string s = strip_site(m.doc_title, site, host);
-        if (s == m.doc_title) s = strip_unknown_site(s);
-        if (!s.empty()) return s;
+        std::string s = *c;
+        for (int i = 0; i < 3; ++i) { // "Headline | Section | Site"
+            std::string t = strip_site(s, site, host);
+            if (t == s || t.empty()) break;
+            s = t;
+        }
+        auto parts = strong_parts(s);
+        if (parts.size() < 2) return s;
+        // A part that is the page's <h1> is the headline.
+        for (const auto& h : m.h1s) {
+            std::string fh = fold_for_match(h);
+            for (const auto& p : parts)
+                if (!fh.empty() && fold_for_match(p) == fh) return p;
+        }
+        if (c != &m.doc_title) return s;
+        // "Headline | Section | Site" with an unknown site: the longest part.
+        std::size_t best = 0;
+        for (std::size_t i = 1; i < parts.size(); ++i)
+            if (word_count(parts[i]) > word_count(parts[best]) ||
+                (word_count(parts[i]) == word_count(parts[best]) && parts[i].size() > parts[best].size() + 10))
+                best = i;
+        if (word_count(parts[best]) >= 3 || parts[best].size() >= 12) return parts[best];
+        return s;
     }
     return m.h1s.empty() ? std::string() : m.h1s.front();
 }
@@ -290,19 +293,26 @@ Article parse_html_article(const Record& r) {
 
     // Authors: JSON-LD, then metas, then byline markup.
     std::vector<std::string> byline_sources;
-    auto take_names = [&](const std::vector<std::string>& texts) {
+    // all: every text is one author (JSON-LD lists); otherwise the first text that names
+    // someone is the byline (later ones are comments, related stories, bios).
+    auto take_names = [&](const std::vector<std::string>& texts, bool all) {
         for (const auto& t : texts) {
             Byline b = split_byline(t, a.site_name);
-            for (auto& n : b.names)
-                if (std::find(a.authors.begin(), a.authors.end(), n) == a.authors.end())
-                    a.authors.push_back(n);
+            for (auto& n : b.names) {
+                std::string fn = fold_for_match(n);
+                bool dup = false;
+                for (const auto& x : a.authors) dup = dup || fold_for_match(x) == fn;
+                if (!dup) a.authors.push_back(n);
+            }
             if (a.affiliation.empty()) a.affiliation = b.affiliation;
             if (!b.names.empty() && a.byline.empty()) a.byline = normalize_space(t);
+            if (!all && !a.authors.empty()) break;
         }
         return !a.authors.empty();
     };
-    if (!take_names(m.ld_authors) && !take_names(m.meta_authors) && !take_names(c.bylines))
-        take_names(m.byline_texts);
+    if (!take_names(m.ld_authors, true) && !take_names(m.meta_authors, false) &&
+        !take_names(c.bylines, false))
+        take_names(m.byline_texts, false);
     if (a.byline.size() > 3 && starts_with_ci(a.byline, "by ")) a.byline = a.byline.substr(3);
 
     // Dates.

@@ -3,6 +3,7 @@
 #include "html_captions.hpp"
 #include "html_dom.hpp"
 #include "html_hints.hpp"
+#include "html_metadata.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -481,7 +482,7 @@ private:
                 return;
             }
             if (i != r && n.byline && n.all.text < 100 && f_.weight_classes) {
-                out.bylines.push_back(text_content(n.g));
+                out.bylines.push_back(byline_text(n.g));
                 return;
             }
             if (is_heading(t) && !title_.empty() && n.all.text < 400 &&

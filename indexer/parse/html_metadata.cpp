@@ -1,11 +1,13 @@
 #include "html_metadata.hpp"
 
+#include "byline.hpp"
 #include "html_dom.hpp"
 #include "html_hints.hpp"
 #include "text.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <vector>
 
@@ -138,8 +140,28 @@ void read_ld_object(const json& o, const LdState& st, PageMeta& m) {
     }
 }
 
-void read_json_ld(const std::string& text, PageMeta& m) {
+// JSON-LD blocks are often wrapped for old parsers: "<![CDATA[ ... ]]>", "<!-- ... -->",
+// "//<![CDATA[ ... //]]>". Those wrappers are not JSON.
+std::string unwrap_json(std::string_view t) {
+    t = trim(t);
+    for (std::string_view open : {"//<![CDATA[", "<![CDATA[", "<!--"})
+        if (t.substr(0, open.size()) == open) t = trim(t.substr(open.size()));
+    for (std::string_view close : {"//]]>", "]]>", "-->"})
+        if (t.size() >= close.size() && t.substr(t.size() - close.size()) == close)
+            t = trim(t.substr(0, t.size() - close.size()));
+    if (t.size() >= 2 && t.substr(t.size() - 2) == "//") t = trim(t.substr(0, t.size() - 2));
+    return std::string(t);
+}
+
+void read_json_ld(const std::string& raw, PageMeta& m) {
+    std::string text = unwrap_json(raw);
     json j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) {
+        // Literal newlines and tabs inside strings are a common error: fold them to spaces.
+        for (char& c : text)
+            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        j = json::parse(text, nullptr, false);
+    }
     if (j.is_discarded()) return;
     LdState st;
     collect(j, st, 0);
@@ -180,6 +202,49 @@ int date_meta_rank(std::string_view key) {
 
 } // namespace
 
+std::string byline_text(const GumboNode* el) {
+    // Names marked up inside the byline (author links, itemprop=name) are cleaner than
+    // its whole text, which runs into roles, dates and share buttons.
+    std::vector<std::string> inner;
+    std::string all;
+    std::vector<const GumboNode*> stack{el};
+    std::size_t visited = 0;
+    while (!stack.empty() && ++visited < 500) {
+        const GumboNode* n = stack.back();
+        stack.pop_back();
+        if (n->type == GUMBO_NODE_TEXT) {
+            all += ' ';
+            all += n->v.text.text;
+            continue;
+        }
+        if (!is_element(n) || is_skipped_tag(tag_of(n))) continue;
+        if (n != el) {
+            std::string_view href = attr(n, "href");
+            bool named = (tag_of(n) == GUMBO_TAG_A && !href.empty() && href[0] != '#') ||
+                         attr(n, "itemprop") == "name" || attr(n, "rel") == "author";
+            if (named) {
+                std::string t = text_content(n);
+                if (looks_like_person_name(t)) add_unique(inner, t);
+            }
+        }
+        const GumboVector& ch = n->v.element.children;
+        for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+    }
+    std::string whole = normalize_space(all);
+    if (!inner.empty()) {
+        // "Jane Roe (with John Doe)": the whole text names everyone the links name, and more.
+        Byline b = split_byline(whole);
+        bool covers = true;
+        for (const auto& i : inner)
+            covers = covers && std::find(b.names.begin(), b.names.end(), i) != b.names.end();
+        if (covers) return whole;
+        std::string out;
+        for (const auto& t : inner) out += (out.empty() ? "" : ", ") + t;
+        return out;
+    }
+    return whole;
+}
+
 PageMeta read_page_meta(const GumboNode* document) {
     PageMeta m;
     std::vector<std::pair<int, std::string>> dates;
@@ -214,7 +279,7 @@ PageMeta read_page_meta(const GumboNode* document) {
             } else if (key == "author" || key == "dc.creator" || key == "dcterms.creator" ||
                        key == "parsely-author" || key == "sailthru.author" ||
                        key == "article:author" || key == "citation_author" || key == "byl") {
-                if (!is_url(val)) add_unique(m.meta_authors, val);
+                add_unique(m.meta_authors, val); // byline splitting drops URLs
             } else if (key == "og:url") {
                 if (m.og_url.empty()) m.og_url = val;
             } else if (key == "og:site_name" || key == "application-name") {
@@ -281,7 +346,7 @@ PageMeta read_page_meta(const GumboNode* document) {
                           (t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_HTML &&
                            has_hint(Hint::Byline, ci));
             if (byline && byline_seen < 8) {
-                std::string txt = text_content(n);
+                std::string txt = byline_text(n);
                 if (!txt.empty() && txt.size() < 200) {
                     add_unique(m.byline_texts, txt);
                     ++byline_seen;

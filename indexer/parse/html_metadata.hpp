@@ -38,4 +38,8 @@ struct PageMeta {
 
 PageMeta read_page_meta(const GumboNode* document);
 
+// The byline an element holds: the person names marked up inside it (author links,
+// itemprop=name) joined by commas, else its whole text.
+std::string byline_text(const GumboNode* byline_element);
+
 } // namespace morgue
