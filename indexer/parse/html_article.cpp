@@ -212,6 +212,17 @@ Bullet make_bullet(const ContentBlock& b) {
     return out;
 }
 
+// Control bytes (NUL and C0 other than tab, newlines, form feed) do not occur in text in
+// any ASCII-compatible charset; in random or compressed data about one byte in eight is one.
+bool binary_bytes(std::string_view raw) {
+    std::size_t n = std::min<std::size_t>(raw.size(), 8192), bad = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        unsigned char c = static_cast<unsigned char>(raw[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++bad;
+    }
+    return n > 0 && bad * 100 > n; // over 1%
+}
+
 bool mostly_binary(std::string_view utf8) {
     std::size_t bad = 0, n = std::min<std::size_t>(utf8.size(), 8192);
     for (std::size_t i = 0; i + 2 < n; ++i)
@@ -233,6 +244,9 @@ Article parse_html_article(const Record& r) {
     if (r.bytes.size() > kMaxHtmlBytes)
         throw RecordError("HTML page too large (" + std::to_string(r.bytes.size() >> 20) +
                           " MB, limit " + std::to_string(kMaxHtmlBytes >> 20) + " MB)");
+    std::string_view raw = r.bytes;
+    bool utf16 = raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF";
+    if (!utf16 && binary_bytes(raw)) throw RecordError("binary data, not an HTML page");
     std::string html = html_to_utf8(r.bytes, r.charset);
     if (mostly_binary(html)) throw RecordError("binary data, not an HTML page");
     GumboDoc doc = parse_html(html);

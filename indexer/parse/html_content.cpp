@@ -185,7 +185,7 @@ private:
             n.byline = t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN &&
                        (attr(g, "rel") == "author" ||
                         attr(g, "itemprop").find("author") != std::string_view::npos ||
-                        has_hint(Hint::Byline, ci));
+                        is_byline_hint(ci));
             n.caption = t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && has_hint(Hint::Caption, ci));
             n.own.p = t == GUMBO_TAG_P;
             n.own.img = t == GUMBO_TAG_IMG;

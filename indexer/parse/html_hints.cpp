@@ -12,19 +12,20 @@ namespace morgue {
 
 namespace {
 
-using Lists = std::array<std::vector<std::string>, 8>;
+using Lists = std::array<std::vector<std::string>, 9>;
 
 Lists load() {
     Lists lists;
     int current = -1;
-    static constexpr std::string_view names[] = {"[unlikely]", "[keep]", "[positive]", "[negative]",
-                                                 "[byline]",   "[caption]", "[credit]",  "[dek]"};
+    static constexpr std::string_view names[] = {"[unlikely]", "[keep]",    "[positive]",
+                                                 "[negative]", "[byline]",  "[not-byline]",
+                                                 "[caption]",  "[credit]",  "[dek]"};
     for (auto line : split_lines(data::html_hints)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         if (line[0] == '[') {
             current = -1;
-            for (int i = 0; i < 8; ++i)
+            for (int i = 0; i < 9; ++i)
                 if (line == names[i]) current = i;
             if (current < 0) throw Error("html_hints.txt: unknown section " + std::string(line));
             continue;

@@ -344,7 +344,7 @@ PageMeta read_page_meta(const GumboNode* document) {
             bool byline = rel == "author" || itemprop.find("author") != std::string_view::npos ||
                           itemprop.find("creator") != std::string_view::npos ||
                           (t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_HTML &&
-                           has_hint(Hint::Byline, ci));
+                           is_byline_hint(ci));
             if (byline && byline_seen < 8) {
                 std::string txt = byline_text(n);
                 if (!txt.empty() && txt.size() < 200) {
