@@ -285,7 +285,7 @@ Article parse_html_article(const Record& r) {
                 a.captions.push_back(cap);
             std::string t = b.text;
             if (!b.credit.empty()) t += (t.empty() ? "" : " ") + b.credit;
-            if (!t.empty()) paragraphs.push_back(t);
+            if (!t.empty() && !b.outside) paragraphs.push_back(t);
             continue;
         }
         if (b.kind == Kind::ListItem) {
@@ -328,6 +328,23 @@ Article parse_html_article(const Record& r) {
         !take_names(c.bylines, false))
         take_names(m.byline_texts, false);
     if (a.byline.size() > 3 && starts_with_ci(a.byline, "by ")) a.byline = a.byline.substr(3);
+    if (a.authors.size() > 1 && !m.ld_authors.empty()) {
+        a.byline.clear();
+        for (std::size_t i = 0; i < a.authors.size(); ++i)
+            a.byline += (i == 0 ? "" : i + 1 == a.authors.size() ? " and " : ", ") + a.authors[i];
+    }
+    // The visible byline often adds what metadata leaves out: "..., Transport Correspondent".
+    if (a.affiliation.empty() && !a.authors.empty()) {
+        const std::vector<std::string>* lists[] = {&c.bylines, &m.byline_texts};
+        for (const auto* texts : lists)
+            for (const auto& t : *texts) {
+                Byline b = split_byline(t, a.site_name);
+                if (!b.affiliation.empty() && !b.names.empty() &&
+                    std::find(a.authors.begin(), a.authors.end(), b.names[0]) != a.authors.end() &&
+                    a.affiliation.empty())
+                    a.affiliation = b.affiliation;
+            }
+    }
 
     // Dates.
     struct DateCand {

@@ -124,6 +124,7 @@ public:
             for (int r : roots) clean(r);
         Content c;
         for (int r : roots) emit(r, c);
+        outside_captions(roots, c);
         return c;
     }
 
@@ -384,6 +385,45 @@ private:
         return roots;
     }
 
+    // Figures of the article that sit outside the text container (a lead photo above the
+    // story body): their captions belong to the article, not to its body text.
+    void outside_captions(const std::vector<int>& roots, Content& out) {
+        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        if (roots.empty() || roots[0] == 0) return;
+        int region = -1;
+        int a = N(roots[0]).parent;
+        for (int level = 0; level < 4 && a > 0; ++level, a = N(a).parent)
+            if (N(a).tag == GUMBO_TAG_ARTICLE || N(a).tag == GUMBO_TAG_MAIN) {
+                region = a;
+                break;
+            }
+        if (region < 0) return;
+        int end = region + N(region).size;
+        for (int i = region; i < end;) {
+            bool in_root = false;
+            for (int r : roots)
+                if (i == r) in_root = true;
+            if (in_root) {
+                i += N(i).size;
+                continue;
+            }
+            if (N(i).caption && N(i).all.text < 1000) {
+                CaptionParts cp = caption_parts(N(i).g);
+                if (!cp.text.empty() || !cp.credit.empty()) {
+                    ContentBlock b;
+                    b.kind = ContentBlock::Kind::Caption;
+                    b.text = cp.text;
+                    b.credit = cp.credit;
+                    b.outside = true;
+                    out.blocks.push_back(std::move(b));
+                }
+                i += N(i).size;
+                continue;
+            }
+            ++i;
+        }
+    }
+
     bool is_data_table(const Node& n) const {
         if (attr(n.g, "role") == "presentation") return false;
         if (n.all.tables > 1) return false; // layout tables nest
@@ -481,7 +521,7 @@ private:
                 flush();
                 return;
             }
-            if (i != r && n.byline && n.all.text < 100 && f_.weight_classes) {
+            if (i != r && n.byline && n.all.text < 100) {
                 out.bylines.push_back(byline_text(n.g));
                 return;
             }

@@ -21,6 +21,7 @@ struct ContentBlock {
     std::string text;   // whitespace normalised
     std::string credit; // captions: the photo credit, when marked up or written out
     std::string label;  // list items: a bold lead-in, when marked up
+    bool outside = false; // captions of figures next to the text, not inside it
 };
 
 struct Content {
