@@ -47,7 +47,9 @@ std::string attr_in_tag(std::string_view tag, std::string_view name) {
                                                                                 : end - q - 1));
         }
         std::size_t e = q;
-        while (e < tag.size() && tag[e] != ' ' && tag[e] != '>' && tag[e] != '/') ++e;
+        while (e < tag.size() && tag[e] != ' ' && tag[e] != '>' && tag[e] != '/' && tag[e] != '"' &&
+               tag[e] != '\'' && tag[e] != ';')
+            ++e;
         return std::string(tag.substr(q, e - q));
     }
 }
