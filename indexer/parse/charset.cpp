@@ -157,6 +157,17 @@ std::string html_to_utf8(std::string_view bytes, std::string_view header_charset
     if (cs.empty()) cs = canonical_charset(sniff_meta_charset(bytes));
     if (cs.empty()) cs = is_valid_utf8(bytes) ? "UTF-8" : "WINDOWS-1252";
     if (cs == "UTF-8") return repair_utf8(bytes);
+    // Saved pages are often re-encoded to UTF-8 while their meta still names the old
+    // charset. Non-ASCII text that is valid UTF-8 is almost never legacy-encoded text
+    // (a legacy letter would have to be followed by exactly the right continuation
+    // bytes every time), so the bytes outrank the label.
+    bool non_ascii = false;
+    for (unsigned char c : bytes)
+        if (c >= 0x80) {
+            non_ascii = true;
+            break;
+        }
+    if (non_ascii && cs.rfind("UTF-16", 0) != 0 && is_valid_utf8(bytes)) return std::string(bytes);
     // Pure ASCII reads the same in every ASCII-compatible charset: skip iconv.
     bool ascii = true;
     for (unsigned char c : bytes)

@@ -223,6 +223,14 @@ bool binary_bytes(std::string_view raw) {
     return n > 0 && bad * 100 > n; // over 1%
 }
 
+// "By Jane Roe", "Par Luc Perrin", ... naming at least one person.
+bool is_by_line(std::string_view t) {
+    bool by = false;
+    for (std::string_view p : {"By ", "BY ", "Par ", "Por ", "Von ", "Door ", "Written by "})
+        by = by || t.substr(0, p.size()) == p;
+    return by && !split_byline(t).names.empty();
+}
+
 bool mostly_binary(std::string_view utf8) {
     std::size_t bad = 0, n = std::min<std::size_t>(utf8.size(), 8192);
     for (std::size_t i = 0; i + 2 < n; ++i)
@@ -276,9 +284,16 @@ Article parse_html_article(const Record& r) {
     std::vector<std::string> paragraphs;
     const auto& table = boilerplate();
     bool first_para = true;
+    std::size_t index = 0;
     for (auto& b : c.blocks) {
+        ++index;
         if (b.text.size() < 120 && table.match(b.text) != 0) continue;
         using Kind = ContentBlock::Kind;
+        // An unmarked byline line near the top ("By Jane Roe, Staff Writer") is not text.
+        if (index <= 8 && b.kind == Kind::Paragraph && b.text.size() < 150 && is_by_line(b.text)) {
+            c.bylines.push_back(b.text);
+            continue;
+        }
         if (b.kind == Kind::Caption) {
             Caption cap{b.text, b.credit};
             if (std::find(a.captions.begin(), a.captions.end(), cap) == a.captions.end())

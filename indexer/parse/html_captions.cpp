@@ -110,7 +110,8 @@ CaptionParts caption_parts(const GumboNode* cap) {
     CaptionParts out = split_caption_credit(text);
     std::string c = normalize_space(credit);
     if (!c.empty()) {
-        for (std::string_view m : {"Photo: ", "Photograph: ", "Credit: ", "Image: ", "Photo by "})
+        for (std::string_view m : {"Photo: ", "Photograph: ", "Credit: ", "Image: ", "Photo by ",
+                                   "Foto: ", "Fotos: ", "Bild: ", "Photo : ", "Cr\xC3\xA9" "dit : "})
             if (starts_with_ci(c, m)) c = c.substr(m.size());
         if (c.size() >= 2 && c.front() == '(' && c.back() == ')') c = c.substr(1, c.size() - 2);
         out.credit = out.credit.empty() ? c : out.credit + "; " + c;

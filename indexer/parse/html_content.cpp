@@ -392,11 +392,16 @@ private:
         if (roots.empty() || roots[0] == 0) return;
         int region = -1;
         int a = N(roots[0]).parent;
-        for (int level = 0; level < 4 && a > 0; ++level, a = N(a).parent)
-            if (N(a).tag == GUMBO_TAG_ARTICLE || N(a).tag == GUMBO_TAG_MAIN) {
+        for (int level = 0; level < 4 && a > 0; ++level, a = N(a).parent) {
+            const Node& an = N(a);
+            std::string cls = to_lower_ascii(attr(an.g, "class"));
+            if (an.tag == GUMBO_TAG_ARTICLE || an.tag == GUMBO_TAG_MAIN ||
+                attr(an.g, "itemtype").find("Article") != std::string_view::npos ||
+                cls.find("article") != std::string::npos || cls.find("story") != std::string::npos) {
                 region = a;
                 break;
             }
+        }
         if (region < 0) return;
         int end = region + N(region).size;
         for (int i = region; i < end;) {
@@ -460,7 +465,7 @@ private:
         if (!(t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_TABLE ||
               t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION ||
               t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER ||
-              t == GUMBO_TAG_DL))
+              t == GUMBO_TAG_DL || t == GUMBO_TAG_TD))
             return false;
         const Stats& s = n.all;
         if (n.weight < 0) return true;
@@ -602,19 +607,22 @@ Content extract_content(const GumboNode* document, std::string_view title) {
     const GumboNode* root = body ? body : document;
     static constexpr Flags attempts[] = {
         {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
-    Content best;
-    std::size_t best_len = 0;
+    // Each attempt relaxes a filter. A short article comes out short every time: then the
+    // strictest attempt wins unless a looser one finds much more (a page whose article
+    // container carries a furniture-like class).
+    std::vector<std::pair<Content, std::size_t>> results;
     for (const Flags& f : attempts) {
         Content c = Extractor(root, title, f).run();
         std::size_t len = 0;
         for (const auto& b : c.blocks) len += b.text.size();
         if (len >= 500) return c;
-        if (len > best_len || best.blocks.empty()) {
-            best = std::move(c);
-            best_len = len;
-        }
+        results.emplace_back(std::move(c), len);
     }
-    return best;
+    std::size_t longest = 0;
+    for (const auto& r : results) longest = std::max(longest, r.second);
+    for (auto& r : results)
+        if (r.second * 3 >= longest * 2) return std::move(r.first);
+    return {};
 }
 
 } // namespace morgue

@@ -250,6 +250,7 @@ PageMeta read_page_meta(const GumboNode* document) {
     std::vector<std::pair<int, std::string>> dates;
     std::vector<const GumboNode*> stack{document};
     int byline_seen = 0;
+    std::vector<std::string> rel_tags; // <a rel=tag>: tags when no meta names any
     while (!stack.empty()) {
         const GumboNode* n = stack.back();
         stack.pop_back();
@@ -339,6 +340,8 @@ PageMeta read_page_meta(const GumboNode* document) {
                 if (!dt.empty()) dates.emplace_back(3, dt);
             }
             if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) add_unique(m.h1s, text_content(n));
+            if (t == GUMBO_TAG_A && attr(n, "rel") == "tag" && rel_tags.size() < 30)
+                add_unique(rel_tags, text_content(n));
             std::string ci = class_and_id(n);
             std::string_view rel = attr(n, "rel");
             bool byline = rel == "author" || itemprop.find("author") != std::string_view::npos ||
@@ -367,6 +370,7 @@ PageMeta read_page_meta(const GumboNode* document) {
     std::stable_sort(dates.begin(), dates.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& d : dates) add_unique(m.meta_published, d.second);
+    if (m.tags.empty()) m.tags = std::move(rel_tags);
     return m;
 }
 
