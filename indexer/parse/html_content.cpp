@@ -42,7 +42,7 @@ struct Node {
     int weight = 0;
     int elem_children = 0;
     bool in_link = false, in_figure = false, in_pre = false, in_heading = false, in_li = false;
-    bool byline = false, caption = false;
+    bool byline = false, caption = false, small_furniture = false;
     Stats own; // own text children and own tag counts
     Stats all; // the whole subtree
     int inline_text = 0, inline_commas = 0; // text not inside a block descendant
@@ -50,6 +50,10 @@ struct Node {
     bool candidate = false;
     bool removed = false;
 };
+
+bool t_is_container(GumboTag t) {
+    return t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN && t != GUMBO_TAG_HTML;
+}
 
 bool is_heading(GumboTag t) {
     return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
@@ -168,6 +172,10 @@ private:
             n.tag = tag_of(g);
             std::string ci = class_and_id(g);
             if (f_.weight_classes) n.weight = class_weight(ci);
+            // schema.org microdata names the article's text outright.
+            if (attr(g, "itemprop") == "articleBody") n.weight += 50;
+            n.small_furniture = f_.strip_unlikely && t_is_container(n.tag) && has_hint(Hint::Small, ci) &&
+                                !has_hint(Hint::Keep, ci);
             if (it.parent >= 0) {
                 const Node& p = nodes_[static_cast<std::size_t>(it.parent)];
                 n.in_link = p.in_link;
@@ -287,7 +295,7 @@ private:
                 len = n.all.text, commas = n.all.commas;
             } else if (n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION ||
                        n.tag == GUMBO_TAG_ARTICLE || n.tag == GUMBO_TAG_MAIN ||
-                       n.tag == GUMBO_TAG_BLOCKQUOTE) {
+                       n.tag == GUMBO_TAG_BLOCKQUOTE || n.tag == GUMBO_TAG_LI) {
                 len = n.inline_text, commas = n.inline_commas; // text outside its blocks
             } else {
                 continue;
@@ -318,6 +326,7 @@ private:
         });
         if (cands.empty() || cands[0] == 0) return {0};
         int top = cands[0];
+        if (getenv("MORGUE_DEBUG")) for (std::size_t k = 0; k < cands.size() && k < 5; ++k) fprintf(stderr, "cand %s.%s score %.1f text %d\n", gumbo_normalized_tagname(nodes_[cands[k]].tag), class_and_id(nodes_[cands[k]].g).c_str(), nodes_[cands[k]].score, nodes_[cands[k]].all.text);
         auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
         // When several near-best candidates share an ancestor, the article is that ancestor.
         {
@@ -461,6 +470,7 @@ private:
 
     bool should_remove(const Node& n) const {
         GumboTag t = n.tag;
+        if (n.small_furniture && n.all.text < 500) return true;
         if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) && n.weight < 0) return true;
         if (!(t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_TABLE ||
               t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION ||
@@ -615,6 +625,7 @@ Content extract_content(const GumboNode* document, std::string_view title) {
         Content c = Extractor(root, title, f).run();
         std::size_t len = 0;
         for (const auto& b : c.blocks) len += b.text.size();
+        if (getenv("MORGUE_DEBUG")) fprintf(stderr, "attempt len %zu\n", len);
         if (len >= 500) return c;
         results.emplace_back(std::move(c), len);
     }

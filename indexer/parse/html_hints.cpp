@@ -12,12 +12,12 @@ namespace morgue {
 
 namespace {
 
-using Lists = std::array<std::vector<std::string>, 9>;
+using Lists = std::array<std::vector<std::string>, 10>;
 
 Lists load() {
     Lists lists;
     int current = -1;
-    static constexpr std::string_view names[] = {"[unlikely]", "[keep]",    "[positive]",
+    static constexpr std::string_view names[] = {"[unlikely]", "[small]",   "[keep]",    "[positive]",
                                                  "[negative]", "[byline]",  "[not-byline]",
                                                  "[caption]",  "[credit]",  "[dek]"};
     for (auto line : split_lines(data::html_hints)) {
@@ -25,7 +25,7 @@ Lists load() {
         if (line.empty() || line[0] == '#') continue;
         if (line[0] == '[') {
             current = -1;
-            for (int i = 0; i < 9; ++i)
+            for (int i = 0; i < 10; ++i)
                 if (line == names[i]) current = i;
             if (current < 0) throw Error("html_hints.txt: unknown section " + std::string(line));
             continue;

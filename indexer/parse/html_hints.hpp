@@ -7,7 +7,18 @@
 
 namespace morgue {
 
-enum class Hint { Unlikely, Keep, Positive, Negative, Byline, NotByline, Caption, Credit, Dek };
+enum class Hint {
+    Unlikely,
+    Small,
+    Keep,
+    Positive,
+    Negative,
+    Byline,
+    NotByline,
+    Caption,
+    Credit,
+    Dek
+};
 
 // True when any word of the hint's list occurs in class_id (already lowercased).
 bool has_hint(Hint h, std::string_view class_id);
