@@ -326,6 +326,7 @@ private:
         });
         if (cands.empty() || cands[0] == 0) return {0};
         int top = cands[0];
+        const int best = top; // before any climbing
         if (getenv("MORGUE_DEBUG")) for (std::size_t k = 0; k < cands.size() && k < 5; ++k) fprintf(stderr, "cand %s.%s score %.1f text %d\n", gumbo_normalized_tagname(nodes_[cands[k]].tag), class_and_id(nodes_[cands[k]].g).c_str(), nodes_[cands[k]].score, nodes_[cands[k]].all.text);
         auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
         // When several near-best candidates share an ancestor, the article is that ancestor.
@@ -391,7 +392,34 @@ private:
                 }
             }
         }
+        add_same_class_parts(top, cands, threshold, roots);
+        if (best != top) add_same_class_parts(best, cands, std::max(10.0, N(best).score * 0.2), roots);
+        if (getenv("MORGUE_DEBUG")) for (int r : roots) fprintf(stderr, "root %s.%s score %.1f text %d\n", gumbo_normalized_tagname(N(r).tag), class_and_id(N(r).g).c_str(), N(r).score, N(r).all.text);
         return roots;
+    }
+
+    // An article cut into parts by figures or ads often repeats its container's class on
+    // every part ("post-content", "article-body"), each wrapped separately so that they are
+    // not siblings. Parts with the top candidate's class and a fair score join it.
+    void add_same_class_parts(int top, const std::vector<int>& cands, double threshold,
+                              std::vector<int>& roots) {
+        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        std::string_view cls = attr(N(top).g, "class");
+        if (trim(cls).empty()) return;
+        bool added = false;
+        for (int c : cands) {
+            if (c == top || N(c).score < threshold || attr(N(c).g, "class") != cls) continue;
+            if (link_density(N(c)) > 0.25) continue;
+            // A part, not a footnote: "Originally published at ..." shares the class too.
+            if (N(c).all.text < 1000 && N(c).all.text * 7 < N(top).all.text) continue;
+            bool covered = false;
+            for (int r : roots)
+                covered = covered || is_ancestor(r, c) || is_ancestor(c, r);
+            if (covered) continue;
+            roots.push_back(c);
+            added = true;
+        }
+        if (added) std::sort(roots.begin(), roots.end());
     }
 
     // Figures of the article that sit outside the text container (a lead photo above the
