@@ -60,10 +60,10 @@ bool has_role_word(std::string_view part) {
 }
 
 bool is_particle(std::string_view w) {
-    static constexpr std::string_view p[] = {"de",  "da",  "del", "della", "van", "von", "der",
-                                             "den", "le",  "la",  "du",    "dos", "das", "bin",
-                                             "al",  "ibn", "di",  "y",     "ten", "ter", "e",
-                                             "van der", "st.", "zu", "bint", "el", "lo"};
+    static constexpr std::string_view p[] = {"de",      "da",  "del", "della", "van", "von", "der",
+                                             "den",     "le",  "la",  "du",    "dos", "das", "bin",
+                                             "al",      "ibn", "di",  "y",     "ten", "ter", "e",
+                                             "van der", "st.", "zu",  "bint",  "el",  "lo"};
     for (auto x : p)
         if (w == x) return true;
     return w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0 || w.rfind("d'", 0) == 0;
@@ -88,11 +88,31 @@ bool capitalised(std::string_view w) {
 
 // "By ", "Written by ", "Par ", "Von ", "Por ", "Door ", "Av " at the start.
 std::string_view drop_by(std::string_view s) {
-    static constexpr std::string_view lead[] = {
-        "written and reported by ", "written by ", "words by ", "posted by ", "reported by ",
-        "story by ", "text by ", "by: ", "by:", "by ", "par ", "por ", "von ", "door ", "av ",
-        "di ", "de ", "author: ", "authors: ", "autor: ", "auteur : ", "auteur: ", "texto: ",
-        "text: ", "redacción: "};
+    static constexpr std::string_view lead[] = {"written and reported by ",
+                                                "written by ",
+                                                "words by ",
+                                                "posted by ",
+                                                "reported by ",
+                                                "story by ",
+                                                "text by ",
+                                                "by: ",
+                                                "by:",
+                                                "by ",
+                                                "par ",
+                                                "por ",
+                                                "von ",
+                                                "door ",
+                                                "av ",
+                                                "di ",
+                                                "de ",
+                                                "author: ",
+                                                "authors: ",
+                                                "autor: ",
+                                                "auteur : ",
+                                                "auteur: ",
+                                                "texto: ",
+                                                "text: ",
+                                                "redacción: "};
     for (bool again = true; again;) {
         again = false;
         s = trim(s);
@@ -126,7 +146,8 @@ std::string clean_parentheses(const std::string& s) {
             li.find("www.") != std::string::npos) {
         } else {
             bool opened = false;
-            for (std::string_view w : {"with ", "avec ", "con ", "mit ", "and ", "et ", "y ", "com "})
+            for (std::string_view w :
+                 {"with ", "avec ", "con ", "mit ", "and ", "et ", "y ", "com "})
                 if (li.rfind(w, 0) == 0) {
                     out += ", " + inner.substr(w.size()) + ", ";
                     opened = true;
@@ -146,16 +167,18 @@ std::string cut_at_date(const std::string& s) {
         bool date = has_digit(ws[i]);
         if (!date && i + 1 < ws.size() && has_digit(ws[i + 1])) {
             std::string w = strip_punct(ws[i]);
-            static constexpr std::string_view months[] = {
-                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+            static constexpr std::string_view months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
             std::string lw = to_lower_ascii(w);
             for (auto m : months)
                 if (lw.rfind(m, 0) == 0 && lw.size() <= 9) date = true;
         }
         if (date) {
             std::string out;
-            for (std::size_t k = 0; k < i; ++k) out += (k ? " " : "") + ws[k];
-            while (!out.empty() && std::string_view(",;|-").find(out.back()) != std::string_view::npos)
+            for (std::size_t k = 0; k < i; ++k)
+                out += (k ? " " : "") + ws[k];
+            while (!out.empty() &&
+                   std::string_view(",;|-").find(out.back()) != std::string_view::npos)
                 out.pop_back();
             return out;
         }
@@ -187,7 +210,8 @@ bool looks_like_person_name(std::string_view s) {
     }
     // One ASCII word ("SHARE", "AFP", "Staff") is too weak to be taken for a name.
     bool ascii = true;
-    for (unsigned char c : t) ascii = ascii && c < 0x80;
+    for (unsigned char c : t)
+        ascii = ascii && c < 0x80;
     if (caps == 1 && ws.size() == 1 && ascii) return false;
     return caps > 0 && long_word;
 }
@@ -196,8 +220,9 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
     Byline b;
     std::string s = normalize_space(text);
     // Cut at the first separator that usually leads into a date or a role.
-    for (std::string_view sep : {"|", "\xE2\x80\xA2", "\xC2\xB7", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
-                                 " - ", "\n", " on ", " Updated ", " Published ", " Posted "}) {
+    for (std::string_view sep :
+         {"|", "\xE2\x80\xA2", "\xC2\xB7", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", "\n", " on ",
+          " Updated ", " Published ", " Posted "}) {
         auto p = s.find(sep);
         if (p != std::string::npos && p > 0) {
             std::string head = std::string(trim(std::string_view(s).substr(0, p)));
@@ -220,7 +245,8 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
     for (std::size_t i = 0; i < v.size();) {
         bool cut = false;
         std::size_t skip = 0;
-        if (v[i] == ',' || v[i] == ';') cut = true, skip = 1;
+        if (v[i] == ',' || v[i] == ';')
+            cut = true, skip = 1;
         else
             for (std::string_view w : {" and ", " & ", " und ", " et ", " y ", " e ", " og ",
                                        " en ", " und ", " i ", " a ", " \xE5\x92\x8C "})
@@ -242,7 +268,8 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
         if (starts_with_ci(n, "and ")) n = n.substr(4);
         while (!n.empty() && std::string_view("-|,;").find(n.back()) != std::string_view::npos)
             n = std::string(trim(std::string_view(n).substr(0, n.size() - 1)));
-        if (n.size() >= 3 && (n.substr(n.size() - 3) == "\xE2\x80\x94" || n.substr(n.size() - 3) == "\xE2\x80\x93"))
+        if (n.size() >= 3 &&
+            (n.substr(n.size() - 3) == "\xE2\x80\x94" || n.substr(n.size() - 3) == "\xE2\x80\x93"))
             n = std::string(trim(std::string_view(n).substr(0, n.size() - 3)));
         if (n.empty()) continue;
         if (!site.empty() && fold_for_match(n) == site) continue;

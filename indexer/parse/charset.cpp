@@ -16,7 +16,8 @@ std::string charset_from_content(std::string_view v) {
     auto p = lower.find("charset");
     if (p == std::string::npos) return {};
     p += 7;
-    while (p < lower.size() && (lower[p] == ' ' || lower[p] == '=')) ++p;
+    while (p < lower.size() && (lower[p] == ' ' || lower[p] == '='))
+        ++p;
     if (p < lower.size() && (lower[p] == '"' || lower[p] == '\'')) ++p;
     std::size_t e = p;
     while (e < lower.size() && lower[e] != ';' && lower[e] != '"' && lower[e] != '\'' &&
@@ -35,16 +36,18 @@ std::string attr_in_tag(std::string_view tag, std::string_view name) {
         bool boundary = p > 0 && (tag[p - 1] == ' ' || tag[p - 1] == '\t' || tag[p - 1] == '\n' ||
                                   tag[p - 1] == '"' || tag[p - 1] == '\'' || tag[p - 1] == '/');
         std::size_t q = from;
-        while (q < tag.size() && (tag[q] == ' ' || tag[q] == '\t' || tag[q] == '\n')) ++q;
+        while (q < tag.size() && (tag[q] == ' ' || tag[q] == '\t' || tag[q] == '\n'))
+            ++q;
         if (!boundary || q >= tag.size() || tag[q] != '=') continue;
         ++q;
-        while (q < tag.size() && (tag[q] == ' ' || tag[q] == '\t' || tag[q] == '\n')) ++q;
+        while (q < tag.size() && (tag[q] == ' ' || tag[q] == '\t' || tag[q] == '\n'))
+            ++q;
         if (q >= tag.size()) return {};
         char quote = tag[q];
         if (quote == '"' || quote == '\'') {
             auto end = tag.find(quote, q + 1);
-            return std::string(tag.substr(q + 1, end == std::string_view::npos ? std::string_view::npos
-                                                                                : end - q - 1));
+            return std::string(tag.substr(
+                q + 1, end == std::string_view::npos ? std::string_view::npos : end - q - 1));
         }
         std::size_t e = q;
         while (e < tag.size() && tag[e] != ' ' && tag[e] != '>' && tag[e] != '/' && tag[e] != '"' &&

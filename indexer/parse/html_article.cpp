@@ -26,9 +26,16 @@ const BoilerplateTable& boilerplate() {
 }
 
 std::vector<std::string> title_parts(std::string_view t) {
-    static constexpr std::string_view seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-                                                " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / ",
-                                                " \xE2\x80\xA2 ", " @ "};
+    static constexpr std::string_view seps[] = {" | ",
+                                                " - ",
+                                                " \xE2\x80\x93 ",
+                                                " \xE2\x80\x94 ",
+                                                " :: ",
+                                                " \xC2\xB7 ",
+                                                " \xC2\xBB ",
+                                                " / ",
+                                                " \xE2\x80\xA2 ",
+                                                " @ "};
     std::vector<std::string> parts{std::string(t)};
     for (auto sep : seps) {
         std::vector<std::string> next;
@@ -53,8 +60,10 @@ std::size_t word_count(std::string_view s) {
     std::size_t n = 0;
     bool in = false;
     for (char c : s) {
-        if (c == ' ') in = false;
-        else if (!in) in = true, ++n;
+        if (c == ' ')
+            in = false;
+        else if (!in)
+            in = true, ++n;
     }
     return n;
 }
@@ -69,8 +78,8 @@ std::string strip_site(const std::string& title, const std::string& site, const 
         std::string f = fold_for_match(p);
         if (f.empty()) return true;
         std::size_t words = word_count(f);
-        if (!fsite.empty() && (f == fsite || (f.find(fsite) != std::string::npos &&
-                                              words <= word_count(fsite) + 2)))
+        if (!fsite.empty() &&
+            (f == fsite || (f.find(fsite) != std::string::npos && words <= word_count(fsite) + 2)))
             return true;
         std::string compact;
         for (char c : f)
@@ -85,11 +94,12 @@ std::string strip_site(const std::string& title, const std::string& site, const 
         std::size_t from = 0, to = title.size();
         if (back) {
             std::size_t cut = title.size() - parts.back().size();
-            while (cut > 0 && title[cut - 1] != ' ') --cut;
+            while (cut > 0 && title[cut - 1] != ' ')
+                --cut;
             to = cut;
             std::string_view t = trim(std::string_view(title).substr(0, to));
-            for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::",
-                                         "\xC2\xB7", "\xC2\xBB", "/", "\xE2\x80\xA2"})
+            for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xB7",
+                                         "\xC2\xBB", "/", "\xE2\x80\xA2"})
                 if (t.size() >= sep.size() && t.substr(t.size() - sep.size()) == sep) {
                     t = trim(t.substr(0, t.size() - sep.size()));
                     break;
@@ -112,14 +122,15 @@ std::string strip_site(const std::string& title, const std::string& site, const 
 // Parts split on the strongest separator present: " | " before dashes; "_" (common in
 // CJK titles) only when no spaced separator is there.
 std::vector<std::string> strong_parts(const std::string& t) {
-    for (std::string_view sep : {" | ", " :: ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " \xC2\xBB ",
-                                 " \xC2\xB7 ", "_"}) {
+    for (std::string_view sep : {" | ", " :: ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
+                                 " \xC2\xBB ", " \xC2\xB7 ", "_"}) {
         if (t.find(sep) == std::string::npos) continue;
         std::vector<std::string> parts;
         std::size_t at = 0;
         while (true) {
             auto q = t.find(sep, at);
-            std::string p = std::string(trim(std::string_view(t).substr(at, q == std::string::npos ? q : q - at)));
+            std::string p = std::string(
+                trim(std::string_view(t).substr(at, q == std::string::npos ? q : q - at)));
             if (!p.empty()) parts.push_back(p);
             if (q == std::string::npos) break;
             at = q + sep.size();
@@ -132,8 +143,8 @@ std::vector<std::string> strong_parts(const std::string& t) {
 std::string choose_title(const PageMeta& m, const std::string& host) {
     std::string site = !m.site_name.empty() ? m.site_name : m.ld_publisher;
     // Metadata titles in readability's order of trust; the <title> last.
-    for (const std::string* c : {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title,
-                                 &m.doc_title}) {
+    for (const std::string* c :
+         {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title, &m.doc_title}) {
         if (c->empty()) continue;
         std::string s = *c;
         for (int i = 0; i < 3; ++i) { // "Headline | Section | Site"
@@ -154,7 +165,8 @@ std::string choose_title(const PageMeta& m, const std::string& host) {
         std::size_t best = 0;
         for (std::size_t i = 1; i < parts.size(); ++i)
             if (word_count(parts[i]) > word_count(parts[best]) ||
-                (word_count(parts[i]) == word_count(parts[best]) && parts[i].size() > parts[best].size() + 10))
+                (word_count(parts[i]) == word_count(parts[best]) &&
+                 parts[i].size() > parts[best].size() + 10))
                 best = i;
         if (word_count(parts[best]) >= 3 || parts[best].size() >= 12) return parts[best];
         return s;
@@ -188,7 +200,8 @@ Bullet make_bullet(const ContentBlock& b) {
     if (!b.label.empty() && s.compare(0, b.label.size(), b.label) == 0) {
         std::string lab = b.label;
         std::string_view rest = trim(std::string_view(s).substr(lab.size()));
-        while (!lab.empty() && (lab.back() == ':' || lab.back() == '.' || lab.back() == ' ')) lab.pop_back();
+        while (!lab.empty() && (lab.back() == ':' || lab.back() == '.' || lab.back() == ' '))
+            lab.pop_back();
         while (!rest.empty() && (rest.front() == ':' || rest.front() == '.' || rest.front() == ' '))
             rest.remove_prefix(1);
         if (!rest.empty() && !lab.empty()) {
@@ -267,7 +280,8 @@ Article parse_html_article(const Record& r) {
 
     // URL first: the title's site-name stripping uses the host.
     std::string base = !r.url.empty() ? r.url : std::string(m.og_url);
-    for (const std::string* u : {&m.canonical, &m.og_url, &m.ld_url, static_cast<const std::string*>(&r.url)}) {
+    for (const std::string* u :
+         {&m.canonical, &m.og_url, &m.ld_url, static_cast<const std::string*>(&r.url)}) {
         std::string abs = absolute_url(*u, base);
         if (!abs.empty() && !normalize_url(abs).empty()) {
             a.url = abs;
@@ -330,7 +344,8 @@ Article parse_html_article(const Record& r) {
             for (auto& n : b.names) {
                 std::string fn = fold_for_match(n);
                 bool dup = false;
-                for (const auto& x : a.authors) dup = dup || fold_for_match(x) == fn;
+                for (const auto& x : a.authors)
+                    dup = dup || fold_for_match(x) == fn;
                 if (!dup) a.authors.push_back(n);
             }
             if (a.affiliation.empty()) a.affiliation = b.affiliation;
@@ -367,7 +382,8 @@ Article parse_html_article(const Record& r) {
         const char* source;
     };
     std::vector<DateCand> dates{{&m.ld_published, "meta"}};
-    for (const auto& d : m.meta_published) dates.push_back({&d, "meta"});
+    for (const auto& d : m.meta_published)
+        dates.push_back({&d, "meta"});
     dates.push_back({&m.time_published, "article"});
     dates.push_back({&m.time_first, "article"});
     for (const auto& d : dates) {
@@ -396,7 +412,8 @@ Article parse_html_article(const Record& r) {
     std::string ftitle = fold_for_match(a.title);
     std::vector<std::string> subs;
     if (!m.ld_alternative_headline.empty()) subs.push_back(m.ld_alternative_headline);
-    for (const auto& d : m.deks) subs.push_back(d);
+    for (const auto& d : m.deks)
+        subs.push_back(d);
     for (const auto& s : subs)
         if (s.size() < 400 && fold_for_match(s) != ftitle) {
             a.subtitle = s;

@@ -13,9 +13,9 @@ namespace {
 bool credit_words(std::string_view s) {
     std::string l = to_lower_ascii(s);
     static constexpr std::string_view words[] = {
-        "photo", "image", "picture", "getty", "reuters", "afp", "epa", "credit", "courtesy",
-        "ap ", "/", "file", "pool", "illustration", "shutterstock", "\xC2\xA9", "foto",
-        "handout", "video"};
+        "photo",        "image",    "picture", "getty",   "reuters", "afp",  "epa",
+        "credit",       "courtesy", "ap ",     "/",       "file",    "pool", "illustration",
+        "shutterstock", "\xC2\xA9", "foto",    "handout", "video"};
     for (auto w : words)
         if (l.find(w) != std::string::npos) return true;
     return l == "ap";
@@ -31,7 +31,8 @@ CaptionParts split_caption_credit(std::string_view raw) {
         int depth = 0;
         std::size_t open = std::string_view::npos;
         for (std::size_t i = v.size(); i-- > 0;) {
-            if (v[i] == ')') ++depth;
+            if (v[i] == ')')
+                ++depth;
             else if (v[i] == '(' && --depth == 0) {
                 open = i;
                 break;
@@ -47,9 +48,10 @@ CaptionParts split_caption_credit(std::string_view raw) {
         }
     }
     static constexpr std::string_view markers[] = {
-        "Photograph: ", "Photographs: ", "Photo: ", "Photos: ", "Credit: ", "Image: ",
-        "Picture: ", "Foto: ", "Illustration: ", "Photo by ", "Image by ", "Photo credit: ",
-        "Photo courtesy of ", "\xC2\xA9 ", "\xC2\xA9"};
+        "Photograph: ",       "Photographs: ", "Photo: ",   "Photos: ",
+        "Credit: ",           "Image: ",       "Picture: ", "Foto: ",
+        "Illustration: ",     "Photo by ",     "Image by ", "Photo credit: ",
+        "Photo courtesy of ", "\xC2\xA9 ",     "\xC2\xA9"};
     std::size_t best = std::string_view::npos, len = 0;
     for (auto m : markers) {
         auto p = v.rfind(m);
@@ -69,7 +71,8 @@ CaptionParts split_caption_credit(std::string_view raw) {
         std::string_view credit = trim(v.substr(best + len));
         if (!credit.empty() && credit.size() < 160) {
             std::string_view text = trim(v.substr(0, best));
-            while (!text.empty() && text.back() == '|') text = trim(text.substr(0, text.size() - 1));
+            while (!text.empty() && text.back() == '|')
+                text = trim(text.substr(0, text.size() - 1));
             out.text = std::string(text);
             out.credit = std::string(credit);
             if (!out.credit.empty() && out.credit.back() == '.') out.credit.pop_back();
@@ -111,7 +114,9 @@ CaptionParts caption_parts(const GumboNode* cap) {
     std::string c = normalize_space(credit);
     if (!c.empty()) {
         for (std::string_view m : {"Photo: ", "Photograph: ", "Credit: ", "Image: ", "Photo by ",
-                                   "Foto: ", "Fotos: ", "Bild: ", "Photo : ", "Cr\xC3\xA9" "dit : "})
+                                   "Foto: ", "Fotos: ", "Bild: ", "Photo : ",
+                                   "Cr\xC3\xA9"
+                                   "dit : "})
             if (starts_with_ci(c, m)) c = c.substr(m.size());
         if (c.size() >= 2 && c.front() == '(' && c.back() == ')') c = c.substr(1, c.size() - 2);
         out.credit = out.credit.empty() ? c : out.credit + "; " + c;

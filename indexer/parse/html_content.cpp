@@ -21,11 +21,11 @@ struct Flags {
 
 // Text statistics of a subtree (or of a node's own text children).
 struct Stats {
-    int text = 0;      // characters, whitespace runs counted once
-    int link = 0;      // characters inside links, in tenths (same-page links weigh 0.3)
+    int text = 0; // characters, whitespace runs counted once
+    int link = 0; // characters inside links, in tenths (same-page links weigh 0.3)
     int commas = 0;
-    int heading = 0;   // characters inside h1-h6
-    int li_text = 0;   // characters inside list items
+    int heading = 0; // characters inside h1-h6
+    int li_text = 0; // characters inside list items
     int p = 0, img = 0, li = 0, input = 0, tr = 0, th = 0, tables = 0;
     void add(const Stats& o) {
         text += o.text, link += o.link, commas += o.commas, heading += o.heading;
@@ -43,8 +43,8 @@ struct Node {
     int elem_children = 0;
     bool in_link = false, in_figure = false, in_pre = false, in_heading = false, in_li = false;
     bool byline = false, caption = false, small_furniture = false;
-    Stats own; // own text children and own tag counts
-    Stats all; // the whole subtree
+    Stats own;                              // own text children and own tag counts
+    Stats all;                              // the whole subtree
     int inline_text = 0, inline_commas = 0; // text not inside a block descendant
     double score = 0;
     bool candidate = false;
@@ -52,7 +52,8 @@ struct Node {
 };
 
 bool t_is_container(GumboTag t) {
-    return t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN && t != GUMBO_TAG_HTML;
+    return t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN &&
+           t != GUMBO_TAG_HTML;
 }
 
 bool is_heading(GumboTag t) {
@@ -73,9 +74,12 @@ void count_text(const char* s, int& chars, int& commas) {
         space = false;
         if ((c & 0xC0) == 0x80) continue; // continuation byte
         ++chars;
-        if (c == ',') ++commas;
-        else if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ++commas; // U+FF0C
-        else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81) ++commas; // U+3001
+        if (c == ',')
+            ++commas;
+        else if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C)
+            ++commas; // U+FF0C
+        else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81)
+            ++commas; // U+3001
     }
 }
 
@@ -99,8 +103,8 @@ bool is_hidden(const GumboNode* g) {
 }
 
 bool is_furniture_role(std::string_view role) {
-    static constexpr std::string_view roles[] = {"menu",  "menubar", "complementary", "navigation",
-                                                 "alert", "alertdialog", "dialog"};
+    static constexpr std::string_view roles[] = {
+        "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
     for (auto r : roles)
         if (role == r) return true;
     return false;
@@ -115,7 +119,7 @@ int class_weight(const std::string& ci) {
 }
 
 class Extractor {
-public:
+  public:
     Extractor(const GumboNode* root, std::string_view title, Flags f)
         : root_(root), title_(fold_for_match(title)), f_(f) {}
 
@@ -125,14 +129,16 @@ public:
         score();
         std::vector<int> roots = choose_roots();
         if (f_.clean)
-            for (int r : roots) clean(r);
+            for (int r : roots)
+                clean(r);
         Content c;
-        for (int r : roots) emit(r, c);
+        for (int r : roots)
+            emit(r, c);
         outside_captions(roots, c);
         return c;
     }
 
-private:
+  private:
     const GumboNode* root_;
     std::string title_;
     Flags f_;
@@ -145,7 +151,8 @@ private:
         if (is_furniture_role(attr(g, "role"))) return true;
         if (!f_.strip_unlikely) return false;
         if (t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE) return true;
-        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_A || t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN)
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_A || t == GUMBO_TAG_ARTICLE ||
+            t == GUMBO_TAG_MAIN)
             return false;
         if (parent.in_pre) return false;
         std::string ci = class_and_id(g);
@@ -163,7 +170,8 @@ private:
             Item it = stack.back();
             stack.pop_back();
             const GumboNode* g = it.g;
-            if (it.parent >= 0 && excluded(g, nodes_[static_cast<std::size_t>(it.parent)])) continue;
+            if (it.parent >= 0 && excluded(g, nodes_[static_cast<std::size_t>(it.parent)]))
+                continue;
             int idx = static_cast<int>(nodes_.size());
             nodes_.emplace_back();
             Node& n = nodes_.back();
@@ -174,8 +182,8 @@ private:
             if (f_.weight_classes) n.weight = class_weight(ci);
             // schema.org microdata names the article's text outright.
             if (attr(g, "itemprop") == "articleBody") n.weight += 50;
-            n.small_furniture = f_.strip_unlikely && t_is_container(n.tag) && has_hint(Hint::Small, ci) &&
-                                !has_hint(Hint::Keep, ci);
+            n.small_furniture = f_.strip_unlikely && t_is_container(n.tag) &&
+                                has_hint(Hint::Small, ci) && !has_hint(Hint::Keep, ci);
             if (it.parent >= 0) {
                 const Node& p = nodes_[static_cast<std::size_t>(it.parent)];
                 n.in_link = p.in_link;
@@ -195,7 +203,8 @@ private:
                        (attr(g, "rel") == "author" ||
                         attr(g, "itemprop").find("author") != std::string_view::npos ||
                         is_byline_hint(ci));
-            n.caption = t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && has_hint(Hint::Caption, ci));
+            n.caption =
+                t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && has_hint(Hint::Caption, ci));
             n.own.p = t == GUMBO_TAG_P;
             n.own.img = t == GUMBO_TAG_IMG;
             n.own.li = t == GUMBO_TAG_LI;
@@ -204,7 +213,8 @@ private:
             n.own.th = t == GUMBO_TAG_TH || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_CAPTION;
             n.own.tables = t == GUMBO_TAG_TABLE;
             int link_weight = 10;
-            if (n.in_link && t == GUMBO_TAG_A && !attr(g, "href").empty() && attr(g, "href")[0] == '#')
+            if (n.in_link && t == GUMBO_TAG_A && !attr(g, "href").empty() &&
+                attr(g, "href")[0] == '#')
                 link_weight = 3;
             const GumboVector& ch = children_of(g);
             for (unsigned i = 0; i < ch.length; ++i) {
@@ -233,7 +243,8 @@ private:
             }
         }
         // Children have higher indices than their parents: one reverse pass aggregates.
-        for (auto& n : nodes_) n.all = n.own;
+        for (auto& n : nodes_)
+            n.all = n.own;
         for (std::size_t i = nodes_.size(); i-- > 1;) {
             Node& n = nodes_[i];
             Node& p = nodes_[static_cast<std::size_t>(n.parent)];
@@ -315,19 +326,21 @@ private:
             if (n.candidate) n.score *= 1.0 - link_density(n);
     }
 
-    bool is_ancestor(int a, int i) const { return i >= a && i < a + nodes_[static_cast<std::size_t>(a)].size; }
+    bool is_ancestor(int a, int i) const {
+        return i >= a && i < a + nodes_[static_cast<std::size_t>(a)].size;
+    }
 
     std::vector<int> choose_roots() {
         std::vector<int> cands;
         for (std::size_t i = 0; i < nodes_.size(); ++i)
             if (nodes_[i].candidate) cands.push_back(static_cast<int>(i));
         std::sort(cands.begin(), cands.end(), [&](int a, int b) {
-            return nodes_[static_cast<std::size_t>(a)].score > nodes_[static_cast<std::size_t>(b)].score;
+            return nodes_[static_cast<std::size_t>(a)].score >
+                   nodes_[static_cast<std::size_t>(b)].score;
         });
         if (cands.empty() || cands[0] == 0) return {0};
         int top = cands[0];
         const int best = top; // before any climbing
-        if (getenv("MORGUE_DEBUG")) for (std::size_t k = 0; k < cands.size() && k < 5; ++k) fprintf(stderr, "cand %s.%s score %.1f text %d\n", gumbo_normalized_tagname(nodes_[cands[k]].tag), class_and_id(nodes_[cands[k]].g).c_str(), nodes_[cands[k]].score, nodes_[cands[k]].all.text);
         auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
         // When several near-best candidates share an ancestor, the article is that ancestor.
         {
@@ -361,7 +374,8 @@ private:
                 last = N(p).score;
             }
         }
-        while (N(top).parent > 0 && N(N(top).parent).elem_children == 1) top = N(top).parent;
+        while (N(top).parent > 0 && N(N(top).parent).elem_children == 1)
+            top = N(top).parent;
         init_candidate(N(top));
         int parent = N(top).parent;
         if (parent < 0) return {top};
@@ -380,7 +394,8 @@ private:
             if (!top_class.empty() && attr(sn.g, "class") == top_class) bonus = top_score * 0.2;
             if (sn.candidate && sn.score + bonus >= threshold) {
                 roots.push_back(s);
-            } else if (sn.tag == GUMBO_TAG_P || (sn.tag == GUMBO_TAG_DIV && sn.inline_text == sn.all.text)) {
+            } else if (sn.tag == GUMBO_TAG_P ||
+                       (sn.tag == GUMBO_TAG_DIV && sn.inline_text == sn.all.text)) {
                 double ld = link_density(sn);
                 int len = sn.all.text;
                 if (len > 80 && ld < 0.25) {
@@ -393,8 +408,8 @@ private:
             }
         }
         add_same_class_parts(top, cands, threshold, roots);
-        if (best != top) add_same_class_parts(best, cands, std::max(10.0, N(best).score * 0.2), roots);
-        if (getenv("MORGUE_DEBUG")) for (int r : roots) fprintf(stderr, "root %s.%s score %.1f text %d\n", gumbo_normalized_tagname(N(r).tag), class_and_id(N(r).g).c_str(), N(r).score, N(r).all.text);
+        if (best != top)
+            add_same_class_parts(best, cands, std::max(10.0, N(best).score * 0.2), roots);
         return roots;
     }
 
@@ -434,7 +449,8 @@ private:
             std::string cls = to_lower_ascii(attr(an.g, "class"));
             if (an.tag == GUMBO_TAG_ARTICLE || an.tag == GUMBO_TAG_MAIN ||
                 attr(an.g, "itemtype").find("Article") != std::string_view::npos ||
-                cls.find("article") != std::string::npos || cls.find("story") != std::string::npos) {
+                cls.find("article") != std::string::npos ||
+                cls.find("story") != std::string::npos) {
                 region = a;
                 break;
             }
@@ -484,7 +500,8 @@ private:
             in_data_table[static_cast<std::size_t>(i - r)] =
                 parent_dt || (N(i).tag == GUMBO_TAG_TABLE && is_data_table(N(i)));
         }
-        for (int i = r; i < end; ++i) N(i).all = N(i).own;
+        for (int i = r; i < end; ++i)
+            N(i).all = N(i).own;
         for (int i = end; i-- > r;) {
             Node& n = N(i);
             if (i != r && !in_data_table[static_cast<std::size_t>(i - r)] && !n.in_pre &&
@@ -501,15 +518,15 @@ private:
         if (n.small_furniture && n.all.text < 500) return true;
         if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) && n.weight < 0) return true;
         if (!(t == GUMBO_TAG_FORM || t == GUMBO_TAG_FIELDSET || t == GUMBO_TAG_TABLE ||
-              t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DIV || t == GUMBO_TAG_SECTION ||
-              t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_HEADER || t == GUMBO_TAG_FOOTER ||
-              t == GUMBO_TAG_DL || t == GUMBO_TAG_TD))
+              t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || t == GUMBO_TAG_DIV ||
+              t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_HEADER ||
+              t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_DL || t == GUMBO_TAG_TD))
             return false;
         const Stats& s = n.all;
         if (n.weight < 0) return true;
         if (s.commas >= 10) return false;
-        bool is_list = t == GUMBO_TAG_UL || t == GUMBO_TAG_OL ||
-                       (s.text > 0 && s.li_text > 0.9 * s.text);
+        bool is_list =
+            t == GUMBO_TAG_UL || t == GUMBO_TAG_OL || (s.text > 0 && s.li_text > 0.9 * s.text);
         int li = s.li - 100;
         double ld = s.text > 0 ? std::min(1.0, s.link / 10.0 / s.text) : 0.0;
         double heading_density = s.text > 0 ? double(s.heading) / s.text : 0.0;
@@ -587,10 +604,14 @@ private:
             bool block = is_block_tag(t);
             if (block) {
                 flush();
-                if (is_heading(t)) k = Kind::Heading;
-                else if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DT || t == GUMBO_TAG_DD) k = Kind::ListItem;
-                else if (t == GUMBO_TAG_BLOCKQUOTE) k = Kind::Quote;
-                else if (t == GUMBO_TAG_PRE) k = Kind::Pre;
+                if (is_heading(t))
+                    k = Kind::Heading;
+                else if (t == GUMBO_TAG_LI || t == GUMBO_TAG_DT || t == GUMBO_TAG_DD)
+                    k = Kind::ListItem;
+                else if (t == GUMBO_TAG_BLOCKQUOTE)
+                    k = Kind::Quote;
+                else if (t == GUMBO_TAG_PRE)
+                    k = Kind::Pre;
                 cur_kind = k;
             }
             bool lab = false;
@@ -620,7 +641,8 @@ private:
             auto* c = static_cast<const GumboNode*>(ch.data[f.child++]);
             if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
                 c->type == GUMBO_NODE_WHITESPACE) {
-                if (!label_open && !label_done && c->type == GUMBO_NODE_TEXT && !trim(c->v.text.text).empty())
+                if (!label_open && !label_done && c->type == GUMBO_NODE_TEXT &&
+                    !trim(c->v.text.text).empty())
                     label_done = true; // text before any bold: no lead-in label
                 buf += c->v.text.text;
                 continue;
@@ -652,13 +674,14 @@ Content extract_content(const GumboNode* document, std::string_view title) {
     for (const Flags& f : attempts) {
         Content c = Extractor(root, title, f).run();
         std::size_t len = 0;
-        for (const auto& b : c.blocks) len += b.text.size();
-        if (getenv("MORGUE_DEBUG")) fprintf(stderr, "attempt len %zu\n", len);
+        for (const auto& b : c.blocks)
+            len += b.text.size();
         if (len >= 500) return c;
         results.emplace_back(std::move(c), len);
     }
     std::size_t longest = 0;
-    for (const auto& r : results) longest = std::max(longest, r.second);
+    for (const auto& r : results)
+        longest = std::max(longest, r.second);
     for (auto& r : results)
         if (r.second * 3 >= longest * 2) return std::move(r.first);
     return {};

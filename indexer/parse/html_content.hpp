@@ -18,9 +18,9 @@ namespace morgue {
 struct ContentBlock {
     enum class Kind { Paragraph, Heading, Quote, ListItem, Caption, Pre };
     Kind kind = Kind::Paragraph;
-    std::string text;   // whitespace normalised
-    std::string credit; // captions: the photo credit, when marked up or written out
-    std::string label;  // list items: a bold lead-in, when marked up
+    std::string text;     // whitespace normalised
+    std::string credit;   // captions: the photo credit, when marked up or written out
+    std::string label;    // list items: a bold lead-in, when marked up
     bool outside = false; // captions of figures next to the text, not inside it
 };
 

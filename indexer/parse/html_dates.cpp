@@ -18,7 +18,8 @@ bool all_digits(std::string_view s) {
 
 int to_int(std::string_view s) {
     int v = 0;
-    for (char c : s) v = v * 10 + (c - '0');
+    for (char c : s)
+        v = v * 10 + (c - '0');
     return v;
 }
 
@@ -59,7 +60,8 @@ std::optional<LocalTime> parse_words(std::string_view s) {
             }
         }
         if (all_digits(digits)) {
-            if (digits.size() == 4 && year == 0) year = to_int(digits), last = i;
+            if (digits.size() == 4 && year == 0)
+                year = to_int(digits), last = i;
             else if (digits.size() <= 2 && day == 0 && to_int(digits) >= 1 && to_int(digits) <= 31)
                 day = to_int(digits), last = i;
         }
@@ -77,7 +79,8 @@ std::optional<LocalTime> parse_words(std::string_view s) {
     std::string hs = tok[i].substr(0, colon), ms = tok[i].substr(colon + 1, 2);
     if (!all_digits(hs) || !all_digits(ms)) return base;
     int hh = to_int(hs), mm = to_int(ms), ss = 0;
-    if (tok[i].size() >= colon + 6 && tok[i][colon + 3] == ':' && all_digits(tok[i].substr(colon + 4, 2)))
+    if (tok[i].size() >= colon + 6 && tok[i][colon + 3] == ':' &&
+        all_digits(tok[i].substr(colon + 4, 2)))
         ss = to_int(tok[i].substr(colon + 4, 2));
     std::string rest = to_lower_ascii(tok[i].substr(colon + 3));
     ++i;
@@ -101,7 +104,8 @@ std::optional<LocalTime> parse_words(std::string_view s) {
     }
     LocalTime lt = *base;
     lt.has_time = true;
-    lt.utc = days_from_civil(lt.local) * 86400 + hh * 3600 + mm * 60 + ss - offset.value_or(0) * 60LL;
+    lt.utc =
+        days_from_civil(lt.local) * 86400 + hh * 3600 + mm * 60 + ss - offset.value_or(0) * 60LL;
     return lt;
 }
 
@@ -114,13 +118,15 @@ std::optional<LocalTime> parse_page_date(std::string_view raw) {
     if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
         // ISO with something after it that parse_iso_local does not take.
         if (s.size() >= 19)
-            if (auto t = parse_iso_local(std::string_view(s).substr(0, s.size() >= 25 ? 25 : 19))) return t;
+            if (auto t = parse_iso_local(std::string_view(s).substr(0, s.size() >= 25 ? 25 : 19)))
+                return t;
         if (auto t = parse_iso_local(std::string_view(s).substr(0, 19))) return t;
         if (auto t = parse_iso_local(std::string_view(s).substr(0, 10))) return t;
     }
     if (all_digits(s)) {
-        if (s.size() == 8) return date_only(to_int(s.substr(0, 4)), static_cast<unsigned>(to_int(s.substr(4, 2))),
-                                            static_cast<unsigned>(to_int(s.substr(6, 2))));
+        if (s.size() == 8)
+            return date_only(to_int(s.substr(0, 4)), static_cast<unsigned>(to_int(s.substr(4, 2))),
+                             static_cast<unsigned>(to_int(s.substr(6, 2))));
         if (s.size() == 10 || s.size() == 13) {
             long long v = std::stoll(s);
             if (s.size() == 13) v /= 1000;
@@ -150,13 +156,15 @@ std::optional<Ymd> date_in_url(std::string_view url) {
         std::string_view r = p.substr(i + 1);
         if (r.size() >= 10 && all_digits(r.substr(0, 4)) && (r[4] == '/' || r[4] == '-') &&
             all_digits(r.substr(5, 2)) && r[7] == r[4] && all_digits(r.substr(8, 2))) {
-            auto t = date_only(to_int(r.substr(0, 4)), static_cast<unsigned>(to_int(r.substr(5, 2))),
-                               static_cast<unsigned>(to_int(r.substr(8, 2))));
+            auto t =
+                date_only(to_int(r.substr(0, 4)), static_cast<unsigned>(to_int(r.substr(5, 2))),
+                          static_cast<unsigned>(to_int(r.substr(8, 2))));
             if (t) return t->local;
         }
         if (r.size() >= 9 && all_digits(r.substr(0, 8)) && (r[8] == '/' || r[8] == '-')) {
-            auto t = date_only(to_int(r.substr(0, 4)), static_cast<unsigned>(to_int(r.substr(4, 2))),
-                               static_cast<unsigned>(to_int(r.substr(6, 2))));
+            auto t =
+                date_only(to_int(r.substr(0, 4)), static_cast<unsigned>(to_int(r.substr(4, 2))),
+                          static_cast<unsigned>(to_int(r.substr(6, 2))));
             if (t) return t->local;
         }
     }

@@ -9,9 +9,9 @@ namespace morgue {
 namespace {
 
 bool is_void_tag_name(std::string_view n) {
-    static constexpr std::string_view v[] = {"area",  "base", "br",   "col",    "embed",
-                                             "hr",    "img",  "input", "link",  "meta",
-                                             "param", "source", "track", "wbr", "keygen"};
+    static constexpr std::string_view v[] = {"area",  "base",   "br",    "col",  "embed",
+                                             "hr",    "img",    "input", "link", "meta",
+                                             "param", "source", "track", "wbr",  "keygen"};
     for (auto x : v)
         if (n == x) return true;
     return false;
@@ -19,9 +19,9 @@ bool is_void_tag_name(std::string_view n) {
 
 // End tags that are usually left out: counting them would make the depth drift upwards.
 bool is_optional_end_tag_name(std::string_view n) {
-    static constexpr std::string_view v[] = {"p",  "li",    "option", "dt",    "dd",
-                                             "tr", "td",    "th",     "tbody", "thead",
-                                             "tfoot", "colgroup", "optgroup", "rt", "rp"};
+    static constexpr std::string_view v[] = {"p",     "li",       "option",   "dt",    "dd",
+                                             "tr",    "td",       "th",       "tbody", "thead",
+                                             "tfoot", "colgroup", "optgroup", "rt",    "rp"};
     for (auto x : v)
         if (n == x) return true;
     return false;

@@ -17,9 +17,9 @@ using Lists = std::array<std::vector<std::string>, 10>;
 Lists load() {
     Lists lists;
     int current = -1;
-    static constexpr std::string_view names[] = {"[unlikely]", "[small]",   "[keep]",    "[positive]",
-                                                 "[negative]", "[byline]",  "[not-byline]",
-                                                 "[caption]",  "[credit]",  "[dek]"};
+    static constexpr std::string_view names[] = {
+        "[unlikely]", "[small]",      "[keep]",    "[positive]", "[negative]",
+        "[byline]",   "[not-byline]", "[caption]", "[credit]",   "[dek]"};
     for (auto line : split_lines(data::html_hints)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;

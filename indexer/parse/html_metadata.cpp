@@ -69,11 +69,13 @@ struct LdState {
 void collect(const json& j, LdState& st, int depth) {
     if (depth > 6) return;
     if (j.is_array()) {
-        for (const auto& x : j) collect(x, st, depth + 1);
+        for (const auto& x : j)
+            collect(x, st, depth + 1);
         return;
     }
     if (!j.is_object()) return;
-    if (j.contains("@id") && j["@id"].is_string()) st.by_id.emplace(j["@id"].get<std::string>(), &j);
+    if (j.contains("@id") && j["@id"].is_string())
+        st.by_id.emplace(j["@id"].get<std::string>(), &j);
     if (!st.article && type_has(j, {"Article", "BlogPosting", "LiveBlogPosting", "Report",
                                     "SocialMediaPosting", "NewsArticle"}))
         st.article = &j;
@@ -94,7 +96,8 @@ const json& resolve(const json& j, const LdState& st) {
 
 void read_ld_authors(const json& a, const LdState& st, std::vector<std::string>& out) {
     if (a.is_array()) {
-        for (const auto& x : a) read_ld_authors(x, st, out);
+        for (const auto& x : a)
+            read_ld_authors(x, st, out);
         return;
     }
     const json& r = resolve(a, st);
@@ -105,8 +108,10 @@ void read_ld_authors(const json& a, const LdState& st, std::vector<std::string>&
 void read_ld_object(const json& o, const LdState& st, PageMeta& m) {
     if (m.ld_headline.empty() && o.contains("headline")) m.ld_headline = json_string(o["headline"]);
     if (m.ld_headline.empty() && o.contains("name")) m.ld_headline = json_string(o["name"]);
-    if (m.ld_authors.empty() && o.contains("author")) read_ld_authors(o["author"], st, m.ld_authors);
-    if (m.ld_authors.empty() && o.contains("creator")) read_ld_authors(o["creator"], st, m.ld_authors);
+    if (m.ld_authors.empty() && o.contains("author"))
+        read_ld_authors(o["author"], st, m.ld_authors);
+    if (m.ld_authors.empty() && o.contains("creator"))
+        read_ld_authors(o["creator"], st, m.ld_authors);
     if (m.ld_published.empty() && o.contains("datePublished"))
         m.ld_published = json_string(o["datePublished"]);
     if (m.ld_published.empty() && o.contains("dateCreated"))
@@ -119,14 +124,16 @@ void read_ld_object(const json& o, const LdState& st, PageMeta& m) {
     }
     if (m.ld_publisher.empty() && o.contains("publisher"))
         m.ld_publisher = json_string(resolve(o["publisher"], st));
-    if (m.section.empty() && o.contains("articleSection")) m.section = json_string(o["articleSection"]);
+    if (m.section.empty() && o.contains("articleSection"))
+        m.section = json_string(o["articleSection"]);
     if (m.ld_alternative_headline.empty() && o.contains("alternativeHeadline"))
         m.ld_alternative_headline = json_string(o["alternativeHeadline"]);
     if (m.lang.empty() && o.contains("inLanguage")) m.lang = json_string(o["inLanguage"]);
     if (o.contains("keywords")) {
         const json& k = o["keywords"];
         if (k.is_array()) {
-            for (const auto& x : k) add_unique(m.tags, json_string(x));
+            for (const auto& x : k)
+                add_unique(m.tags, json_string(x));
         } else if (k.is_string()) {
             std::string s = k.get<std::string>();
             std::size_t at = 0;
@@ -188,13 +195,32 @@ void split_keywords(std::string_view s, std::vector<std::string>& out) {
 }
 
 int date_meta_rank(std::string_view key) {
-    static constexpr std::string_view names[] = {
-        "article:published_time", "og:article:published_time", "article:published",
-        "datepublished", "parsely-pub-date", "sailthru.date", "publishdate", "publish-date",
-        "publish_date", "published_time", "pubdate", "dc.date.issued", "dcterms.issued",
-        "dcterms.created", "dc.date", "dcterms.date", "date", "citation_publication_date",
-        "citation_date", "article.published", "original-publish-date", "datecreated",
-        "displaydate", "date_published", "release_date", "publication_date"};
+    static constexpr std::string_view names[] = {"article:published_time",
+                                                 "og:article:published_time",
+                                                 "article:published",
+                                                 "datepublished",
+                                                 "parsely-pub-date",
+                                                 "sailthru.date",
+                                                 "publishdate",
+                                                 "publish-date",
+                                                 "publish_date",
+                                                 "published_time",
+                                                 "pubdate",
+                                                 "dc.date.issued",
+                                                 "dcterms.issued",
+                                                 "dcterms.created",
+                                                 "dc.date",
+                                                 "dcterms.date",
+                                                 "date",
+                                                 "citation_publication_date",
+                                                 "citation_date",
+                                                 "article.published",
+                                                 "original-publish-date",
+                                                 "datecreated",
+                                                 "displaydate",
+                                                 "date_published",
+                                                 "release_date",
+                                                 "publication_date"};
     for (std::size_t i = 0; i < std::size(names); ++i)
         if (key == names[i]) return static_cast<int>(i);
     return -1;
@@ -228,7 +254,8 @@ std::string byline_text(const GumboNode* el) {
             }
         }
         const GumboVector& ch = n->v.element.children;
-        for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+        for (unsigned i = ch.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
     }
     std::string whole = normalize_space(all);
     if (!inner.empty()) {
@@ -239,7 +266,8 @@ std::string byline_text(const GumboNode* el) {
             covers = covers && std::find(b.names.begin(), b.names.end(), i) != b.names.end();
         if (covers) return whole;
         std::string out;
-        for (const auto& t : inner) out += (out.empty() ? "" : ", ") + t;
+        for (const auto& t : inner)
+            out += (out.empty() ? "" : ", ") + t;
         return out;
     }
     return whole;
@@ -288,8 +316,7 @@ PageMeta read_page_meta(const GumboNode* document) {
             } else if (key == "description" || key == "og:description" ||
                        key == "twitter:description") {
                 if (m.description.empty()) m.description = val;
-            } else if (key == "article:section" || key == "section" ||
-                       key == "parsely-section") {
+            } else if (key == "article:section" || key == "section" || key == "parsely-section") {
                 if (m.section.empty()) m.section = val;
             } else if (key == "article:tag" || key == "news_keywords" || key == "keywords" ||
                        key == "parsely-tags") {
@@ -304,7 +331,8 @@ PageMeta read_page_meta(const GumboNode* document) {
             }
         } else if (t == GUMBO_TAG_LINK) {
             std::string rel = to_lower_ascii(attr(n, "rel"));
-            if (rel == "canonical" && m.canonical.empty()) m.canonical = std::string(trim(attr(n, "href")));
+            if (rel == "canonical" && m.canonical.empty())
+                m.canonical = std::string(trim(attr(n, "href")));
         } else if (t == GUMBO_TAG_SCRIPT) {
             if (to_lower_ascii(trim(attr(n, "type"))) == "application/ld+json") {
                 const GumboVector& ch = n->v.element.children;
@@ -331,7 +359,8 @@ PageMeta read_page_meta(const GumboNode* document) {
                     if (m.time_first.empty()) m.time_first = dt;
                     if (m.time_published.empty() &&
                         (has_attr(n, "pubdate") || itemprop == "datePublished" ||
-                         ci.find("publish") != std::string::npos || ci.find("posted") != std::string::npos))
+                         ci.find("publish") != std::string::npos ||
+                         ci.find("posted") != std::string::npos))
                         m.time_published = dt;
                 }
             } else if (itemprop == "datePublished") {
@@ -365,11 +394,13 @@ PageMeta read_page_meta(const GumboNode* document) {
         }
         if (!descend) continue;
         const GumboVector& ch = children_of(n);
-        for (unsigned i = ch.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+        for (unsigned i = ch.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
     }
     std::stable_sort(dates.begin(), dates.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& d : dates) add_unique(m.meta_published, d.second);
+    for (auto& d : dates)
+        add_unique(m.meta_published, d.second);
     if (m.tags.empty()) m.tags = std::move(rel_tags);
     return m;
 }

@@ -29,7 +29,9 @@ Record html_record(const std::string& name) {
     return r;
 }
 
-Article fixture(const std::string& name) { return parse_record(html_record(name)); }
+Article fixture(const std::string& name) {
+    return parse_record(html_record(name));
+}
 
 bool contains(const std::string& hay, const std::string& needle) {
     return hay.find(needle) != std::string::npos;
@@ -76,9 +78,10 @@ TEST_CASE("html: JSON-LD @graph with @id authors, AP dateline, lead figure outsi
     CHECK_FALSE(contains(a.body, "All rights reserved"));
     CHECK_FALSE(contains(a.body, "Sport"));
     REQUIRE(a.captions.size() == 1);
-    CHECK(a.captions[0] ==
-          Caption{"The tidal gates at the mouth of the Wessel river stay closed on Saturday morning.",
-                  "Courier Photo/Nora Blythe"});
+    CHECK(
+        a.captions[0] ==
+        Caption{"The tidal gates at the mouth of the Wessel river stay closed on Saturday morning.",
+                "Courier Photo/Nora Blythe"});
 }
 
 TEST_CASE("html: WordPress post with wp-caption, rel=author byline, comments and widgets") {
@@ -113,8 +116,8 @@ TEST_CASE("html: AMP page with amp-img figure, amp-ad and a sidebar menu") {
     CHECK(*a.published == 1667682900); // 2022-11-05T21:15:00Z
     CHECK(a.source == "valleypost.example");
     REQUIRE(a.captions.size() == 1);
-    CHECK(a.captions[0] ==
-          Caption{"A refurbished sleeper carriage at Calder Junction.", "Valley Post/Mira Sandoval"});
+    CHECK(a.captions[0] == Caption{"A refurbished sleeper carriage at Calder Junction.",
+                                   "Valley Post/Mira Sandoval"});
     CHECK(a.body.rfind("Overnight passenger trains will run", 0) == 0);
     CHECK(contains(a.body, "\"The carriages were the missing piece.\""));
     CHECK_FALSE(contains(a.body, "Advertisement"));
@@ -149,8 +152,9 @@ TEST_CASE("html: photo gallery captions with credits, gallery chrome dropped") {
     CHECK(a.date == "2021-10-09");
     CHECK(a.tags == std::vector<std::string>{"festivals", "photography", "quays"});
     REQUIRE(a.captions.size() == 2);
-    CHECK(a.captions[0] == Caption{"Lanterns drift past the old customs house shortly after sunset.",
-                                   "Květa Horáková/Riverside Herald"});
+    CHECK(a.captions[0] ==
+          Caption{"Lanterns drift past the old customs house shortly after sunset.",
+                  "Květa Horáková/Riverside Herald"});
     CHECK(a.captions[1].text ==
           "Children from the Vítkov school carry the lanterns they folded in class.");
     CHECK(contains(a.body, "The festival began in 2001"));
@@ -162,13 +166,15 @@ TEST_CASE("html: photo gallery captions with credits, gallery chrome dropped") {
 TEST_CASE("html: cookie wall and newsletter box are not article text; bold bullet labels") {
     Article a = fixture("cookie_newsletter.html");
     CHECK(a.title == "Five things to know about the new Marlow Street bus lanes");
-    CHECK(a.subtitle == "The lanes open on Monday after two years of planning and one long public inquiry.");
+    CHECK(a.subtitle ==
+          "The lanes open on Monday after two years of planning and one long public inquiry.");
     CHECK(a.authors == std::vector<std::string>{"Priya Castellanos"});
     CHECK(a.affiliation == "Transport Correspondent");
     CHECK(a.date == "2024-09-27");
     CHECK(a.tags == std::vector<std::string>{"Transport", "Buses", "Marlow Street"});
     REQUIRE(a.bullets.size() == 3);
-    CHECK(a.bullets[0] == Bullet{"Hours", "The lanes apply from 7 a.m. to 7 p.m. on weekdays only."});
+    CHECK(a.bullets[0] ==
+          Bullet{"Hours", "The lanes apply from 7 a.m. to 7 p.m. on weekdays only."});
     CHECK(a.bullets[1].label == "Taxis");
     CHECK(a.bullets[2] == Bullet{"Cyclists", "Bicycles are allowed in both directions."});
     CHECK(contains(a.body, "Loading bays outside the shops"));
@@ -191,13 +197,14 @@ TEST_CASE("html: right-to-left Arabic page") {
     CHECK(a.body.rfind("افتتحت بلدية مدينة الواحة", 0) == 0);
     CHECK(contains(a.body, "جمعية المعلمين"));
     CHECK_FALSE(contains(a.body, "الرئيسية")); // navigation
-    CHECK_FALSE(contains(a.body, "بقلم"));      // byline
+    CHECK_FALSE(contains(a.body, "بقلم"));     // byline
 }
 
 TEST_CASE("html: windows-1252 page declared by http-equiv is converted to UTF-8") {
     Article a = fixture("legacy_windows1252.html");
     CHECK(a.title == "Le café du port rouvre ses portes");
-    CHECK(a.site_name == "L\xE2\x80\x99\xC3\x89" "cho de Valmont");
+    CHECK(a.site_name == "L\xE2\x80\x99\xC3\x89"
+                         "cho de Valmont");
     CHECK(a.authors == std::vector<std::string>{"Amélie Ferrand"});
     CHECK(a.lang == "fr");
     CHECK(a.date == "2019-04-03");
@@ -208,9 +215,10 @@ TEST_CASE("html: windows-1252 page declared by http-equiv is converted to UTF-8"
 }
 
 TEST_CASE("html: the HTTP charset outranks the page's meta, a BOM outranks both") {
-    std::string page = "<html><head><meta charset=\"utf-8\"><title>Caf\xE9 news today</title></head>"
-                       "<body><p>The caf\xE9 on the corner reopened this morning after a long "
-                       "winter of repairs to its roof and windows.</p></body></html>";
+    std::string page =
+        "<html><head><meta charset=\"utf-8\"><title>Caf\xE9 news today</title></head>"
+        "<body><p>The caf\xE9 on the corner reopened this morning after a long "
+        "winter of repairs to its roof and windows.</p></body></html>";
     Record r;
     r.bytes = page;
     r.origin = "latin1.html";
@@ -228,8 +236,9 @@ TEST_CASE("html: the HTTP charset outranks the page's meta, a BOM outranks both"
 
 TEST_CASE("html: invalid UTF-8 is repaired, not rejected") {
     Record r;
-    r.bytes = "<html><head><meta charset=utf-8><title>Bad \xC3 bytes</title></head>"
-              "<body><p>Still an article with enough words in it to count as one.</p></body></html>";
+    r.bytes =
+        "<html><head><meta charset=utf-8><title>Bad \xC3 bytes</title></head>"
+        "<body><p>Still an article with enough words in it to count as one.</p></body></html>";
     r.origin = "bad.html";
     r.format = RecordFormat::Html;
     Article a = parse_html_article(r);
@@ -238,9 +247,11 @@ TEST_CASE("html: invalid UTF-8 is repaired, not rejected") {
 
 TEST_CASE("html: 100,000 nested elements parse without recursion or quadratic time") {
     std::string page = "<html><head><title>Deep page</title></head><body>";
-    for (int i = 0; i < 100000; ++i) page += "<div>";
+    for (int i = 0; i < 100000; ++i)
+        page += "<div>";
     page += "<p>The text at the bottom of a very deep page is still found by the parser.</p>";
-    for (int i = 0; i < 100000; ++i) page += "</div>";
+    for (int i = 0; i < 100000; ++i)
+        page += "</div>";
     page += "</body></html>";
     Record r;
     r.bytes = page;
@@ -251,7 +262,8 @@ TEST_CASE("html: 100,000 nested elements parse without recursion or quadratic ti
     CHECK(contains(a.body, "The text at the bottom of a very deep page"));
 
     std::string inline_deep = "<html><body>";
-    for (int i = 0; i < 50000; ++i) inline_deep += "<b><i><span>";
+    for (int i = 0; i < 50000; ++i)
+        inline_deep += "<b><i><span>";
     inline_deep += "words";
     article_or_record_error(inline_deep);
 }
@@ -270,7 +282,8 @@ TEST_CASE("html: a page with no body, an empty page and binary junk never crash"
 
     std::mt19937 rng(42);
     std::string junk(100000, '\0');
-    for (auto& c : junk) c = static_cast<char>(rng() & 0xFF);
+    for (auto& c : junk)
+        c = static_cast<char>(rng() & 0xFF);
     r.bytes = junk;
     CHECK_THROWS_AS(parse_html_article(r), RecordError);
 
@@ -279,7 +292,13 @@ TEST_CASE("html: a page with no body, an empty page and binary junk never crash"
         std::string s;
         for (int k = 0; k < 3000; ++k) {
             unsigned v = rng() % 12;
-            s += v == 0 ? "<div " : v == 1 ? "</" : v == 2 ? "<p>" : v == 3 ? "&#x" : v == 4 ? "\"" : v == 5 ? ">" : std::string(1, static_cast<char>('a' + rng() % 26));
+            s += v == 0   ? "<div "
+                 : v == 1 ? "</"
+                 : v == 2 ? "<p>"
+                 : v == 3 ? "&#x"
+                 : v == 4 ? "\""
+                 : v == 5 ? ">"
+                          : std::string(1, static_cast<char>('a' + rng() % 26));
         }
         article_or_record_error(s);
     }

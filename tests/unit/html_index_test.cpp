@@ -38,7 +38,8 @@ bool has_term(const Xapian::Document& d, const std::string& term) {
 
 TEST_CASE("html sample corpus: every page parses into an article with the main fields") {
     std::size_t n = 0;
-    for (const auto& e : std::filesystem::directory_iterator(std::string(MORGUE_SOURCE_DIR) + "/sample_corpus/html")) {
+    for (const auto& e : std::filesystem::directory_iterator(std::string(MORGUE_SOURCE_DIR) +
+                                                             "/sample_corpus/html")) {
         if (e.path().extension() != ".html") continue;
         ++n;
         Article a = sample(e.path().filename().string());

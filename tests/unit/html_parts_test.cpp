@@ -21,18 +21,25 @@ TEST_CASE("charset: labels map to iconv names") {
 
 TEST_CASE("charset: meta charset and http-equiv are found") {
     CHECK(sniff_meta_charset("<html><head><meta charset='ISO-8859-2'>") == "iso-8859-2");
-    CHECK(sniff_meta_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">") ==
+    CHECK(sniff_meta_charset(
+              "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">") ==
           "shift_jis");
     CHECK(sniff_meta_charset("<meta name=\"viewport\" content=\"width=device-width\">").empty());
 }
 
 TEST_CASE("charset: legacy encodings convert to UTF-8") {
-    CHECK(html_to_utf8("<meta charset=windows-1252><p>\x93" "Caf\xE9\x94 \x80", "") ==
-          "<meta charset=windows-1252><p>\xE2\x80\x9C" "Caf\xC3\xA9\xE2\x80\x9D \xE2\x82\xAC");
-    CHECK(html_to_utf8("<p>\x83\x65\x83\x58\x83\x67", "shift_jis") == "<p>\xE3\x83\x86\xE3\x82\xB9\xE3\x83\x88");
+    CHECK(html_to_utf8("<meta charset=windows-1252><p>\x93"
+                       "Caf\xE9\x94 \x80",
+                       "") == "<meta charset=windows-1252><p>\xE2\x80\x9C"
+                              "Caf\xC3\xA9\xE2\x80\x9D \xE2\x82\xAC");
+    CHECK(html_to_utf8("<p>\x83\x65\x83\x58\x83\x67", "shift_jis") ==
+          "<p>\xE3\x83\x86\xE3\x82\xB9\xE3\x83\x88");
     CHECK(html_to_utf8("<p>\xC4\xE3\xBA\xC3", "gb2312") == "<p>你好");
     // No declaration and not UTF-8: windows-1252.
-    CHECK(html_to_utf8("<p>na\xEF" "ve", "") == "<p>na\xC3\xAF" "ve");
+    CHECK(html_to_utf8("<p>na\xEF"
+                       "ve",
+                       "") == "<p>na\xC3\xAF"
+                              "ve");
     // UTF-16 with a BOM.
     CHECK(html_to_utf8(std::string("\xFF\xFE<\0p\0>\0", 8), "") == "<p>");
 }
@@ -46,8 +53,10 @@ TEST_CASE("byline: names, affiliation, roles, dates and other languages") {
     CHECK(b.names == std::vector<std::string>{"Lena Ortiz"});
     CHECK(b.affiliation == "Staff Writer");
 
-    CHECK(split_byline("by Maren Holt May 20, 2019").names == std::vector<std::string>{"Maren Holt"});
-    CHECK(split_byline("Tomas Brandt | 3 hours ago").names == std::vector<std::string>{"Tomas Brandt"});
+    CHECK(split_byline("by Maren Holt May 20, 2019").names ==
+          std::vector<std::string>{"Maren Holt"});
+    CHECK(split_byline("Tomas Brandt | 3 hours ago").names ==
+          std::vector<std::string>{"Tomas Brandt"});
     CHECK(split_byline("Par Odile Marchand (avec Luc Perrin et Anaïs Roux)").names ==
           std::vector<std::string>{"Odile Marchand", "Luc Perrin", "Anaïs Roux"});
     CHECK(split_byline("Joaquín Rey (https://example.org/joaquin)").names ==
@@ -70,7 +79,8 @@ TEST_CASE("byline: what a person's name looks like") {
 }
 
 TEST_CASE("captions: credits written out or marked up") {
-    auto c = split_caption_credit("Crowds gather at the quay on Sunday. (AP Photo/Lin Varga, File)");
+    auto c =
+        split_caption_credit("Crowds gather at the quay on Sunday. (AP Photo/Lin Varga, File)");
     CHECK(c.text == "Crowds gather at the quay on Sunday.");
     CHECK(c.credit == "AP Photo/Lin Varga, File");
     c = split_caption_credit("The new footbridge at dusk. Photograph: Sam Ode/Valley Post");
