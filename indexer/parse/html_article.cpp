@@ -402,6 +402,20 @@ Article parse_html_article(const Record& r) {
             a.date_source = "url";
         }
     }
+    // A visible "Posted on May 3, 2021 at 9:15 AM EDT" line, in date markup or the byline.
+    if (a.date.empty()) {
+        const std::vector<std::string>* lists[] = {&m.date_texts, &m.byline_texts, &c.bylines};
+        for (const auto* texts : lists) {
+            for (const auto& t : *texts)
+                if (auto lt = parse_page_date(t)) {
+                    a.published = lt->utc;
+                    a.date = format_ymd(lt->local);
+                    a.date_source = "text";
+                    break;
+                }
+            if (!a.date.empty()) break;
+        }
+    }
     for (const std::string* mod : {&m.ld_modified, &m.meta_modified})
         if (auto t = parse_page_date(*mod)) {
             a.modified = t->utc;

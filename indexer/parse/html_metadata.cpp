@@ -30,12 +30,21 @@ bool is_url(std::string_view s) {
            (!s.empty() && s[0] == '/');
 }
 
-std::string json_string(const json& j) {
-    if (j.is_string()) return normalize_space(j.get<std::string>());
-    if (j.is_array() && !j.empty()) return json_string(j[0]);
-    if (j.is_object()) {
-        if (j.contains("name")) return json_string(j["name"]);
-        if (j.contains("@value")) return json_string(j["@value"]);
+// A JSON-LD value as text: a string, the first of a list, or an object's name. A loop, not
+// recursion: a hostile page can nest lists 100,000 deep.
+std::string json_string(const json& value) {
+    const json* j = &value;
+    for (int depth = 0; depth < 8; ++depth) {
+        if (j->is_string()) return normalize_space(j->get<std::string>());
+        if (j->is_array() && !j->empty()) {
+            j = &(*j)[0];
+        } else if (j->is_object() && j->contains("name")) {
+            j = &(*j)["name"];
+        } else if (j->is_object() && j->contains("@value")) {
+            j = &(*j)["@value"];
+        } else {
+            return {};
+        }
     }
     return {};
 }
@@ -94,10 +103,12 @@ const json& resolve(const json& j, const LdState& st) {
     return j;
 }
 
-void read_ld_authors(const json& a, const LdState& st, std::vector<std::string>& out) {
+void read_ld_authors(const json& a, const LdState& st, std::vector<std::string>& out,
+                     int depth = 0) {
     if (a.is_array()) {
-        for (const auto& x : a)
-            read_ld_authors(x, st, out);
+        if (depth < 3)
+            for (const auto& x : a)
+                read_ld_authors(x, st, out, depth + 1);
         return;
     }
     const json& r = resolve(a, st);
@@ -384,6 +395,14 @@ PageMeta read_page_meta(const GumboNode* document) {
                     ++byline_seen;
                     descend = false;
                 }
+            }
+            if (m.date_texts.size() < 6 && t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML &&
+                t != GUMBO_TAG_TIME &&
+                (ci.find("date") != std::string::npos || ci.find("publish") != std::string::npos ||
+                 ci.find("posted") != std::string::npos ||
+                 ci.find("timestamp") != std::string::npos)) {
+                std::string txt = text_content(n);
+                if (txt.size() >= 6 && txt.size() < 120) add_unique(m.date_texts, txt);
             }
             if (itemprop == "alternativeHeadline" || itemprop == "description" ||
                 (t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML && has_hint(Hint::Dek, ci) &&

@@ -24,8 +24,9 @@ struct PageMeta {
     std::string ld_published, ld_modified;
     std::vector<std::string> meta_published; // date metas in order of trust
     std::string meta_modified;
-    std::string time_published; // <time datetime> marked as the publication time
-    std::string time_first;     // the first <time datetime> in the page
+    std::string time_published;          // <time datetime> marked as the publication time
+    std::string time_first;              // the first <time datetime> in the page
+    std::vector<std::string> date_texts; // short texts of date markup ("Posted on 3 May 2021")
 
     std::string canonical, og_url, ld_url;
     std::string site_name, ld_publisher;

@@ -316,3 +316,45 @@ TEST_CASE("html: pages above the size limit are rejected with a reason") {
         CHECK(std::string(e.what()).find("too large") != std::string::npos);
     }
 }
+
+TEST_CASE("html: dates from a visible Posted line, then from the URL") {
+    Record r;
+    r.origin = "posted.html";
+    r.format = RecordFormat::Html;
+    r.bytes = "<html><head><title>Quiet week at the harbour</title></head><body><article>"
+              "<h1>Quiet week at the harbour</h1>"
+              "<div class=\"post-date\">Posted on March 3, 2021 at 9:15 AM EST</div>"
+              "<p>Nothing much happened at the harbour this week, which the harbour master "
+              "said was exactly how she liked it, with calm seas and no late ferries.</p>"
+              "</article></body></html>";
+    Article a = parse_html_article(r);
+    CHECK(a.date == "2021-03-03");
+    CHECK(a.date_source == "text");
+    REQUIRE(a.published);
+    CHECK(*a.published == 1614780900); // 14:15Z
+
+    r.url = "https://example.org/news/2020/07/14/quiet-week/";
+    r.bytes = "<html><head><title>Quiet week</title></head><body><p>Nothing much happened at "
+              "the harbour this week, which the harbour master liked.</p></body></html>";
+    a = parse_html_article(r);
+    CHECK(a.date == "2020-07-14");
+    CHECK(a.date_source == "url");
+    CHECK(a.url == "https://example.org/news/2020/07/14/quiet-week/");
+}
+
+TEST_CASE("html: the description is a subtitle only when it is not the first paragraph") {
+    Record r;
+    r.origin = "desc.html";
+    r.format = RecordFormat::Html;
+    std::string para = "The council approved the new cycle lanes on Tuesday after a long debate "
+                       "that ran past midnight in the town hall.";
+    r.bytes = "<html><head><title>Cycle lanes approved</title><meta name=\"description\" "
+              "content=\"" +
+              para.substr(0, 70) + "...\"></head><body><article><p>" + para +
+              "</p></article></body></html>";
+    CHECK(parse_html_article(r).subtitle.empty());
+    r.bytes = "<html><head><title>Cycle lanes approved</title><meta name=\"description\" "
+              "content=\"Work starts in spring on three routes.\"></head><body><article><p>" +
+              para + "</p></article></body></html>";
+    CHECK(parse_html_article(r).subtitle == "Work starts in spring on three routes.");
+}
