@@ -84,9 +84,20 @@ std::string strip_site(const std::string& title, const std::string& site, const 
         std::string compact;
         for (char c : f)
             if (c != ' ') compact += c;
-        return !fhost.empty() &&
-               (compact == fhost || compact == hostname ||
-                (hostname.size() > 3 && compact.find(hostname) != std::string::npos && words <= 3));
+        if (fhost.empty()) return false;
+        if (compact == fhost || compact == hostname) return true;
+        // "Blog Name PIXNET" on blog.pixnet.example: a short part naming a host label.
+        if (words > 3) return false;
+        std::size_t at = 0;
+        while (at < fhost.size()) {
+            std::size_t dot = fhost.find('.', at);
+            std::string label = fhost.substr(at, dot == std::string::npos ? dot : dot - at);
+            at = dot == std::string::npos ? fhost.size() : dot + 1;
+            if (at >= fhost.size()) break; // the top-level domain
+            if (label.size() > 3 && label != "www" && compact.find(label) != std::string::npos)
+                return true;
+        }
+        return false;
     };
     bool front = is_site(parts.front()), back = is_site(parts.back());
     if (back || front) {
@@ -99,7 +110,7 @@ std::string strip_site(const std::string& title, const std::string& site, const 
             to = cut;
             std::string_view t = trim(std::string_view(title).substr(0, to));
             for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xB7",
-                                         "\xC2\xBB", "/", "\xE2\x80\xA2"})
+                                         "\xC2\xBB", "/", "\xE2\x80\xA2", "@"})
                 if (t.size() >= sep.size() && t.substr(t.size() - sep.size()) == sep) {
                     t = trim(t.substr(0, t.size() - sep.size()));
                     break;
@@ -109,7 +120,7 @@ std::string strip_site(const std::string& title, const std::string& site, const 
         from = parts.front().size();
         std::string_view t = trim(std::string_view(title).substr(from));
         for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xB7",
-                                     "\xC2\xBB", "/", "\xE2\x80\xA2"})
+                                     "\xC2\xBB", "/", "\xE2\x80\xA2", "@"})
             if (t.substr(0, sep.size()) == sep) {
                 t = trim(t.substr(sep.size()));
                 break;
@@ -147,6 +158,11 @@ std::string choose_title(const PageMeta& m, const std::string& host) {
          {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title, &m.doc_title}) {
         if (c->empty()) continue;
         std::string s = *c;
+        // A dangling separator at the end ("Headline :: Site ::").
+        while (!s.empty() &&
+               std::string_view("|:-\xC2\xB7 ").find(s.back()) != std::string_view::npos)
+            s.pop_back();
+        if (s.empty()) continue;
         for (int i = 0; i < 3; ++i) { // "Headline | Section | Site"
             std::string t = strip_site(s, site, host);
             if (t == s || t.empty()) break;
@@ -154,13 +170,18 @@ std::string choose_title(const PageMeta& m, const std::string& host) {
         }
         auto parts = strong_parts(s);
         if (parts.size() < 2) return s;
-        // A part that is the page's <h1> is the headline.
+        // A part that is the page's <h1> is the headline (a one-word <h1> is a logo).
         for (const auto& h : m.h1s) {
             std::string fh = fold_for_match(h);
+            bool ascii = true;
+            for (unsigned char ch : h)
+                ascii = ascii && ch < 0x80;
+            if (fh.empty() || (ascii && word_count(h) < 2)) continue;
             for (const auto& p : parts)
-                if (!fh.empty() && fold_for_match(p) == fh) return p;
+                if (fold_for_match(p) == fh) return p;
         }
-        if (c != &m.doc_title) return s;
+        // " | " hardly ever occurs inside a headline: "Headline | Section".
+        if (c != &m.doc_title && s.find(" | ") == std::string::npos) return s;
         // "Headline | Section | Site" with an unknown site: the longest part.
         std::size_t best = 0;
         for (std::size_t i = 1; i < parts.size(); ++i)

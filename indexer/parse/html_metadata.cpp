@@ -243,6 +243,7 @@ std::string byline_text(const GumboNode* el) {
     // Names marked up inside the byline (author links, itemprop=name) are cleaner than
     // its whole text, which runs into roles, dates and share buttons.
     std::vector<std::string> inner;
+    bool have_itemprop = false;
     std::string all;
     std::vector<const GumboNode*> stack{el};
     std::size_t visited = 0;
@@ -257,11 +258,16 @@ std::string byline_text(const GumboNode* el) {
         if (!is_element(n) || is_skipped_tag(tag_of(n))) continue;
         if (n != el) {
             std::string_view href = attr(n, "href");
+            bool itemprop_name = attr(n, "itemprop") == "name";
             bool named = (tag_of(n) == GUMBO_TAG_A && !href.empty() && href[0] != '#') ||
-                         attr(n, "itemprop") == "name" || attr(n, "rel") == "author";
+                         itemprop_name || attr(n, "rel") == "author";
             if (named) {
                 std::string t = text_content(n);
-                if (looks_like_person_name(t)) add_unique(inner, t);
+                if (looks_like_person_name(t)) {
+                    // itemprop=name is explicit: it outranks links to sections or profiles.
+                    if (itemprop_name && !have_itemprop) inner.clear(), have_itemprop = true;
+                    if (itemprop_name || !have_itemprop) add_unique(inner, t);
+                }
             }
         }
         const GumboVector& ch = n->v.element.children;
