@@ -198,6 +198,7 @@ bool looks_like_person_name(std::string_view s) {
     auto ws = words_of(t);
     if (ws.empty() || ws.size() > 6) return false;
     if (has_role_word(t) || t.find(':') != std::string::npos) return false;
+    if (starts_with_ci(t, "the ")) return false; // "The Lakeside Review"
     int caps = 0;
     bool long_word = false;
     for (const auto& w : ws) {

@@ -112,6 +112,8 @@ void read_ld_authors(const json& a, const LdState& st, std::vector<std::string>&
         return;
     }
     const json& r = resolve(a, st);
+    // An organisation as author ("Reuters", "The Daily Planet") is not a person.
+    if (type_has(r, {"Organization", "NewsMediaOrganization", "Corporation"})) return;
     std::string name = json_string(r);
     if (!name.empty() && !is_url(name)) add_unique(out, name);
 }

@@ -358,3 +358,17 @@ TEST_CASE("html: the description is a subtitle only when it is not the first par
               para + "</p></article></body></html>";
     CHECK(parse_html_article(r).subtitle == "Work starts in spring on three routes.");
 }
+
+TEST_CASE("html: a JSON-LD author that is an organisation is not a person") {
+    Record r;
+    r.origin = "org.html";
+    r.format = RecordFormat::Html;
+    r.bytes = "<html><head><title>Port reopens</title><script type=\"application/ld+json\">"
+              "{\"@type\":\"NewsArticle\",\"headline\":\"Port reopens\",\"author\":["
+              "{\"@type\":\"Organization\",\"name\":\"Coastal Wire Service\"},"
+              "{\"@type\":\"Person\",\"name\":\"Edda Morrow\"}]}</script></head>"
+              "<body><p>The port reopened on Monday after a week of repairs to its cranes.</p>"
+              "</body></html>";
+    Article a = parse_html_article(r);
+    CHECK(a.authors == std::vector<std::string>{"Edda Morrow"});
+}

@@ -76,6 +76,7 @@ TEST_CASE("byline: what a person's name looks like") {
     CHECK_FALSE(looks_like_person_name("Updated 5 minutes ago"));
     CHECK_FALSE(looks_like_person_name("jane@example.org"));
     CHECK_FALSE(looks_like_person_name("J J"));
+    CHECK_FALSE(looks_like_person_name("The Lakeside Review"));
 }
 
 TEST_CASE("captions: credits written out or marked up") {
