@@ -135,6 +135,8 @@ class Extractor {
         for (int r : roots)
             emit(r, c);
         outside_captions(roots, c);
+        for (int r : roots)
+            alt_captions(r, c);
         return c;
     }
 
@@ -439,6 +441,45 @@ class Extractor {
 
     // Figures of the article that sit outside the text container (a lead photo above the
     // story body): their captions belong to the article, not to its body text.
+    // A figure in the article with no caption: its image's alt text stands in for one (in
+    // the captions, not the body). Generic alt texts ("image", file names) are skipped.
+    void alt_captions(int r, Content& out) {
+        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        int end = r + N(r).size;
+        for (int i = r; i < end;) {
+            Node& n = N(i);
+            if (n.removed) {
+                i += n.size;
+                continue;
+            }
+            if (n.tag != GUMBO_TAG_FIGURE) {
+                ++i;
+                continue;
+            }
+            bool has_caption = false;
+            int img = -1;
+            for (int k = i + 1; k < i + n.size; ++k) {
+                has_caption = has_caption || N(k).caption;
+                if (img < 0 && N(k).tag == GUMBO_TAG_IMG) img = k;
+            }
+            if (!has_caption && img >= 0) {
+                std::string alt = normalize_space(attr(N(img).g, "alt"));
+                std::string lower = to_lower_ascii(alt);
+                bool generic = alt.size() < 12 || lower.find(".jpg") != std::string::npos ||
+                               lower.find(".png") != std::string::npos ||
+                               lower.rfind("image", 0) == 0 || lower.rfind("photo", 0) == 0;
+                if (!generic) {
+                    ContentBlock b;
+                    b.kind = ContentBlock::Kind::Caption;
+                    b.text = alt;
+                    b.outside = true;
+                    out.blocks.push_back(std::move(b));
+                }
+            }
+            i += n.size;
+        }
+    }
+
     void outside_captions(const std::vector<int>& roots, Content& out) {
         auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
         if (roots.empty() || roots[0] == 0) return;

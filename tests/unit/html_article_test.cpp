@@ -151,7 +151,9 @@ TEST_CASE("html: photo gallery captions with credits, gallery chrome dropped") {
     CHECK(a.authors == std::vector<std::string>{"Květa Horáková"});
     CHECK(a.date == "2021-10-09");
     CHECK(a.tags == std::vector<std::string>{"festivals", "photography", "quays"});
-    REQUIRE(a.captions.size() == 2);
+    REQUIRE(a.captions.size() == 3);
+    CHECK(a.captions[2] == Caption{"A boat on the river at night", ""}); // alt text, no caption
+    CHECK_FALSE(contains(a.body, "A boat on the river"));
     CHECK(a.captions[0] ==
           Caption{"Lanterns drift past the old customs house shortly after sunset.",
                   "Květa Horáková/Riverside Herald"});
