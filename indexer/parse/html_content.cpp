@@ -1,6 +1,7 @@
 #include "html_content.hpp"
 
 #include "html_captions.hpp"
+#include "html_content_tree.hpp"
 #include "html_dom.hpp"
 #include "html_hints.hpp"
 #include "html_metadata.hpp"
@@ -19,112 +20,13 @@ struct Flags {
     bool clean;
 };
 
-// Text statistics of a subtree (or of a node's own text children).
-struct Stats {
-    int text = 0; // characters, whitespace runs counted once
-    int link = 0; // characters inside links, in tenths (same-page links weigh 0.3)
-    int commas = 0;
-    int heading = 0; // characters inside h1-h6
-    int li_text = 0; // characters inside list items
-    int p = 0, img = 0, li = 0, input = 0, tr = 0, th = 0, tables = 0;
-    void add(const Stats& o) {
-        text += o.text, link += o.link, commas += o.commas, heading += o.heading;
-        li_text += o.li_text, p += o.p, img += o.img, li += o.li, input += o.input;
-        tr += o.tr, th += o.th, tables += o.tables;
-    }
-};
-
-struct Node {
-    const GumboNode* g = nullptr;
-    int parent = -1;
-    int size = 1; // nodes in the subtree, this one included (pre-order: [i, i+size))
-    GumboTag tag = GUMBO_TAG_UNKNOWN;
-    int weight = 0;
-    int elem_children = 0;
-    bool in_link = false, in_figure = false, in_pre = false, in_heading = false, in_li = false;
-    bool byline = false, caption = false, small_furniture = false;
-    Stats own;                              // own text children and own tag counts
-    Stats all;                              // the whole subtree
-    int inline_text = 0, inline_commas = 0; // text not inside a block descendant
-    double score = 0;
-    bool candidate = false;
-    bool removed = false;
-};
-
-bool t_is_container(GumboTag t) {
-    return t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN &&
-           t != GUMBO_TAG_HTML;
-}
-
-bool is_heading(GumboTag t) {
-    return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-           t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
-
-// Characters with whitespace runs counted as one; commas (also CJK ones) counted apart.
-void count_text(const char* s, int& chars, int& commas) {
-    bool space = true;
-    for (const unsigned char* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
-        unsigned char c = *p;
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-            if (!space) ++chars;
-            space = true;
-            continue;
-        }
-        space = false;
-        if ((c & 0xC0) == 0x80) continue; // continuation byte
-        ++chars;
-        if (c == ',')
-            ++commas;
-        else if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C)
-            ++commas; // U+FF0C
-        else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81)
-            ++commas; // U+3001
-    }
-}
-
-bool contains_ci(std::string_view hay, std::string_view needle) {
-    return to_lower_ascii(hay).find(needle) != std::string::npos;
-}
-
-bool is_hidden(const GumboNode* g) {
-    if (has_attr(g, "hidden")) return true;
-    std::string_view style = attr(g, "style");
-    if (!style.empty()) {
-        std::string s = to_lower_ascii(style);
-        s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-        if (s.find("display:none") != std::string::npos ||
-            s.find("visibility:hidden") != std::string::npos)
-            return true;
-    }
-    if (attr(g, "aria-hidden") == "true" && !contains_ci(attr(g, "class"), "fallback-image"))
-        return true;
-    return false;
-}
-
-bool is_furniture_role(std::string_view role) {
-    static constexpr std::string_view roles[] = {
-        "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"};
-    for (auto r : roles)
-        if (role == r) return true;
-    return false;
-}
-
-int class_weight(const std::string& ci) {
-    int w = 0;
-    std::string_view cls = ci; // "class id": both at once is fine for the hint words
-    if (has_hint(Hint::Negative, cls)) w -= 25;
-    if (has_hint(Hint::Positive, cls)) w += 25;
-    return w;
-}
-
 class Extractor {
   public:
     Extractor(const GumboNode* root, std::string_view title, Flags f)
         : root_(root), title_(fold_for_match(title)), f_(f) {}
 
     Content run() {
-        build();
+        nodes_ = build_content_tree(root_, {f_.strip_unlikely, f_.weight_classes});
         if (nodes_.empty()) return {};
         score();
         std::vector<int> roots = choose_roots();
@@ -144,126 +46,13 @@ class Extractor {
     const GumboNode* root_;
     std::string title_;
     Flags f_;
-    std::vector<Node> nodes_;
+    std::vector<ContentNode> nodes_;
 
-    bool excluded(const GumboNode* g, const Node& parent) const {
-        GumboTag t = tag_of(g);
-        if (is_skipped_tag(t) || t == GUMBO_TAG_NAV) return true;
-        if (is_hidden(g)) return true;
-        if (is_furniture_role(attr(g, "role"))) return true;
-        if (!f_.strip_unlikely) return false;
-        if (t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE) return true;
-        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_A || t == GUMBO_TAG_ARTICLE ||
-            t == GUMBO_TAG_MAIN)
-            return false;
-        if (parent.in_pre) return false;
-        std::string ci = class_and_id(g);
-        return has_hint(Hint::Unlikely, ci) && !has_hint(Hint::Keep, ci) &&
-               !(parent.tag == GUMBO_TAG_TD || parent.tag == GUMBO_TAG_TABLE);
-    }
-
-    void build() {
-        struct Item {
-            const GumboNode* g;
-            int parent;
-        };
-        std::vector<Item> stack{{root_, -1}};
-        while (!stack.empty()) {
-            Item it = stack.back();
-            stack.pop_back();
-            const GumboNode* g = it.g;
-            if (it.parent >= 0 && excluded(g, nodes_[static_cast<std::size_t>(it.parent)]))
-                continue;
-            int idx = static_cast<int>(nodes_.size());
-            nodes_.emplace_back();
-            Node& n = nodes_.back();
-            n.g = g;
-            n.parent = it.parent;
-            n.tag = tag_of(g);
-            std::string ci = class_and_id(g);
-            if (f_.weight_classes) n.weight = class_weight(ci);
-            // schema.org microdata names the article's text outright.
-            if (attr(g, "itemprop") == "articleBody") n.weight += 50;
-            n.small_furniture = f_.strip_unlikely && t_is_container(n.tag) &&
-                                has_hint(Hint::Small, ci) && !has_hint(Hint::Keep, ci);
-            if (it.parent >= 0) {
-                const Node& p = nodes_[static_cast<std::size_t>(it.parent)];
-                n.in_link = p.in_link;
-                n.in_figure = p.in_figure;
-                n.in_pre = p.in_pre;
-                n.in_heading = p.in_heading;
-                n.in_li = p.in_li;
-                ++nodes_[static_cast<std::size_t>(it.parent)].elem_children;
-            }
-            GumboTag t = n.tag;
-            if (t == GUMBO_TAG_A) n.in_link = true;
-            if (t == GUMBO_TAG_FIGURE) n.in_figure = true;
-            if (t == GUMBO_TAG_PRE || t == GUMBO_TAG_CODE) n.in_pre = true;
-            if (is_heading(t)) n.in_heading = true;
-            if (t == GUMBO_TAG_LI) n.in_li = true;
-            n.byline = t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_MAIN &&
-                       (attr(g, "rel") == "author" ||
-                        attr(g, "itemprop").find("author") != std::string_view::npos ||
-                        is_byline_hint(ci));
-            n.caption =
-                t == GUMBO_TAG_FIGCAPTION || (t != GUMBO_TAG_BODY && has_hint(Hint::Caption, ci));
-            n.own.p = t == GUMBO_TAG_P;
-            n.own.img = t == GUMBO_TAG_IMG;
-            n.own.li = t == GUMBO_TAG_LI;
-            n.own.input = t == GUMBO_TAG_INPUT || t == GUMBO_TAG_SELECT || t == GUMBO_TAG_TEXTAREA;
-            n.own.tr = t == GUMBO_TAG_TR;
-            n.own.th = t == GUMBO_TAG_TH || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_CAPTION;
-            n.own.tables = t == GUMBO_TAG_TABLE;
-            int link_weight = 10;
-            if (n.in_link && t == GUMBO_TAG_A && !attr(g, "href").empty() &&
-                attr(g, "href")[0] == '#')
-                link_weight = 3;
-            const GumboVector& ch = children_of(g);
-            for (unsigned i = 0; i < ch.length; ++i) {
-                auto* c = static_cast<const GumboNode*>(ch.data[i]);
-                if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
-                    int chars = 0, commas = 0;
-                    count_text(c->v.text.text, chars, commas);
-                    n.own.text += chars;
-                    n.own.commas += commas;
-                    if (n.in_link) n.own.link += chars * link_weight;
-                    if (n.in_heading) n.own.heading += chars;
-                    if (n.in_li) n.own.li_text += chars;
-                }
-            }
-            n.inline_text = n.own.text;
-            n.inline_commas = n.own.commas;
-            // Inputs are skipped tags; count them on the parent for the form test.
-            for (unsigned i = ch.length; i-- > 0;) {
-                auto* c = static_cast<const GumboNode*>(ch.data[i]);
-                if (!is_element(c)) continue;
-                GumboTag ct = tag_of(c);
-                if (ct == GUMBO_TAG_INPUT || ct == GUMBO_TAG_SELECT || ct == GUMBO_TAG_TEXTAREA ||
-                    ct == GUMBO_TAG_BUTTON)
-                    ++nodes_[static_cast<std::size_t>(idx)].own.input;
-                stack.push_back({c, idx});
-            }
-        }
-        // Children have higher indices than their parents: one reverse pass aggregates.
-        for (auto& n : nodes_)
-            n.all = n.own;
-        for (std::size_t i = nodes_.size(); i-- > 1;) {
-            Node& n = nodes_[i];
-            Node& p = nodes_[static_cast<std::size_t>(n.parent)];
-            p.all.add(n.all);
-            p.size += n.size;
-            if (!is_block_tag(n.tag)) {
-                p.inline_text += n.inline_text;
-                p.inline_commas += n.inline_commas;
-            }
-        }
-    }
-
-    double link_density(const Node& n) const {
+    double link_density(const ContentNode& n) const {
         return n.all.text > 0 ? std::min(1.0, n.all.link / 10.0 / n.all.text) : 0.0;
     }
 
-    void init_candidate(Node& n) {
+    void init_candidate(ContentNode& n) {
         if (n.candidate) return;
         n.candidate = true;
         switch (n.tag) {
@@ -302,7 +91,7 @@ class Extractor {
 
     void score() {
         for (std::size_t i = 1; i < nodes_.size(); ++i) {
-            const Node& n = nodes_[i];
+            const ContentNode& n = nodes_[i];
             int len = 0, commas = 0;
             if (n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_TD) {
                 len = n.all.text, commas = n.all.commas;
@@ -317,7 +106,7 @@ class Extractor {
             double s = 1 + commas + std::min(len / 100, 3);
             int a = n.parent;
             for (int level = 0; level < 5 && a >= 0; ++level) {
-                Node& an = nodes_[static_cast<std::size_t>(a)];
+                ContentNode& an = nodes_[static_cast<std::size_t>(a)];
                 init_candidate(an);
                 double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
                 an.score += s / div;
@@ -343,7 +132,7 @@ class Extractor {
         if (cands.empty() || cands[0] == 0) return {0};
         int top = cands[0];
         const int best = top; // before any climbing
-        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        auto N = [&](int i) -> ContentNode& { return nodes_[static_cast<std::size_t>(i)]; };
         // When several near-best candidates share an ancestor, the article is that ancestor.
         {
             std::vector<int> alts;
@@ -387,7 +176,7 @@ class Extractor {
         std::string top_class(attr(N(top).g, "class"));
         int end = parent + N(parent).size;
         for (int s = parent + 1; s < end; s += N(s).size) {
-            const Node& sn = N(s);
+            const ContentNode& sn = N(s);
             if (s == top) {
                 roots.push_back(s);
                 continue;
@@ -420,7 +209,7 @@ class Extractor {
     // not siblings. Parts with the top candidate's class and a fair score join it.
     void add_same_class_parts(int top, const std::vector<int>& cands, double threshold,
                               std::vector<int>& roots) {
-        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        auto N = [&](int i) -> ContentNode& { return nodes_[static_cast<std::size_t>(i)]; };
         std::string_view cls = attr(N(top).g, "class");
         if (trim(cls).empty()) return;
         bool added = false;
@@ -444,10 +233,10 @@ class Extractor {
     // A figure in the article with no caption: its image's alt text stands in for one (in
     // the captions, not the body). Generic alt texts ("image", file names) are skipped.
     void alt_captions(int r, Content& out) {
-        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        auto N = [&](int i) -> ContentNode& { return nodes_[static_cast<std::size_t>(i)]; };
         int end = r + N(r).size;
         for (int i = r; i < end;) {
-            Node& n = N(i);
+            ContentNode& n = N(i);
             if (n.removed) {
                 i += n.size;
                 continue;
@@ -481,12 +270,12 @@ class Extractor {
     }
 
     void outside_captions(const std::vector<int>& roots, Content& out) {
-        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        auto N = [&](int i) -> ContentNode& { return nodes_[static_cast<std::size_t>(i)]; };
         if (roots.empty() || roots[0] == 0) return;
         int region = -1;
         int a = N(roots[0]).parent;
         for (int level = 0; level < 4 && a > 0; ++level, a = N(a).parent) {
-            const Node& an = N(a);
+            const ContentNode& an = N(a);
             std::string cls = to_lower_ascii(attr(an.g, "class"));
             if (an.tag == GUMBO_TAG_ARTICLE || an.tag == GUMBO_TAG_MAIN ||
                 attr(an.g, "itemtype").find("Article") != std::string_view::npos ||
@@ -523,7 +312,7 @@ class Extractor {
         }
     }
 
-    bool is_data_table(const Node& n) const {
+    bool is_data_table(const ContentNode& n) const {
         if (attr(n.g, "role") == "presentation") return false;
         if (n.all.tables > 1) return false; // layout tables nest
         if (!attr(n.g, "summary").empty() || n.all.th > 0) return true;
@@ -533,7 +322,7 @@ class Extractor {
     // Drops furniture inside the chosen content, bottom-up so a container is judged on
     // what is left in it (readability's conditional cleaning, with a few general rules).
     void clean(int r) {
-        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        auto N = [&](int i) -> ContentNode& { return nodes_[static_cast<std::size_t>(i)]; };
         int end = r + N(r).size;
         std::vector<bool> in_data_table(static_cast<std::size_t>(end - r), false);
         for (int i = r; i < end; ++i) {
@@ -544,7 +333,7 @@ class Extractor {
         for (int i = r; i < end; ++i)
             N(i).all = N(i).own;
         for (int i = end; i-- > r;) {
-            Node& n = N(i);
+            ContentNode& n = N(i);
             if (i != r && !in_data_table[static_cast<std::size_t>(i - r)] && !n.in_pre &&
                 should_remove(n)) {
                 n.removed = true;
@@ -554,7 +343,7 @@ class Extractor {
         }
     }
 
-    bool should_remove(const Node& n) const {
+    bool should_remove(const ContentNode& n) const {
         GumboTag t = n.tag;
         if (n.small_furniture && n.all.text < 500) return true;
         if ((t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2) && n.weight < 0) return true;
@@ -563,7 +352,7 @@ class Extractor {
               t == GUMBO_TAG_SECTION || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_HEADER ||
               t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_DL || t == GUMBO_TAG_TD))
             return false;
-        const Stats& s = n.all;
+        const ContentStats& s = n.all;
         if (n.weight < 0) return true;
         if (s.commas >= 10) return false;
         bool is_list =
@@ -584,7 +373,7 @@ class Extractor {
 
     // Walks the kept part of subtree r in document order and cuts it into blocks.
     void emit(int r, Content& out) {
-        auto N = [&](int i) -> Node& { return nodes_[static_cast<std::size_t>(i)]; };
+        auto N = [&](int i) -> ContentNode& { return nodes_[static_cast<std::size_t>(i)]; };
         using Kind = ContentBlock::Kind;
         struct Frame {
             int i;
@@ -615,7 +404,7 @@ class Extractor {
         };
         std::vector<Frame> stack;
         auto enter = [&](int i, Kind inherited) {
-            Node& n = N(i);
+            ContentNode& n = N(i);
             GumboTag t = n.tag;
             if (n.removed) return;
             if (t == GUMBO_TAG_BR || t == GUMBO_TAG_HR) {
