@@ -120,3 +120,9 @@ TEST_CASE("page dates: ISO, RFC 2822, words, slashes, digits, URLs") {
     CHECK(date_in_url("https://example.org/2024-03-02-story") == Ymd{2024, 3, 2});
     CHECK_FALSE(date_in_url("https://example.org/news/1234/story"));
 }
+
+TEST_CASE("byline: surnames that are also common words stay names") {
+    CHECK(split_byline("By Min-jun Seo and Thomas More").names ==
+          std::vector<std::string>{"Min-jun Seo", "Thomas More"});
+    CHECK(split_byline("Hana Kovac | 6 min read").names == std::vector<std::string>{"Hana Kovac"});
+}
