@@ -212,10 +212,10 @@ bool is_block_tag(GumboTag t) {
     }
 }
 
-std::string text_content(const GumboNode* root) {
+std::string text_content(const GumboNode* root, std::size_t max_bytes) {
     std::string raw;
     std::vector<const GumboNode*> stack{root};
-    while (!stack.empty()) {
+    while (!stack.empty() && raw.size() <= max_bytes) {
         const GumboNode* n = stack.back();
         stack.pop_back();
         if (n == nullptr) { // marks the end of a block element

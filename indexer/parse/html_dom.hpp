@@ -43,8 +43,9 @@ bool has_attr(const GumboNode* n, const char* name);
 std::string class_and_id(const GumboNode* n);
 
 // All text under n, whitespace normalised, with a space between block elements; script,
-// style and similar subtrees skipped.
-std::string text_content(const GumboNode* n);
+// style and similar subtrees skipped. With max_bytes, the walk stops once that much raw
+// text is gathered: callers that only want short texts do not pay for big subtrees.
+std::string text_content(const GumboNode* n, std::size_t max_bytes = std::string::npos);
 
 // Elements whose content is never article text.
 bool is_skipped_tag(GumboTag t);

@@ -264,7 +264,7 @@ std::string byline_text(const GumboNode* el) {
             bool named = (tag_of(n) == GUMBO_TAG_A && !href.empty() && href[0] != '#') ||
                          itemprop_name || attr(n, "rel") == "author";
             if (named) {
-                std::string t = text_content(n);
+                std::string t = text_content(n, 200);
                 if (looks_like_person_name(t)) {
                     // itemprop=name is explicit: it outranks links to sections or profiles.
                     if (itemprop_name && !have_itemprop) inner.clear(), have_itemprop = true;
@@ -372,7 +372,7 @@ PageMeta read_page_meta(const GumboNode* document) {
             std::string_view itemprop = attr(n, "itemprop");
             if (t == GUMBO_TAG_TIME) {
                 std::string dt = normalize_space(attr(n, "datetime"));
-                if (dt.empty()) dt = text_content(n);
+                if (dt.empty()) dt = text_content(n, 200);
                 std::string ci = class_and_id(n);
                 if (!dt.empty()) {
                     if (m.time_first.empty()) m.time_first = dt;
@@ -387,9 +387,9 @@ PageMeta read_page_meta(const GumboNode* document) {
                 if (dt.empty()) dt = normalize_space(attr(n, "content"));
                 if (!dt.empty()) dates.emplace_back(3, dt);
             }
-            if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) add_unique(m.h1s, text_content(n));
+            if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) add_unique(m.h1s, text_content(n, 2000));
             if (t == GUMBO_TAG_A && attr(n, "rel") == "tag" && rel_tags.size() < 30)
-                add_unique(rel_tags, text_content(n));
+                add_unique(rel_tags, text_content(n, 200));
             std::string ci = class_and_id(n);
             std::string_view rel = attr(n, "rel");
             bool byline = rel == "author" || itemprop.find("author") != std::string_view::npos ||
@@ -409,13 +409,13 @@ PageMeta read_page_meta(const GumboNode* document) {
                 (ci.find("date") != std::string::npos || ci.find("publish") != std::string::npos ||
                  ci.find("posted") != std::string::npos ||
                  ci.find("timestamp") != std::string::npos)) {
-                std::string txt = text_content(n);
+                std::string txt = text_content(n, 1000);
                 if (txt.size() >= 6 && txt.size() < 120) add_unique(m.date_texts, txt);
             }
             if (itemprop == "alternativeHeadline" || itemprop == "description" ||
                 (t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML && has_hint(Hint::Dek, ci) &&
                  m.deks.size() < 6)) {
-                std::string txt = text_content(n);
+                std::string txt = text_content(n, 3000);
                 if (txt.size() >= 15 && txt.size() < 600) add_unique(m.deks, txt);
             }
         }
