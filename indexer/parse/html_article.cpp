@@ -123,42 +123,9 @@ bool is_copy_of(const std::string& a, const std::string& body) {
     return fb.find(fa) != std::string::npos;
 }
 
-} // namespace
-
-Article parse_html_article(const Record& r) {
-    if (r.bytes.size() > kMaxHtmlBytes)
-        throw RecordError("HTML page too large (" + std::to_string(r.bytes.size() >> 20) +
-                          " MB, limit " + std::to_string(kMaxHtmlBytes >> 20) + " MB)");
-    std::string_view raw = r.bytes;
-    bool utf16 = raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF";
-    if (!utf16 && binary_bytes(raw)) throw RecordError("binary data, not an HTML page");
-    std::string html = html_to_utf8(r.bytes, r.charset);
-    if (mostly_binary(html)) throw RecordError("binary data, not an HTML page");
-    GumboDoc doc = parse_html(html);
-    if (!doc) throw RecordError("HTML parser failed");
-    const PageMeta m = read_page_meta(doc->document);
-
-    Article a;
-    a.format = "html";
-    a.path = r.origin;
-
-    // URL first: the title's site-name stripping uses the host.
-    std::string base = !r.url.empty() ? r.url : std::string(m.og_url);
-    for (const std::string* u :
-         {&m.canonical, &m.og_url, &m.ld_url, static_cast<const std::string*>(&r.url)}) {
-        std::string abs = absolute_url(*u, base);
-        if (!abs.empty() && !normalize_url(abs).empty()) {
-            a.url = abs;
-            break;
-        }
-    }
-    std::string host = host_of(a.url);
-    a.site_name = !m.site_name.empty() ? m.site_name : m.ld_publisher;
-    a.title = choose_title(m, host);
-
-    Content c = extract_content(doc->document, a.title);
-
-    // Body, captions, bullets.
+// Body paragraphs, captions and bullets from the content blocks; an AP dateline leaves
+// the first paragraph; an unmarked "By ..." line near the top goes to the bylines.
+void fill_body(Article& a, Content& c) {
     std::vector<std::string> paragraphs;
     const auto& table = boilerplate();
     bool first_para = true;
@@ -197,9 +164,10 @@ Article parse_html_article(const Record& r) {
         if (!a.body.empty()) a.body += "\n\n";
         a.body += p;
     }
+}
 
-    // Authors: JSON-LD, then metas, then byline markup.
-    std::vector<std::string> byline_sources;
+// Authors from JSON-LD, then metas, then byline markup; affiliation and byline text.
+void fill_authors(Article& a, const PageMeta& m, const Content& c) {
     // all: every text is one author (JSON-LD lists); otherwise the first text that names
     // someone is the byline (later ones are comments, related stories, bios).
     auto take_names = [&](const std::vector<std::string>& texts, bool all) {
@@ -239,8 +207,10 @@ Article parse_html_article(const Record& r) {
                     a.affiliation = b.affiliation;
             }
     }
+}
 
-    // Dates.
+// Publication time from JSON-LD and metas, <time>, the URL, then a visible line.
+void fill_dates(Article& a, const PageMeta& m, const Content& c) {
     struct DateCand {
         const std::string* text;
         const char* source;
@@ -285,8 +255,10 @@ Article parse_html_article(const Record& r) {
             a.modified = t->utc;
             break;
         }
+}
 
-    // Subtitle: marked-up dek, else a description that is not the first paragraph.
+// Subtitle: marked-up dek, else a description that is not the first paragraph.
+void fill_subtitle(Article& a, const PageMeta& m) {
     std::string ftitle = fold_for_match(a.title);
     std::vector<std::string> subs;
     if (!m.ld_alternative_headline.empty()) subs.push_back(m.ld_alternative_headline);
@@ -300,7 +272,47 @@ Article parse_html_article(const Record& r) {
     if (a.subtitle.empty() && !m.description.empty() && fold_for_match(m.description) != ftitle &&
         !is_copy_of(m.description, a.body))
         a.subtitle = m.description;
+}
 
+} // namespace
+
+Article parse_html_article(const Record& r) {
+    if (r.bytes.size() > kMaxHtmlBytes)
+        throw RecordError("HTML page too large (" + std::to_string(r.bytes.size() >> 20) +
+                          " MB, limit " + std::to_string(kMaxHtmlBytes >> 20) + " MB)");
+    std::string_view raw = r.bytes;
+    bool utf16 = raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF";
+    if (!utf16 && binary_bytes(raw)) throw RecordError("binary data, not an HTML page");
+    std::string html = html_to_utf8(r.bytes, r.charset);
+    if (mostly_binary(html)) throw RecordError("binary data, not an HTML page");
+    GumboDoc doc = parse_html(html);
+    if (!doc) throw RecordError("HTML parser failed");
+    const PageMeta m = read_page_meta(doc->document);
+
+    Article a;
+    a.format = "html";
+    a.path = r.origin;
+
+    // URL first: the title's site-name stripping uses the host.
+    std::string base = !r.url.empty() ? r.url : std::string(m.og_url);
+    for (const std::string* u :
+         {&m.canonical, &m.og_url, &m.ld_url, static_cast<const std::string*>(&r.url)}) {
+        std::string abs = absolute_url(*u, base);
+        if (!abs.empty() && !normalize_url(abs).empty()) {
+            a.url = abs;
+            break;
+        }
+    }
+    std::string host = host_of(a.url);
+    a.site_name = !m.site_name.empty() ? m.site_name : m.ld_publisher;
+    a.title = choose_title(m, host);
+
+    Content c = extract_content(doc->document, a.title);
+
+    fill_body(a, c);
+    fill_authors(a, m, c);
+    fill_dates(a, m, c);
+    fill_subtitle(a, m);
     a.lang = short_lang(m.lang);
     a.section = m.section;
     a.tags = m.tags;
