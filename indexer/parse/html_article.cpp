@@ -310,6 +310,17 @@ Article parse_html_article(const Record& r) {
     Content c = extract_content(doc->document, a.title);
 
     fill_body(a, c);
+    // A page whose text is drawn by scripts may still carry it in JSON-LD.
+    if (a.body.size() < 500 &&
+        m.ld_article_body.size() > std::max<std::size_t>(200, 2 * a.body.size())) {
+        a.body.clear();
+        for (auto line : split_lines(m.ld_article_body)) {
+            std::string p = normalize_space(line);
+            if (p.empty()) continue;
+            if (!a.body.empty()) a.body += "\n\n";
+            a.body += p;
+        }
+    }
     fill_authors(a, m, c);
     fill_dates(a, m, c);
     fill_subtitle(a, m);

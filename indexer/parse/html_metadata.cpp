@@ -142,6 +142,8 @@ void read_ld_object(const json& o, const LdState& st, PageMeta& m) {
     if (m.ld_alternative_headline.empty() && o.contains("alternativeHeadline"))
         m.ld_alternative_headline = json_string(o["alternativeHeadline"]);
     if (m.lang.empty() && o.contains("inLanguage")) m.lang = json_string(o["inLanguage"]);
+    if (m.ld_article_body.empty() && o.contains("articleBody") && o["articleBody"].is_string())
+        m.ld_article_body = o["articleBody"].get<std::string>(); // newlines kept
     if (o.contains("keywords")) {
         const json& k = o["keywords"];
         if (k.is_array()) {

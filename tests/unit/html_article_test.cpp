@@ -374,3 +374,20 @@ TEST_CASE("html: a JSON-LD author that is an organisation is not a person") {
     Article a = parse_html_article(r);
     CHECK(a.authors == std::vector<std::string>{"Edda Morrow"});
 }
+
+TEST_CASE("html: a page rendered by scripts falls back to JSON-LD articleBody") {
+    Record r;
+    r.origin = "spa.html";
+    r.format = RecordFormat::Html;
+    r.bytes = "<html><head><title>Tide tables change</title><script type=\"application/ld+json\">"
+              "{\"@type\":\"NewsArticle\",\"headline\":\"Tide tables change\","
+              "\"articleBody\":\"The harbour office will publish tide tables weekly from "
+              "April, instead of once a season.\\nSkippers asked for the change after two "
+              "boats ran aground on the sandbar at the river mouth last autumn, when the "
+              "printed tables were a week out of date.\"}</script></head>"
+              "<body><div id=\"root\"></div><script>render()</script></body></html>";
+    Article a = parse_html_article(r);
+    CHECK(a.title == "Tide tables change");
+    CHECK(a.body.rfind("The harbour office will publish tide tables weekly", 0) == 0);
+    CHECK(a.body.find("\n\nSkippers asked for the change") != std::string::npos);
+}
