@@ -180,11 +180,14 @@ Article parse_json_article(const Record& r) {
         a.format = "jsonl";
     }
 
-    // The object's own fields; for an HTML page, they fill what the page lacked.
+    // The object's own fields; for an HTML page, they fill what the page lacked, except
+    // the title: an export's title key is the headline its crawler chose, where the page
+    // may only offer a <title> with the site's name in it.
     auto fill = [](std::string& field, std::string value) {
         if (field.empty()) field = std::move(value);
     };
-    fill(a.title, first_string(j, {"title", "headline", "title_page", "name"}));
+    if (std::string t = first_string(j, {"title", "headline", "title_page", "name"}); !t.empty())
+        a.title = normalize_space(t);
     fill(a.subtitle, first_string(j, {"description", "subtitle", "summary", "dek"}));
     if (a.url.empty()) a.url = url;
     // A host only ("harbourgazette.example"); a publisher's name is not a host.

@@ -5,6 +5,7 @@
 #include "hash.hpp"
 #include "json_article.hpp"
 #include "people.hpp"
+#include "html_article.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
 #include "url.hpp"
@@ -52,7 +53,8 @@ Article parse_record(const Record& r) {
             a = parse_text_article(r.bytes);
         break;
     case RecordFormat::Html:
-        throw RecordError("HTML pages are not indexed by this build");
+        a = parse_html_article(r);
+        break;
     case RecordFormat::Json:
         a = parse_json_article(r);
         break;

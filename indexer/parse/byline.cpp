@@ -1,0 +1,288 @@
+#include "byline.hpp"
+
+#include "data.hpp"
+#include "text.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <set>
+
+namespace morgue {
+
+namespace {
+
+const std::set<std::string>& role_words() {
+    static const std::set<std::string> words = [] {
+        std::set<std::string> w;
+        for (auto line : split_lines(data::html_author_roles)) {
+            line = trim(line);
+            if (line.empty() || line[0] == '#') continue;
+            w.insert(to_lower_ascii(line));
+        }
+        return w;
+    }();
+    return words;
+}
+
+std::vector<std::string> words_of(std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == ' ') {
+            if (!cur.empty()) out.push_back(cur), cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+std::string strip_punct(std::string_view w) {
+    while (!w.empty() && std::string_view(".,:;()[]\"'").find(w.back()) != std::string_view::npos)
+        w.remove_suffix(1);
+    while (!w.empty() && std::string_view(",:;()[]\"'").find(w.front()) != std::string_view::npos)
+        w.remove_prefix(1);
+    return std::string(w);
+}
+
+bool has_role_word(std::string_view part) {
+    const auto& roles = role_words();
+    auto ws = words_of(to_lower_ascii(part));
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        std::string w = strip_punct(ws[i]);
+        if (roles.count(w)) return true;
+        if (i + 1 < ws.size() && roles.count(w + " " + strip_punct(ws[i + 1]))) return true;
+    }
+    return false;
+}
+
+bool is_particle(std::string_view w) {
+    static constexpr std::string_view p[] = {"de",      "da",  "del", "della", "van", "von", "der",
+                                             "den",     "le",  "la",  "du",    "dos", "das", "bin",
+                                             "al",      "ibn", "di",  "y",     "ten", "ter", "e",
+                                             "van der", "st.", "zu",  "bint",  "el",  "lo"};
+    for (auto x : p)
+        if (w == x) return true;
+    return w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0 || w.rfind("d'", 0) == 0;
+}
+
+bool has_digit(std::string_view s) {
+    for (char c : s)
+        if (c >= '0' && c <= '9') return true;
+    return false;
+}
+
+// The leading word's first letter is upper case (or from a script without case).
+bool capitalised(std::string_view w) {
+    if (w.empty()) return false;
+    UChar32 c;
+    int32_t i = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
+    if (c < 0) return false;
+    if (u_isupper(c) || u_istitle(c)) return true;
+    return u_isalpha(c) && !u_islower(c); // CJK, Arabic, Hebrew: no case
+}
+
+// "By ", "Written by ", "Par ", "Von ", "Por ", "Door ", "Av " at the start.
+std::string_view drop_by(std::string_view s) {
+    static constexpr std::string_view lead[] = {"written and reported by ",
+                                                "written by ",
+                                                "words by ",
+                                                "posted by ",
+                                                "reported by ",
+                                                "story by ",
+                                                "text by ",
+                                                "by: ",
+                                                "by:",
+                                                "by ",
+                                                "par ",
+                                                "por ",
+                                                "von ",
+                                                "door ",
+                                                "av ",
+                                                "di ",
+                                                "de ",
+                                                "author: ",
+                                                "authors: ",
+                                                "autor: ",
+                                                "auteur : ",
+                                                "auteur: ",
+                                                "texto: ",
+                                                "text: ",
+                                                "redacción: "};
+    for (bool again = true; again;) {
+        again = false;
+        s = trim(s);
+        for (auto l : lead)
+            if (s.size() > l.size() && starts_with_ci(s, l)) {
+                s.remove_prefix(l.size());
+                again = true;
+                break;
+            }
+    }
+    return s;
+}
+
+// "(http://...)" and "(x@y)" go; "(with A and B)" opens up into more names; other
+// parentheses stay ("Bruno (Henrique) Rodrigues").
+std::string clean_parentheses(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] != '(') {
+            out += s[i++];
+            continue;
+        }
+        auto close = s.find(')', i);
+        if (close == std::string::npos) {
+            out += s.substr(i);
+            break;
+        }
+        std::string inner = s.substr(i + 1, close - i - 1);
+        std::string li = to_lower_ascii(inner);
+        if (li.find("://") != std::string::npos || li.find('@') != std::string::npos ||
+            li.find("www.") != std::string::npos) {
+        } else {
+            bool opened = false;
+            for (std::string_view w :
+                 {"with ", "avec ", "con ", "mit ", "and ", "et ", "y ", "com "})
+                if (li.rfind(w, 0) == 0) {
+                    out += ", " + inner.substr(w.size()) + ", ";
+                    opened = true;
+                    break;
+                }
+            if (!opened) out += "(" + inner + ")";
+        }
+        i = close + 1;
+    }
+    return normalize_space(out);
+}
+
+// Drops a date or time tail: "Jane Roe May 20, 2019", "Jane Roe 3 hours ago".
+std::string cut_at_date(const std::string& s) {
+    auto ws = words_of(s);
+    for (std::size_t i = 1; i < ws.size(); ++i) {
+        bool date = has_digit(ws[i]);
+        if (!date && i + 1 < ws.size() && has_digit(ws[i + 1])) {
+            std::string w = strip_punct(ws[i]);
+            static constexpr std::string_view months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+            std::string lw = to_lower_ascii(w);
+            for (auto m : months)
+                if (lw.rfind(m, 0) == 0 && lw.size() <= 9) date = true;
+        }
+        if (date) {
+            std::string out;
+            for (std::size_t k = 0; k < i; ++k)
+                out += (k ? " " : "") + ws[k];
+            while (!out.empty() &&
+                   std::string_view(",;|-").find(out.back()) != std::string_view::npos)
+                out.pop_back();
+            return out;
+        }
+    }
+    return s;
+}
+
+} // namespace
+
+bool looks_like_person_name(std::string_view s) {
+    std::string t = normalize_space(s);
+    if (t.empty() || t.size() > 60) return false;
+    if (t.find("://") != std::string::npos || t.find('@') != std::string::npos ||
+        t.find("www.") != std::string::npos || t.find('/') != std::string::npos)
+        return false;
+    if (has_digit(t)) return false;
+    auto ws = words_of(t);
+    if (ws.empty() || ws.size() > 6) return false;
+    if (has_role_word(t) || t.find(':') != std::string::npos) return false;
+    if (starts_with_ci(t, "the ")) return false; // "The Lakeside Review"
+    int caps = 0;
+    bool long_word = false;
+    for (const auto& w : ws) {
+        std::string lw = to_lower_ascii(w);
+        if (is_particle(lw)) continue;
+        std::string core = strip_punct(w);
+        if (!capitalised(core)) return false;
+        if (core.size() > 2 || (core.size() == 2 && core[1] != '.')) long_word = true;
+        ++caps;
+    }
+    // One ASCII word ("SHARE", "AFP", "Staff") is too weak to be taken for a name.
+    bool ascii = true;
+    for (unsigned char c : t)
+        ascii = ascii && c < 0x80;
+    if (caps == 1 && ws.size() == 1 && ascii) return false;
+    return caps > 0 && long_word;
+}
+
+Byline split_byline(std::string_view text, std::string_view site_name) {
+    Byline b;
+    std::string s = normalize_space(text);
+    // Cut at the first separator that usually leads into a date or a role.
+    for (std::string_view sep :
+         {"|", "\xE2\x80\xA2", "\xC2\xB7", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", "\n", " on ",
+          " Updated ", " Published ", " Posted "}) {
+        auto p = s.find(sep);
+        if (p != std::string::npos && p > 0) {
+            std::string head = std::string(trim(std::string_view(s).substr(0, p)));
+            if (!drop_by(head).empty()) s = head;
+        }
+    }
+    s = clean_parentheses(s);
+    s = cut_at_date(s);
+    std::string_view rest = drop_by(s);
+    // "Jane Roe for The Daily Planet": what follows " for " is the affiliation.
+    std::string names_part(rest);
+    if (auto p = names_part.find(" for "); p != std::string::npos) {
+        b.affiliation = std::string(trim(std::string_view(names_part).substr(p + 5)));
+        names_part.resize(p);
+    }
+    // Split on commas, semicolons, " and ", " & " and their neighbours in other languages.
+    std::vector<std::string> parts;
+    std::string cur;
+    std::string_view v = names_part;
+    for (std::size_t i = 0; i < v.size();) {
+        bool cut = false;
+        std::size_t skip = 0;
+        if (v[i] == ',' || v[i] == ';')
+            cut = true, skip = 1;
+        else
+            for (std::string_view w : {" and ", " & ", " und ", " et ", " y ", " e ", " og ",
+                                       " en ", " und ", " i ", " a ", " \xE5\x92\x8C "})
+                if (v.substr(i, w.size()) == w) {
+                    cut = true, skip = w.size();
+                    break;
+                }
+        if (cut) {
+            parts.push_back(cur), cur.clear(), i += skip;
+        } else {
+            cur += v[i++];
+        }
+    }
+    parts.push_back(cur);
+    std::string site = fold_for_match(site_name);
+    bool ended = false; // names stop at the first role or organisation
+    for (auto& p : parts) {
+        std::string n = std::string(drop_by(normalize_space(p)));
+        if (starts_with_ci(n, "and ")) n = n.substr(4);
+        while (!n.empty() && std::string_view("-|,;").find(n.back()) != std::string_view::npos)
+            n = std::string(trim(std::string_view(n).substr(0, n.size() - 1)));
+        if (n.size() >= 3 &&
+            (n.substr(n.size() - 3) == "\xE2\x80\x94" || n.substr(n.size() - 3) == "\xE2\x80\x93"))
+            n = std::string(trim(std::string_view(n).substr(0, n.size() - 3)));
+        if (n.empty()) continue;
+        if (!site.empty() && fold_for_match(n) == site) continue;
+        if (!ended && looks_like_person_name(n)) {
+            if (std::find(b.names.begin(), b.names.end(), n) == b.names.end()) b.names.push_back(n);
+        } else if (b.affiliation.empty() && !has_digit(n) && n.find("://") == std::string::npos &&
+                   n.size() < 60 && (!b.names.empty() || has_role_word(n))) {
+            b.affiliation = n;
+        }
+        if (!b.names.empty() && !looks_like_person_name(n)) ended = true;
+    }
+    return b;
+}
+
+} // namespace morgue

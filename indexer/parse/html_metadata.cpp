@@ -1,0 +1,437 @@
+#include "html_metadata.hpp"
+
+#include "byline.hpp"
+#include "html_dom.hpp"
+#include "html_hints.hpp"
+#include "text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace morgue {
+
+namespace {
+
+using nlohmann::json;
+
+void add_unique(std::vector<std::string>& v, std::string s) {
+    s = normalize_space(s);
+    if (s.empty()) return;
+    for (const auto& x : v)
+        if (x == s) return;
+    v.push_back(std::move(s));
+}
+
+bool is_url(std::string_view s) {
+    return s.find("://") != std::string_view::npos || starts_with_ci(s, "www.") ||
+           (!s.empty() && s[0] == '/');
+}
+
+// A JSON-LD value as text: a string, the first of a list, or an object's name. A loop, not
+// recursion: a hostile page can nest lists 100,000 deep.
+std::string json_string(const json& value) {
+    const json* j = &value;
+    for (int depth = 0; depth < 8; ++depth) {
+        if (j->is_string()) return normalize_space(j->get<std::string>());
+        if (j->is_array() && !j->empty()) {
+            j = &(*j)[0];
+        } else if (j->is_object() && j->contains("name")) {
+            j = &(*j)["name"];
+        } else if (j->is_object() && j->contains("@value")) {
+            j = &(*j)["@value"];
+        } else {
+            return {};
+        }
+    }
+    return {};
+}
+
+bool type_has(const json& obj, std::initializer_list<std::string_view> words) {
+    if (!obj.is_object() || !obj.contains("@type")) return false;
+    auto check = [&](const json& t) {
+        if (!t.is_string()) return false;
+        const std::string& s = t.get_ref<const std::string&>();
+        for (auto w : words)
+            if (s.find(w) != std::string::npos) return true;
+        return false;
+    };
+    const json& t = obj["@type"];
+    if (t.is_array()) {
+        for (const auto& x : t)
+            if (check(x)) return true;
+        return false;
+    }
+    return check(t);
+}
+
+struct LdState {
+    std::map<std::string, const json*> by_id;
+    const json* article = nullptr;
+    const json* webpage = nullptr;
+};
+
+// Collects objects (top level, arrays, @graph) without deep recursion: JSON-LD article
+// objects sit at most a few levels down.
+void collect(const json& j, LdState& st, int depth) {
+    if (depth > 6) return;
+    if (j.is_array()) {
+        for (const auto& x : j)
+            collect(x, st, depth + 1);
+        return;
+    }
+    if (!j.is_object()) return;
+    if (j.contains("@id") && j["@id"].is_string())
+        st.by_id.emplace(j["@id"].get<std::string>(), &j);
+    if (!st.article && type_has(j, {"Article", "BlogPosting", "LiveBlogPosting", "Report",
+                                    "SocialMediaPosting", "NewsArticle"}))
+        st.article = &j;
+    else if (!st.webpage && type_has(j, {"WebPage"}))
+        st.webpage = &j;
+    if (j.contains("@graph")) collect(j["@graph"], st, depth + 1);
+    // An article nested as mainEntity of a WebPage.
+    if (j.contains("mainEntity")) collect(j["mainEntity"], st, depth + 1);
+}
+
+const json& resolve(const json& j, const LdState& st) {
+    if (j.is_object() && j.size() == 1 && j.contains("@id") && j["@id"].is_string()) {
+        auto it = st.by_id.find(j["@id"].get<std::string>());
+        if (it != st.by_id.end()) return *it->second;
+    }
+    return j;
+}
+
+void read_ld_authors(const json& a, const LdState& st, std::vector<std::string>& out,
+                     int depth = 0) {
+    if (a.is_array()) {
+        if (depth < 3)
+            for (const auto& x : a)
+                read_ld_authors(x, st, out, depth + 1);
+        return;
+    }
+    const json& r = resolve(a, st);
+    // An organisation as author ("Reuters", "The Daily Planet") is not a person.
+    if (type_has(r, {"Organization", "NewsMediaOrganization", "Corporation"})) return;
+    std::string name = json_string(r);
+    if (!name.empty() && !is_url(name)) add_unique(out, name);
+}
+
+void read_ld_object(const json& o, const LdState& st, PageMeta& m) {
+    if (m.ld_headline.empty() && o.contains("headline")) m.ld_headline = json_string(o["headline"]);
+    if (m.ld_headline.empty() && o.contains("name")) m.ld_headline = json_string(o["name"]);
+    if (m.ld_authors.empty() && o.contains("author"))
+        read_ld_authors(o["author"], st, m.ld_authors);
+    if (m.ld_authors.empty() && o.contains("creator"))
+        read_ld_authors(o["creator"], st, m.ld_authors);
+    if (m.ld_published.empty() && o.contains("datePublished"))
+        m.ld_published = json_string(o["datePublished"]);
+    if (m.ld_published.empty() && o.contains("dateCreated"))
+        m.ld_published = json_string(o["dateCreated"]);
+    if (m.ld_modified.empty() && o.contains("dateModified"))
+        m.ld_modified = json_string(o["dateModified"]);
+    if (m.ld_url.empty() && o.contains("url")) {
+        std::string u = json_string(o["url"]);
+        if (u.find("://") != std::string::npos) m.ld_url = u;
+    }
+    if (m.ld_publisher.empty() && o.contains("publisher"))
+        m.ld_publisher = json_string(resolve(o["publisher"], st));
+    if (m.section.empty() && o.contains("articleSection"))
+        m.section = json_string(o["articleSection"]);
+    if (m.ld_alternative_headline.empty() && o.contains("alternativeHeadline"))
+        m.ld_alternative_headline = json_string(o["alternativeHeadline"]);
+    if (m.lang.empty() && o.contains("inLanguage")) m.lang = json_string(o["inLanguage"]);
+    if (m.ld_article_body.empty() && o.contains("articleBody") && o["articleBody"].is_string())
+        m.ld_article_body = o["articleBody"].get<std::string>(); // newlines kept
+    if (o.contains("keywords")) {
+        const json& k = o["keywords"];
+        if (k.is_array()) {
+            for (const auto& x : k)
+                add_unique(m.tags, json_string(x));
+        } else if (k.is_string()) {
+            std::string s = k.get<std::string>();
+            std::size_t at = 0;
+            while (at <= s.size()) {
+                auto c = s.find(',', at);
+                if (c == std::string::npos) c = s.size();
+                add_unique(m.tags, s.substr(at, c - at));
+                at = c + 1;
+            }
+        }
+    }
+}
+
+// JSON-LD blocks are often wrapped for old parsers: "<![CDATA[ ... ]]>", "<!-- ... -->",
+// "//<![CDATA[ ... //]]>". Those wrappers are not JSON.
+std::string unwrap_json(std::string_view t) {
+    t = trim(t);
+    for (std::string_view open : {"//<![CDATA[", "<![CDATA[", "<!--"})
+        if (t.substr(0, open.size()) == open) t = trim(t.substr(open.size()));
+    for (std::string_view close : {"//]]>", "]]>", "-->"})
+        if (t.size() >= close.size() && t.substr(t.size() - close.size()) == close)
+            t = trim(t.substr(0, t.size() - close.size()));
+    if (t.size() >= 2 && t.substr(t.size() - 2) == "//") t = trim(t.substr(0, t.size() - 2));
+    return std::string(t);
+}
+
+void read_json_ld(const std::string& raw, PageMeta& m) {
+    std::string text = unwrap_json(raw);
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) {
+        // Literal newlines and tabs inside strings are a common error: fold them to spaces.
+        for (char& c : text)
+            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        j = json::parse(text, nullptr, false);
+    }
+    if (j.is_discarded()) return;
+    LdState st;
+    collect(j, st, 0);
+    if (st.article) read_ld_object(*st.article, st, m);
+    if (st.webpage) {
+        // A WebPage object gives dates and authors only when no article object did.
+        if (!st.article) {
+            if (m.ld_published.empty() && st.webpage->contains("datePublished"))
+                m.ld_published = json_string((*st.webpage)["datePublished"]);
+            if (m.ld_authors.empty() && st.webpage->contains("author"))
+                read_ld_authors((*st.webpage)["author"], st, m.ld_authors);
+        }
+    }
+}
+
+void split_keywords(std::string_view s, std::vector<std::string>& out) {
+    std::size_t at = 0;
+    while (at <= s.size()) {
+        auto c = s.find(',', at);
+        if (c == std::string_view::npos) c = s.size();
+        add_unique(out, std::string(s.substr(at, c - at)));
+        at = c + 1;
+    }
+}
+
+int date_meta_rank(std::string_view key) {
+    static constexpr std::string_view names[] = {"article:published_time",
+                                                 "og:article:published_time",
+                                                 "article:published",
+                                                 "datepublished",
+                                                 "parsely-pub-date",
+                                                 "sailthru.date",
+                                                 "publishdate",
+                                                 "publish-date",
+                                                 "publish_date",
+                                                 "published_time",
+                                                 "pubdate",
+                                                 "dc.date.issued",
+                                                 "dcterms.issued",
+                                                 "dcterms.created",
+                                                 "dc.date",
+                                                 "dcterms.date",
+                                                 "date",
+                                                 "citation_publication_date",
+                                                 "citation_date",
+                                                 "article.published",
+                                                 "original-publish-date",
+                                                 "datecreated",
+                                                 "displaydate",
+                                                 "date_published",
+                                                 "release_date",
+                                                 "publication_date"};
+    for (std::size_t i = 0; i < std::size(names); ++i)
+        if (key == names[i]) return static_cast<int>(i);
+    return -1;
+}
+
+} // namespace
+
+std::string byline_text(const GumboNode* el) {
+    // Names marked up inside the byline (author links, itemprop=name) are cleaner than
+    // its whole text, which runs into roles, dates and share buttons.
+    std::vector<std::string> inner;
+    bool have_itemprop = false;
+    std::string all;
+    std::vector<const GumboNode*> stack{el};
+    std::size_t visited = 0;
+    while (!stack.empty() && ++visited < 500) {
+        const GumboNode* n = stack.back();
+        stack.pop_back();
+        if (n->type == GUMBO_NODE_TEXT) {
+            all += ' ';
+            all += n->v.text.text;
+            continue;
+        }
+        if (!is_element(n) || is_skipped_tag(tag_of(n))) continue;
+        if (n != el) {
+            std::string_view href = attr(n, "href");
+            bool itemprop_name = attr(n, "itemprop") == "name";
+            bool named = (tag_of(n) == GUMBO_TAG_A && !href.empty() && href[0] != '#') ||
+                         itemprop_name || attr(n, "rel") == "author";
+            if (named) {
+                std::string t = text_content(n, 200);
+                if (looks_like_person_name(t)) {
+                    // itemprop=name is explicit: it outranks links to sections or profiles.
+                    if (itemprop_name && !have_itemprop) inner.clear(), have_itemprop = true;
+                    if (itemprop_name || !have_itemprop) add_unique(inner, t);
+                }
+            }
+        }
+        const GumboVector& ch = n->v.element.children;
+        for (unsigned i = ch.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+    }
+    std::string whole = normalize_space(all);
+    if (!inner.empty()) {
+        // "Jane Roe (with John Doe)": the whole text names everyone the links name, and more.
+        Byline b = split_byline(whole);
+        bool covers = true;
+        for (const auto& i : inner)
+            covers = covers && std::find(b.names.begin(), b.names.end(), i) != b.names.end();
+        if (covers) return whole;
+        std::string out;
+        for (const auto& t : inner)
+            out += (out.empty() ? "" : ", ") + t;
+        return out;
+    }
+    return whole;
+}
+
+PageMeta read_page_meta(const GumboNode* document) {
+    PageMeta m;
+    std::vector<std::pair<int, std::string>> dates;
+    std::vector<const GumboNode*> stack{document};
+    int byline_seen = 0;
+    std::vector<std::string> rel_tags; // <a rel=tag>: tags when no meta names any
+    while (!stack.empty()) {
+        const GumboNode* n = stack.back();
+        stack.pop_back();
+        if (n->type != GUMBO_NODE_DOCUMENT && !is_element(n)) continue;
+        GumboTag t = tag_of(n);
+        bool descend = true;
+        if (n->type == GUMBO_NODE_DOCUMENT) {
+        } else if (t == GUMBO_TAG_HTML) {
+            m.lang = normalize_space(attr(n, "lang"));
+            if (m.lang.empty()) m.lang = normalize_space(attr(n, "xml:lang"));
+        } else if (t == GUMBO_TAG_TITLE) {
+            if (m.doc_title.empty()) m.doc_title = text_content(n);
+            descend = false;
+        } else if (t == GUMBO_TAG_META) {
+            std::string key = to_lower_ascii(trim(attr(n, "property")));
+            if (key.empty()) key = to_lower_ascii(trim(attr(n, "name")));
+            if (key.empty()) key = to_lower_ascii(trim(attr(n, "itemprop")));
+            std::string val = normalize_space(attr(n, "content"));
+            if (key.empty() || val.empty()) continue;
+            if (key == "og:title") {
+                if (m.og_title.empty()) m.og_title = val;
+            } else if (key == "twitter:title") {
+                if (m.twitter_title.empty()) m.twitter_title = val;
+            } else if (key == "dc.title" || key == "dcterms.title" || key == "parsely-title" ||
+                       key == "headline" || key == "sailthru.title") {
+                if (m.meta_title.empty()) m.meta_title = val;
+            } else if (key == "author" || key == "dc.creator" || key == "dcterms.creator" ||
+                       key == "parsely-author" || key == "sailthru.author" ||
+                       key == "article:author" || key == "citation_author" || key == "byl") {
+                add_unique(m.meta_authors, val); // byline splitting drops URLs
+            } else if (key == "og:url") {
+                if (m.og_url.empty()) m.og_url = val;
+            } else if (key == "og:site_name" || key == "application-name") {
+                if (m.site_name.empty()) m.site_name = val;
+            } else if (key == "description" || key == "og:description" ||
+                       key == "twitter:description") {
+                if (m.description.empty()) m.description = val;
+            } else if (key == "article:section" || key == "section" || key == "parsely-section") {
+                if (m.section.empty()) m.section = val;
+            } else if (key == "article:tag" || key == "news_keywords" || key == "keywords" ||
+                       key == "parsely-tags") {
+                split_keywords(val, m.tags);
+            } else if (key == "article:modified_time" || key == "og:updated_time" ||
+                       key == "datemodified" || key == "dcterms.modified") {
+                if (m.meta_modified.empty()) m.meta_modified = val;
+            } else if (key == "og:locale" || key == "content-language" || key == "language") {
+                if (m.lang.empty()) m.lang = val;
+            } else if (int r = date_meta_rank(key); r >= 0) {
+                dates.emplace_back(r, val);
+            }
+        } else if (t == GUMBO_TAG_LINK) {
+            std::string rel = to_lower_ascii(attr(n, "rel"));
+            if (rel == "canonical" && m.canonical.empty())
+                m.canonical = std::string(trim(attr(n, "href")));
+        } else if (t == GUMBO_TAG_SCRIPT) {
+            if (to_lower_ascii(trim(attr(n, "type"))) == "application/ld+json") {
+                const GumboVector& ch = n->v.element.children;
+                std::string s;
+                for (unsigned i = 0; i < ch.length; ++i) {
+                    auto* c = static_cast<const GumboNode*>(ch.data[i]);
+                    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA ||
+                        c->type == GUMBO_NODE_WHITESPACE)
+                        s += c->v.text.text;
+                }
+                read_json_ld(s, m);
+            }
+            descend = false;
+        } else if (is_skipped_tag(t) && t != GUMBO_TAG_HEAD) {
+            descend = false;
+        } else {
+            // Body markup: <time>, <h1>, byline and dek hints, itemprop values.
+            std::string_view itemprop = attr(n, "itemprop");
+            if (t == GUMBO_TAG_TIME) {
+                std::string dt = normalize_space(attr(n, "datetime"));
+                if (dt.empty()) dt = text_content(n, 200);
+                std::string ci = class_and_id(n);
+                if (!dt.empty()) {
+                    if (m.time_first.empty()) m.time_first = dt;
+                    if (m.time_published.empty() &&
+                        (has_attr(n, "pubdate") || itemprop == "datePublished" ||
+                         ci.find("publish") != std::string::npos ||
+                         ci.find("posted") != std::string::npos))
+                        m.time_published = dt;
+                }
+            } else if (itemprop == "datePublished") {
+                std::string dt = normalize_space(attr(n, "datetime"));
+                if (dt.empty()) dt = normalize_space(attr(n, "content"));
+                if (!dt.empty()) dates.emplace_back(3, dt);
+            }
+            if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) add_unique(m.h1s, text_content(n, 2000));
+            if (t == GUMBO_TAG_A && attr(n, "rel") == "tag" && rel_tags.size() < 30)
+                add_unique(rel_tags, text_content(n, 200));
+            std::string ci = class_and_id(n);
+            std::string_view rel = attr(n, "rel");
+            bool byline = rel == "author" || itemprop.find("author") != std::string_view::npos ||
+                          itemprop.find("creator") != std::string_view::npos ||
+                          (t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_HTML &&
+                           is_byline_hint(ci));
+            if (byline && byline_seen < 8) {
+                std::string txt = byline_text(n);
+                if (!txt.empty() && txt.size() < 200) {
+                    add_unique(m.byline_texts, txt);
+                    ++byline_seen;
+                    descend = false;
+                }
+            }
+            if (m.date_texts.size() < 6 && t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML &&
+                t != GUMBO_TAG_TIME &&
+                (ci.find("date") != std::string::npos || ci.find("publish") != std::string::npos ||
+                 ci.find("posted") != std::string::npos ||
+                 ci.find("timestamp") != std::string::npos)) {
+                std::string txt = text_content(n, 1000);
+                if (txt.size() >= 6 && txt.size() < 120) add_unique(m.date_texts, txt);
+            }
+            if (itemprop == "alternativeHeadline" || itemprop == "description" ||
+                (t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML && has_hint(Hint::Dek, ci) &&
+                 m.deks.size() < 6)) {
+                std::string txt = text_content(n, 3000);
+                if (txt.size() >= 15 && txt.size() < 600) add_unique(m.deks, txt);
+            }
+        }
+        if (!descend) continue;
+        const GumboVector& ch = children_of(n);
+        for (unsigned i = ch.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+    }
+    std::stable_sort(dates.begin(), dates.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& d : dates)
+        add_unique(m.meta_published, d.second);
+    if (m.tags.empty()) m.tags = std::move(rel_tags);
+    return m;
+}
+
+} // namespace morgue

@@ -1,0 +1,47 @@
+// Page metadata an HTML article carries outside its text: JSON-LD (schema.org Article
+// and its kin, @graph and @id references resolved), OpenGraph and Twitter cards, <meta>
+// names used by common CMSs (author, dates, keywords, Dublin Core, Parse.ly, Sailthru),
+// <title>, <html lang>, <link rel=canonical>, <time> elements, and byline/dek markup.
+// Each value is kept per source so html_article.cpp can rank them.
+#pragma once
+
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+namespace morgue {
+
+struct PageMeta {
+    // Titles, in the order of trust html_article.cpp gives them.
+    std::string ld_headline, og_title, twitter_title, meta_title, doc_title;
+    std::vector<std::string> h1s; // texts of the page's <h1> elements (first few)
+
+    std::vector<std::string> ld_authors;   // names from JSON-LD author
+    std::vector<std::string> meta_authors; // <meta name=author>, dc.creator, article:author...
+    std::vector<std::string> byline_texts; // text of byline markup (rel/itemprop/class)
+
+    std::string ld_published, ld_modified;
+    std::vector<std::string> meta_published; // date metas in order of trust
+    std::string meta_modified;
+    std::string time_published;          // <time datetime> marked as the publication time
+    std::string time_first;              // the first <time datetime> in the page
+    std::vector<std::string> date_texts; // short texts of date markup ("Posted on 3 May 2021")
+
+    std::string canonical, og_url, ld_url;
+    std::string site_name, ld_publisher;
+    std::string lang;
+    std::string section;
+    std::vector<std::string> tags;
+    std::string description, ld_alternative_headline;
+    std::string ld_article_body; // JSON-LD articleBody: the text of pages rendered by scripts
+    std::vector<std::string> deks; // text of standfirst/dek markup
+};
+
+PageMeta read_page_meta(const GumboNode* document);
+
+// The byline an element holds: the person names marked up inside it (author links,
+// itemprop=name) joined by commas, else its whole text.
+std::string byline_text(const GumboNode* byline_element);
+
+} // namespace morgue
