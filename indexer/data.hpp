@@ -5,6 +5,7 @@
 
 namespace morgue::data {
 extern const std::string_view text_boilerplate; // parse/text_boilerplate.txt
+extern const std::string_view skipped_extensions; // sources/skipped_extensions.txt
 extern const std::string_view people_titles;     // parse/people_titles.txt
 extern const std::string_view people_particles;  // parse/people_particles.txt
 extern const std::string_view people_markers;    // parse/people_markers.txt

@@ -1,5 +1,7 @@
 #include "sources.hpp"
 
+#include "data.hpp"
+
 #include "buffered_input.hpp"
 #include "errors.hpp"
 #include "file_walker.hpp"
@@ -9,6 +11,7 @@
 #include "warc_reader.hpp"
 
 #include <filesystem>
+#include <unordered_set>
 
 namespace morgue {
 
@@ -108,6 +111,26 @@ Record record_at(std::string origin, std::string path, std::uint64_t offset,
     return r;
 }
 
+namespace {
+
+// The extension of a file a directory walk passes over (skipped_extensions.txt), or "".
+std::string skipped_extension(const fs::path& p) {
+    static const std::unordered_set<std::string> table = [] {
+        std::unordered_set<std::string> t;
+        for (auto line : split_lines(data::skipped_extensions)) {
+            line = trim(line);
+            if (!line.empty() && line[0] != '#') t.insert(to_lower_ascii(line));
+        }
+        return t;
+    }();
+    std::string ext = p.extension().string();
+    if (ext.size() < 2) return {};
+    ext = to_lower_ascii(ext.substr(1));
+    return table.count(ext) ? ext : std::string();
+}
+
+} // namespace
+
 void read_inputs(const std::vector<std::string>& inputs, const SourceOptions& opts,
                  const SourceEvents& ev) {
     for (const auto& in : inputs) {
@@ -122,6 +145,12 @@ void read_inputs(const std::vector<std::string>& inputs, const SourceOptions& op
             in, opts.follow_symlinks,
             [&](const fs::path& p) {
                 std::string s = p.string();
+                if (s != in) {
+                    if (std::string ext = skipped_extension(p); !ext.empty()) {
+                        ev.skipped("not an article file (." + ext + ")");
+                        return;
+                    }
+                }
                 Container c = container_by_name(p.filename().string());
                 if (c == Container::Whole) {
                     // A ".json" file holds one article; ".html.gz" is still HTML.

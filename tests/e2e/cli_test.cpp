@@ -114,10 +114,15 @@ TEST_CASE("a bad file is named, counted and skipped") {
     fs::create_directories(dir);
     fs::copy(fixtures() + "/three_authors.txt", dir + "/good.txt");
     { std::ofstream(dir + "/bad.txt") << "no date line here\n"; }
+    { std::ofstream(dir + "/README.md") << "# notes about this folder\n"; }
     auto r = run_command(kIndex + " --db " + quote(tmp.path + "/db") + " " + quote(dir));
     CHECK(r.status == 0);
     CHECK(r.err.find("bad.txt: no 'date YYYY-MM-DD headline' first line") != std::string::npos);
-    CHECK(r.err.find("indexed 1, updated 0, unchanged 0, duplicate 0, skipped 0, rejected 1") != std::string::npos);
+    CHECK(r.err.find("indexed 1, updated 0, unchanged 0, duplicate 0, skipped 1, rejected 1") != std::string::npos);
+    CHECK(r.err.find("skipped 1: not an article file (.md)") != std::string::npos);
+    // Named on the command line, a file is always read (and here rejected).
+    auto named = run_command(kIndex + " --dry-run " + quote(dir + "/README.md"));
+    CHECK(named.status == 2);
 }
 
 TEST_CASE("the seed article, end to end") {
