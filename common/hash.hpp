@@ -19,4 +19,9 @@ constexpr std::uint64_t hash64(std::string_view s) {
 
 std::string hex64(std::uint64_t v); // 16 lowercase hex digits
 
+// A hash of text that ignores what copies of one article differ in: ASCII case,
+// whitespace and punctuation runs. Fast (no Unicode tables): it keys content ids and
+// the collapse slot, where speed matters and accents do not.
+std::uint64_t content_hash64(std::string_view text, std::uint64_t seed = 14695981039346656037ull);
+
 } // namespace morgue

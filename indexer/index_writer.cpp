@@ -119,14 +119,15 @@ IndexWriter::~IndexWriter() {
     }
 }
 
+bool RunDeduper::first_time(const Article& a, const Xapian::Document& doc) {
+    if (!ids_.insert(hash64(a.id)).second) return false;
+    if (a.body.empty()) return true;
+    std::string content = doc.get_value(kSlotContentHash) + hex64(hash64(a.title));
+    return contents_.insert(hash64(content)).second;
+}
+
 Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
     std::string term = id_term(a.id);
-    // The same article twice in one run (by id, or by identical content at another URL).
-    // Same body and same title: the same article, whatever its URL. (Same body under
-    // another title is kept, and folded by morgue-search --collapse.)
-    std::string content = doc.get_value(kSlotContentHash) + hex64(hash64(a.title));
-    if (!seen_ids_.insert(hash64(term)).second) return Outcome::Duplicate;
-    if (!a.body.empty() && !seen_content_.insert(hash64(content)).second) return Outcome::Duplicate;
     Xapian::PostingIterator p = db_.postlist_begin(term);
     Outcome outcome = Outcome::Indexed;
     if (p != db_.postlist_end(term)) {

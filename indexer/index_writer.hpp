@@ -1,5 +1,6 @@
-// The one Xapian writer: replace_document on the id term, unchanged and duplicate
-// detection, explicit commits (the destructor's commit would swallow errors).
+// A Xapian writer: replace_document on the id term, unchanged detection, explicit
+// commits (the destructor's commit would swallow errors). RunDeduper decides, in input
+// order, which records of one run are the same article.
 #pragma once
 
 #include "article.hpp"
@@ -20,6 +21,7 @@ class IndexWriter {
     IndexWriter(const std::string& path, double lock_timeout_s);
     ~IndexWriter();
 
+    // Indexed, Updated or Unchanged (never Duplicate: that is RunDeduper's call).
     Outcome add(const Article& a, Xapian::Document& doc);
     void commit();
     bool remove(const std::string& id); // false if no such article
@@ -28,9 +30,19 @@ class IndexWriter {
   private:
     std::string path_;
     Xapian::WritableDatabase db_;
-    // What this run has written, as 64-bit hashes: 8 bytes an article, not a string.
-    std::unordered_set<std::uint64_t> seen_ids_;
-    std::unordered_set<std::uint64_t> seen_content_;
+};
+
+// The same article twice in one run: the same id, or the same title over the same body
+// at another URL. (The same body under another title is kept: morgue-search --collapse
+// folds it.) Remembers 64-bit hashes: 16 bytes an article, not strings.
+class RunDeduper {
+  public:
+    // True the first time this article is seen in the run.
+    bool first_time(const Article& a, const Xapian::Document& doc);
+
+  private:
+    std::unordered_set<std::uint64_t> ids_;
+    std::unordered_set<std::uint64_t> contents_;
 };
 
 } // namespace morgue

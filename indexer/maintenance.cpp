@@ -91,39 +91,46 @@ void print_stats(const std::string& db, const IndexStats& s, std::ostream& out) 
     out << "schema version: " << (s.schema_version.empty() ? "none" : s.schema_version) << '\n';
 }
 
+void compact_into_place(Xapian::Database& src, const std::string& db) {
+    fs::path target = fs::absolute(db).lexically_normal();
+    if (!target.has_filename()) target = target.parent_path();
+    fs::path tmp = target;
+    tmp += ".compact-" + std::to_string(::getpid());
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    try {
+        src.compact(tmp.string());
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(tmp, ec);
+        throw Error(describe_xapian_error(db, e));
+    }
+    if (Xapian::Database::check(tmp.string()) != 0) {
+        fs::remove_all(tmp, ec);
+        throw Error(db + ": the compacted copy failed its check; the index is unchanged");
+    }
+    // Swap the two directories in one step: a reader sees the old or the new index.
+    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+        // Filesystems without RENAME_EXCHANGE: two renames, a short window without.
+        fs::path old = target;
+        old += ".old-" + std::to_string(::getpid());
+        fs::rename(target, old);
+        fs::rename(tmp, target);
+        tmp = old;
+    }
+    fs::remove_all(tmp, ec); // the old index, now under the temporary name
+}
+
 std::pair<std::uint64_t, std::uint64_t> compact_index(const std::string& db, double lock_timeout) {
     fs::path target = fs::absolute(db).lexically_normal();
     if (target.has_filename() == false) target = target.parent_path();
     if (!fs::is_directory(target)) throw Error(db + ": no index here; run morgue-index first");
     std::uint64_t before = directory_size(target);
-    fs::path tmp = target;
-    tmp += ".compact-" + std::to_string(::getpid());
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
     {
         // The writer's lock keeps other writers out until the swap is done.
         IndexWriter writer(target.string(), lock_timeout);
-        try {
-            writer.db().compact(tmp.string());
-        } catch (const Xapian::Error& e) {
-            fs::remove_all(tmp, ec);
-            throw Error(describe_xapian_error(db, e));
-        }
-        if (Xapian::Database::check(tmp.string()) != 0) {
-            fs::remove_all(tmp, ec);
-            throw Error(db + ": the compacted copy failed its check; the index is unchanged");
-        }
-        // Swap the two directories in one step: a reader sees the old or the new index.
-        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
-            // Filesystems without RENAME_EXCHANGE: two renames, a short window without.
-            fs::path old = target;
-            old += ".old-" + std::to_string(::getpid());
-            fs::rename(target, old);
-            fs::rename(tmp, target);
-            tmp = old;
-        }
+        Xapian::Database src = writer.db();
+        compact_into_place(src, target.string());
     }
-    fs::remove_all(tmp, ec); // the old index, now under the temporary name
     return {before, directory_size(target)};
 }
 

@@ -4,6 +4,8 @@
 //   delete   remove articles by id (or by URL, normalised as ids are)
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -27,6 +29,10 @@ void print_stats(const std::string& db, const IndexStats& s, std::ostream& out);
 // Compacts db (holding its write lock, so no writer runs meanwhile) and swaps the
 // compacted copy in. Returns {bytes before, bytes after}.
 std::pair<std::uint64_t, std::uint64_t> compact_index(const std::string& db, double lock_timeout);
+
+// Compacts src (one database or several searched as one) into a new directory beside
+// db, checks it, and swaps it in for db in one step. The caller holds db's write lock.
+void compact_into_place(Xapian::Database& src, const std::string& db);
 
 // Deletes each id; returns the ids that were not found. Commits once at the end.
 std::vector<std::string> delete_articles(const std::string& db, const std::vector<std::string>& ids,

@@ -5,12 +5,15 @@
 #include "document_builder.hpp"
 #include "errors.hpp"
 #include "index_writer.hpp"
+#include "maintenance.hpp"
+#include "shard_writers.hpp"
 #include "parse/parse.hpp"
 #include "sources/sources.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -51,9 +54,10 @@ class Progress {
         auto now = std::chrono::steady_clock::now();
         if (now - last_ < std::chrono::milliseconds(250)) return;
         last_ = now;
-        double rate = secs > 0 ? static_cast<double>(s.articles()) / secs : 0;
+        (void)s;
+        double rate = secs > 0 ? static_cast<double>(records) / secs : 0;
         char buf[200];
-        int n = std::snprintf(buf, sizeof buf, "\r%llu records, %.1f MB, %.0f articles/s",
+        int n = std::snprintf(buf, sizeof buf, "\r%llu records, %.1f MB, %.0f records/s",
                               static_cast<unsigned long long>(records),
                               static_cast<double>(bytes) / 1e6, rate);
         std::string line(buf, static_cast<std::size_t>(n));
@@ -78,6 +82,14 @@ class Progress {
     std::chrono::steady_clock::time_point last_{};
 };
 
+// Where a bulk build keeps its shards: beside the index, "news.db" -> "news.db.bulk".
+std::string bulk_dir_of(const std::string& db) {
+    std::filesystem::path p = std::filesystem::absolute(db).lexically_normal();
+    if (!p.has_filename()) p = p.parent_path();
+    p += ".bulk";
+    return p.string();
+}
+
 } // namespace
 
 Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& err) {
@@ -85,8 +97,24 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
     Summary summary;
     unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
 
+    // The index's own writer holds its lock for the whole run. A build into an empty
+    // index on several cores goes through shard writers beside it (shard_writers.hpp),
+    // compacted into it at the end; otherwise this writer writes every article itself.
     std::unique_ptr<IndexWriter> writer;
-    if (!opts.dry_run) writer = std::make_unique<IndexWriter>(opts.db, opts.lock_timeout);
+    std::unique_ptr<ShardWriters> shards;
+    std::string bulk_dir = bulk_dir_of(opts.db);
+    if (!opts.dry_run) {
+        writer = std::make_unique<IndexWriter>(opts.db, opts.lock_timeout);
+        unsigned resume = ShardWriters::existing(bulk_dir);
+        if (writer->db().get_doccount() == 0 && (resume > 0 || jobs > 1)) {
+            shards = std::make_unique<ShardWriters>(bulk_dir, resume ? resume : jobs, opts.commit_every);
+        } else {
+            // Left by a bulk run killed after its index was swapped in: nothing to resume.
+            std::error_code ec;
+            std::filesystem::remove_all(bulk_dir, ec);
+        }
+    }
+    RunDeduper dedupe;
 
     std::ofstream errors;
     if (!opts.errors_file.empty()) {
@@ -208,6 +236,14 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
             if (opts.print == "jsonl") out << dump_json(article_to_json(*p.article)) << '\n';
             return;
         }
+        if (!dedupe.first_time(*p.article, p.doc)) {
+            summary.count(Outcome::Duplicate);
+            return;
+        }
+        if (shards) {
+            shards->add(std::move(*p.article), std::move(p.doc));
+            return;
+        }
         summary.count(writer->add(*p.article, p.doc));
         if (++since_commit >= opts.commit_every) {
             writer->commit();
@@ -238,7 +274,16 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
     progress.finish();
     if (writer_error) std::rethrow_exception(writer_error);
     if (reader_error) std::rethrow_exception(reader_error);
-    if (writer) writer->commit();
+    if (shards) {
+        shards->finish(summary);
+        Xapian::Database all = shards->as_one();
+        if (all.get_doccount() > 0) compact_into_place(all, opts.db);
+        shards.reset();
+        std::error_code ec;
+        std::filesystem::remove_all(bulk_dir, ec);
+    } else if (writer) {
+        writer->commit();
+    }
     summary.bytes = bytes_read;
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

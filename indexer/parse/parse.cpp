@@ -87,9 +87,10 @@ void finish_article(Article& a) {
         } else {
             // No URL: the id is a hash of the normalised content, so the same text
             // found at two paths is one article.
-            std::string key = fold_for_match(a.title) + "\n" + fold_for_match(a.body);
-            for (const auto& b : a.bullets) key += "\n" + fold_for_match(b.label + " " + b.text);
-            a.id = "h:" + hex64(hash64(key));
+            std::uint64_t h = content_hash64(a.title);
+            h = content_hash64(a.body, h);
+            for (const auto& b : a.bullets) h = content_hash64(b.text, content_hash64(b.label, h));
+            a.id = "h:" + hex64(h);
         }
     }
     // Every parser's article gets its people here; a parser that already knows them

@@ -1,0 +1,58 @@
+// Bulk builds on several cores: one Xapian writer thread per shard, each with its own
+// WritableDatabase, so Xapian's inversion and flushing (most of an index build) run in
+// parallel. An article goes to shard hash(id) % N, so a re-run finds it where it was.
+// The shards live beside the index (INDEX.bulk/0, 1, ...) until the run ends and the
+// pipeline compacts them into the index; a killed run leaves them there to resume.
+#pragma once
+
+#include "article.hpp"
+#include "bounded_queue.hpp"
+#include "summary.hpp"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace morgue {
+
+class ShardWriters {
+  public:
+    // Opens shards 0..count-1 under dir, creating what is missing.
+    ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_every);
+    ~ShardWriters();
+    ShardWriters(const ShardWriters&) = delete;
+    ShardWriters& operator=(const ShardWriters&) = delete;
+
+    // Queues an article for its shard; rethrows a writer thread's error.
+    void add(Article&& a, Xapian::Document&& doc);
+    // Commits every shard and stops the threads; adds their outcomes to summary.
+    void finish(Summary& summary);
+    // The shards as one database, for compaction (after finish()).
+    Xapian::Database as_one() const;
+
+    // How many shards an earlier, unfinished bulk run left in dir (0 if none).
+    static unsigned existing(const std::string& dir);
+
+  private:
+    struct Job {
+        Article article;
+        Xapian::Document doc;
+    };
+    struct Shard {
+        std::string path;
+        std::unique_ptr<BoundedQueue<Job>> queue;
+        std::thread thread;
+        Summary counts;
+        std::exception_ptr error;
+    };
+    void rethrow();
+    std::vector<std::unique_ptr<Shard>> shards_;
+    std::uint64_t commit_every_;
+};
+
+} // namespace morgue
