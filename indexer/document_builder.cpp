@@ -127,6 +127,11 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_value(kSlotPublished, Xapian::sortable_serialise(static_cast<double>(*a.published)));
     doc.add_value(kSlotContentHash, content_hash(a));
     doc.set_data(dump_json(article_to_json(a)));
+    // Let go of the document: Xapian's reference counts are not atomic, and this
+    // document is handed to the writer thread. A TermGenerator still holding it dropped
+    // its reference on the next build() while the writer used it: a use-after-free
+    // that crashed morgue-index now and then (seen as exit 139 in the SIGKILL test).
+    tg_.set_document(Xapian::Document());
     return doc;
 }
 
