@@ -139,10 +139,22 @@ Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
         db_.replace_document(term, doc);
     }
     for (const auto& w : spelling_words(a)) db_.add_spelling(w);
+    ++pending_docs_;
+    pending_bytes_ += doc.get_data().size();
     return outcome;
 }
 
+void IndexWriter::set_commit_every(std::uint64_t docs, std::uint64_t bytes) {
+    every_docs_ = std::max<std::uint64_t>(1, docs);
+    every_bytes_ = std::max<std::uint64_t>(1, bytes);
+}
+
+void IndexWriter::commit_if_due() {
+    if (pending_docs_ >= every_docs_ || pending_bytes_ >= every_bytes_) commit();
+}
+
 void IndexWriter::commit() {
+    pending_docs_ = pending_bytes_ = 0;
     try {
         db_.commit();
     } catch (const Xapian::Error& e) {

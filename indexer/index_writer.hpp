@@ -24,12 +24,19 @@ class IndexWriter {
     // Indexed, Updated or Unchanged (never Duplicate: that is RunDeduper's call).
     Outcome add(const Article& a, Xapian::Document& doc);
     void commit();
+    // Commits once `docs` articles or `bytes` of stored article data have been written
+    // since the last commit. Xapian buffers a batch in memory at many times its size,
+    // so the byte limit is what keeps the indexer's memory flat on long articles.
+    void set_commit_every(std::uint64_t docs, std::uint64_t bytes);
+    void commit_if_due();
     bool remove(const std::string& id); // false if no such article
     Xapian::WritableDatabase& db() { return db_; }
 
   private:
     std::string path_;
     Xapian::WritableDatabase db_;
+    std::uint64_t every_docs_ = 10000, every_bytes_ = 16ull << 20;
+    std::uint64_t pending_docs_ = 0, pending_bytes_ = 0;
 };
 
 // The same article twice in one run: the same id, or the same title over the same body

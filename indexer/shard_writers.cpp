@@ -9,8 +9,9 @@ namespace morgue {
 
 namespace fs = std::filesystem;
 
-ShardWriters::ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_every)
-    : commit_every_(std::max<std::uint64_t>(1, commit_every / std::max(1u, count))) {
+ShardWriters::ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_docs,
+                           std::uint64_t commit_bytes) {
+    count = std::max(1u, count);
     fs::create_directories(dir);
     for (unsigned i = 0; i < count; ++i) {
         auto shard = std::make_unique<Shard>();
@@ -19,17 +20,14 @@ ShardWriters::ShardWriters(const std::string& dir, unsigned count, std::uint64_t
         Shard* s = shard.get();
         // Open here, on the calling thread, so a failure surfaces at once.
         auto writer = std::make_shared<IndexWriter>(s->path, 0);
-        s->thread = std::thread([s, writer, every = commit_every_] {
-            std::uint64_t since = 0;
+        writer->set_commit_every(commit_docs / count, commit_bytes / count);
+        s->thread = std::thread([s, writer] {
             Job job;
             while (s->queue->pop(job)) {
                 if (s->error) continue; // drain
                 try {
                     s->counts.count(writer->add(job.article, job.doc));
-                    if (++since >= every) {
-                        writer->commit();
-                        since = 0;
-                    }
+                    writer->commit_if_due();
                 } catch (...) {
                     s->error = std::current_exception();
                 }

@@ -23,7 +23,8 @@ namespace morgue {
 class ShardWriters {
   public:
     // Opens shards 0..count-1 under dir, creating what is missing.
-    ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_every);
+    // commit_docs and commit_bytes are for all shards together.
+    ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_docs, std::uint64_t commit_bytes);
     ~ShardWriters();
     ShardWriters(const ShardWriters&) = delete;
     ShardWriters& operator=(const ShardWriters&) = delete;
@@ -52,7 +53,6 @@ class ShardWriters {
     };
     void rethrow();
     std::vector<std::unique_ptr<Shard>> shards_;
-    std::uint64_t commit_every_;
 };
 
 } // namespace morgue
