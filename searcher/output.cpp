@@ -83,6 +83,14 @@ std::string tsv_escape(std::string_view s) {
     return out;
 }
 
+std::string file_of_path(const std::string& path) {
+    // "dump.warc.gz@1234", "dump.warc.gz@1234+567" (whole-file gzip), "export.jsonl:17"
+    std::size_t cut = path.find_last_not_of("0123456789+");
+    if (cut != std::string::npos && cut + 1 < path.size() && (path[cut] == '@' || path[cut] == ':'))
+        return path.substr(0, cut);
+    return path;
+}
+
 const std::vector<std::string>& hit_field_names() {
     static const std::vector<std::string> names = {
         "rank",     "score",  "id",   "date", "title",    "authors", "source", "url",
@@ -209,8 +217,10 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
         for (const auto& h : r.hits) out << h.article.id << end;
         return;
     case OutputFormat::Paths:
-        for (const auto& h : r.hits)
-            if (!h.article.path.empty()) out << h.article.path << end;
+        for (const auto& h : r.hits) {
+            std::string file = file_of_path(h.article.path);
+            if (!file.empty()) out << file << end;
+        }
         return;
     case OutputFormat::Tsv: {
         static const std::vector<std::string> defaults = {"rank", "score", "id",     "date", "title",

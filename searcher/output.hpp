@@ -26,6 +26,9 @@ struct OutputOptions {
 
 // The names --fields accepts, in their default tsv order first.
 const std::vector<std::string>& hit_field_names();
+// The file an article was read from: its path without a record's "@offset" (WARC) or
+// ":line" (JSON Lines) suffix.
+std::string file_of_path(const std::string& path);
 // One field of a hit as text ("" when absent); lists are joined with "; ".
 std::string hit_field(const Hit& h, const std::string& name);
 

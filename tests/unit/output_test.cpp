@@ -53,3 +53,11 @@ TEST_CASE("terms map back to their fields") {
     CHECK(field_of_term("M202410").name == "date");
     CHECK(field_of_term("Kelon musk").name == "tag");
 }
+
+TEST_CASE("paths name files, without record offsets or line numbers") {
+    CHECK(file_of_path("crawl/news.warc.gz@6394") == "crawl/news.warc.gz");
+    CHECK(file_of_path("crawl/all.warc.gz@0+5120") == "crawl/all.warc.gz");
+    CHECK(file_of_path("export.jsonl:17") == "export.jsonl");
+    CHECK(file_of_path("text/004_okafor_debate.txt") == "text/004_okafor_debate.txt");
+    CHECK(file_of_path("-") == "-");
+}
