@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 using namespace morgue::test;
@@ -138,6 +139,15 @@ TEST_CASE("the seed article, end to end") {
                           "tag:\"Elon Musk\""})
         CHECK(hits(db, q).size() == 1);
     CHECK(hits(db, "\"Tap to install our app\"").empty());
+    // People: the byline author, the photographer and the people it names; no
+    // organisation or place.
+    CHECK(hits(db, "person:putin").size() == 1);
+    CHECK(hits(db, "person:\"Vladimir Putin\"").size() == 1);
+    CHECK(hits(db, "person:\"Dmitry Peskov\"").size() == 1);
+    CHECK(hits(db, "person:\"Alex Brandon\"").size() == 1);
+    CHECK(hits(db, "person:\"Rob Quinn\"").size() == 1);
+    CHECK(hits(db, "person:\"Wall Street Journal\"").empty());
+    CHECK(hits(db, "author:putin").empty()); // author: is the byline only
     REQUIRE(run_command(kIndex + " --db " + quote(db) + " " + quote(seeds.string())).status == 0);
     CHECK(run_command(kSearch + " --db " + quote(db) + " --count ''").out == "1\n");
 
@@ -152,4 +162,15 @@ TEST_CASE("the seed article, end to end") {
     for (auto& b : a["bullets"]) CHECK_FALSE(b["label"].get<std::string>().empty());
     REQUIRE(a["captions"].size() == 1);
     CHECK(a["captions"][0]["credit"] == "AP Photo/Alex Brandon, File");
+    std::map<std::string, nlohmann::json> people;
+    for (auto& p : a["people"]) people[p["name"].get<std::string>()] = p;
+    CHECK(people["Rob Quinn"]["roles"] == nlohmann::json::array({"author"}));
+    CHECK(people["Alex Brandon"]["roles"] == nlohmann::json::array({"photographer"}));
+    for (const char* name : {"Elon Musk", "Vladimir Putin", "Dmitry Peskov", "Xi Jinping", "Donald Trump"}) {
+        INFO(name);
+        CHECK(people.count(name) == 1);
+    }
+    CHECK(people["Elon Musk"]["mentions"].get<int>() > people["Xi Jinping"]["mentions"].get<int>());
+    for (const char* not_a_person : {"Wall Street Journal", "White House", "Telegraph", "Kremlin", "Starlink"})
+        CHECK(people.count(not_a_person) == 0);
 }
