@@ -140,6 +140,12 @@ TEST_CASE("tokenising: accents, possessives, apostrophes, CJK, numbers") {
     CHECK(search_json("--count \"o'neill\"")["total"] == curly);
     CHECK(files(search_json("友好")) == std::vector<std::string>{"022_merriton_kawanami_sister_city.txt"});
     CHECK(search_json("--count covid-19")["total"] >= 1);
+    CHECK(search_json("--count 2024")["total"] >= 1);
+    // Hyphenated names match with and without the hyphen.
+    auto hyphen = search_json("--count varga-meszaros")["total"].get<int>();
+    CHECK(hyphen >= 1);
+    CHECK(search_json("--count 'varga meszaros'")["total"] == hyphen);
+    CHECK(search_json("--count 'Varga-Mészáros'")["total"] == hyphen);
     CHECK(search_json("--count okafor")["total"] == search_json("--count " + quote("okafor's"))["total"]);
 }
 
