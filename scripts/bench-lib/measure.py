@@ -51,8 +51,11 @@ def parse_summary(text):
         return None
     keys = ["indexed", "updated", "unchanged", "duplicate", "skipped", "rejected"]
     s = {k: int(v) for k, v in zip(keys, m.groups())}
-    s["reasons"] = [line.strip()[len("rejected "):] for line in text[m.end():].splitlines()
-                    if line.strip().startswith("rejected ")]
+    s["reasons"] = []
+    for line in text[m.end():].splitlines():
+        r = re.match(r"\s*rejected (\d+): (.*)", line)
+        if r:
+            s["reasons"].append(f"{r.group(2)}: {int(r.group(1)):,} rejected")
     return s
 
 

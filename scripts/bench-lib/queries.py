@@ -93,6 +93,7 @@ class SearchStats:
         self.hits = {}       # query -> total
         self.passes = 0
         self.mix_size = 0
+        self.cpu_per_query = 0.0
 
 
 def batch_pass(search_bin, db, mix, passes, stats):
@@ -123,7 +124,9 @@ def batch_pass(search_bin, db, mix, passes, stats):
                 stats.hits[q] = j.get("total", 0)
     total = time.perf_counter() - t0
     p.stdin.close()
-    p.wait()
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    stats.cpu_per_query = (ru.ru_utime + ru.ru_stime) * 1000 / max(1, len(lat))
     return lat, lat_date, total
 
 
@@ -137,7 +140,7 @@ def run_all(search_bin, db, mix, runs, log, passes=3):
         lat, lat_date, total = batch_pass(search_bin, db, mix, passes, stats)
         fig = {"p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99),
                "qps": len(lat) / total, "date_p50": pct(lat_date, 50), "date_p99": pct(lat_date, 99),
-               "max": max(lat)}
+               "max": max(lat), "cpu": stats.cpu_per_query}
         walls = []
         for q in oneshot_queries:
             s = time.perf_counter()

@@ -136,6 +136,7 @@ def render(machine, args, html_n, rows, search, elapsed):
         L.append(f"| p50 latency, date-filtered (ms) | {cell(col('date_p50'), 2)} |")
         L.append(f"| p99 latency, date-filtered (ms) | {cell(col('date_p99'), 2)} |")
         L.append(f"| queries/s (one client) | {cell(col('qps'))} |")
+        L.append(f"| searcher CPU time per query, mean (ms; includes process start) | {cell(col('cpu'), 2)} |")
         L.append(f"| one-shot `morgue-search --format ids QUERY`, wall (ms; median of "
                  f"{search.oneshot_count} per run) | {cell(col('oneshot'), 1)} |")
         L.append("")
