@@ -117,7 +117,8 @@ def render(machine, args, html_n, rows, search, elapsed):
             rate = r.median(lambda x: x.articles / x.wall)
             targets.append((f"{lab} ≥ 200 pages/s", rate >= 200, f"{rate:.0f} pages/s"))
         elif r:
-            targets.append((f"{lab} ≥ 200 pages/s", None, r.outcome))
+            why = r.outcome[len("n/a ("):-1] if r.outcome.startswith("n/a (") else r.outcome
+            targets.append((f"{lab} ≥ 200 pages/s", None, why))
     if search:
         L.append("")
         L.append(f"Search: `morgue-search --batch` on the {search.db_label} index "
