@@ -109,7 +109,9 @@ def batch_pass(search_bin, db, mix, passes, stats):
             line = out.readline()
             dt = (time.perf_counter() - s) * 1000
             if not line:
-                raise RuntimeError("morgue-search --batch stopped answering")
+                rc = p.wait()
+                how = f"killed by signal {-rc}" if rc < 0 else f"exit status {rc}"
+                raise RuntimeError(f"morgue-search --batch stopped answering at query {q!r} ({how})")
             lat.append(dt)
             if cat.endswith("+date"):
                 lat_date.append(dt)
