@@ -78,12 +78,15 @@ def render(machine, args, html_n, rows, search, elapsed):
     L = []
     L.append(f"Machine: {machine['line']}.")
     L.append("")
-    L.append(f"Command: `scripts/bench --articles {args.articles} --runs {args.runs}`"
+    extra = f" --search-db {args.search_db}" if args.search_db else ""
+    extra += f" --inputs {args.inputs}" if args.inputs != "text,jsonl,html,warc,scriptindex" else ""
+    L.append(f"Command: `scripts/bench --articles {args.articles} --runs {args.runs}{extra}`"
              f" (HTML/WARC: {html_n:,} pages). Each figure: median of {args.runs} runs (min–max).")
     L.append("")
     t, notes = index_table(rows)
-    L += t
-    L.append("")
+    if rows:
+        L += t
+        L.append("")
     for n in notes:
         L.append(f"- {n}")
     by = {r.label: r for r in rows}
