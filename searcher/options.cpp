@@ -148,6 +148,18 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
                 start = comma + 1;
             }
         }
+        // Snippets cost more than the rest of a query: make them only for output that
+        // shows them (json, jsonl, text; tsv and --fields when "snippet" is chosen).
+        bool snippet_chosen = std::find(o.output.fields.begin(), o.output.fields.end(), "snippet") !=
+                              o.output.fields.end();
+        switch (o.output.format) {
+        case OutputFormat::Ids:
+        case OutputFormat::Paths: req.snippets = false; break;
+        case OutputFormat::Tsv: req.snippets = snippet_chosen; break;
+        case OutputFormat::Text: req.snippets = o.output.fields.empty() || snippet_chosen; break;
+        case OutputFormat::Json:
+        case OutputFormat::Jsonl: req.snippets = true; break;
+        }
         req.collapse = r.count("collapse") > 0;
         req.explain = r.count("explain") > 0;
         req.suggest = r.count("no-suggest") == 0;

@@ -165,6 +165,7 @@ json result_to_json(const SearchResult& r) {
     json j{{"format_version", kFormatVersion},
            {"query", r.query},
            {"total", r.total},
+           {"total_exact", r.total_exact},
            {"offset", r.offset},
            {"hits", hits}};
     if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
@@ -239,7 +240,7 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
     }
     bool c = o.color;
     if (r.explain) out << "query: " << sanitize_for_terminal(r.parsed) << '\n';
-    out << r.total << (r.total == 1 ? " match" : " matches");
+    out << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " match" : " matches");
     if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
     out << '\n';
     for (const auto& h : r.hits) {

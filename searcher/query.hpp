@@ -17,6 +17,7 @@ struct QueryOptions {
     bool match_any = false;    // default operator OR instead of AND
     std::string since, until;  // --since / --until date expressions
     bool spelling = false;     // ask Xapian for a corrected query
+    bool operator==(const QueryOptions&) const = default;
 };
 
 class QueryBuilder {

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct SearchRequest {
     std::string like_id;     // more like this article (relevance feedback)
     bool explain = false;    // report matching terms per hit
     bool suggest = true;     // spelling suggestion when little is found
+    bool snippets = true;    // make snippets (not needed for ids, paths, or --fields without them)
 };
 
 struct Hit {
@@ -42,7 +44,8 @@ struct Hit {
 struct SearchResult {
     std::string query;
     unsigned offset = 0;
-    Xapian::doccount total = 0; // exact number of matching articles
+    Xapian::doccount total = 0; // matching articles: exact when total_exact, else Xapian's estimate
+    bool total_exact = true;
     std::vector<Hit> hits;
     std::string parsed; // Xapian's description of the parsed query
     std::vector<Facet> facets;
@@ -65,9 +68,19 @@ private:
     SearchResult run(const SearchRequest& req);
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);
+    QueryBuilder& builder(const QueryOptions& opts);
     std::vector<std::string> paths_;
     Xapian::Database db_;
+    // Reused across --batch queries: setting up a QueryParser from the schema costs more
+    // than parsing a short query.
+    std::unique_ptr<QueryBuilder> builder_;
+    QueryOptions builder_opts_;
 };
+
+// Totals up to this many matches are exact; above it, Xapian's estimate (total_exact
+// false), so a frequent word does not make every query visit every match. --count and
+// --facet always count every match.
+inline constexpr Xapian::doccount kExactTotalUpTo = 2000;
 
 // Markers a highlighted snippet carries around matching terms; formatters replace them.
 inline constexpr const char* kHiStart = "\x01";
