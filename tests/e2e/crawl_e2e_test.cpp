@@ -411,9 +411,13 @@ TEST_CASE("e2e: a progress line on a terminal only, and not with --quiet") {
         return slurp(s / "tty.txt");
     };
     std::string tty = on_tty("--dry-run " + input);
-    CHECK(tty.find("\r1 records, 0.0 MB") != std::string::npos);
+    // "\r1 records, 0.0 MB, 693 records/s": how many records the first line counts
+    // depends on timing, so only its shape is checked.
+    auto line = tty.find(" records, 0.0 MB, ");
+    REQUIRE(line != std::string::npos);
+    CHECK(tty.rfind('\r', line) != std::string::npos);
+    CHECK(tty.find(" records/s", line) != std::string::npos);
     CHECK(tty.find("\r\x1b[K") != std::string::npos); // the line is cleared at the end
-    CHECK(tty.find("articles/s") != std::string::npos);
     CHECK(tty.find("indexed 5,") != std::string::npos);
     std::string quiet = on_tty("--dry-run --quiet " + input);
     CHECK(quiet.find("records,") == std::string::npos);
