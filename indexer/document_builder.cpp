@@ -4,9 +4,8 @@
 #include "dates.hpp"
 #include "hash.hpp"
 #include "schema.hpp"
+#include "stemmer.hpp"
 #include "text.hpp"
-
-#include <unordered_map>
 
 namespace morgue {
 
@@ -26,28 +25,10 @@ std::string joined(const FieldValues& vs) {
     return out;
 }
 
-// News text repeats its words: stemming each occurrence again was a tenth of the
-// indexer's time. One cache per DocumentBuilder, so per parser thread: no locks.
-class CachedStem : public Xapian::StemImplementation {
-  public:
-    explicit CachedStem(const char* language) : stem_(language) {}
-    std::string operator()(const std::string& word) override {
-        if (auto it = cache_.find(word); it != cache_.end()) return it->second;
-        if (cache_.size() >= kMaxEntries) cache_.clear(); // bounded memory
-        return cache_.emplace(word, stem_(word)).first->second;
-    }
-    std::string get_description() const override { return "CachedStem(" + stem_.get_description() + ")"; }
-
-  private:
-    static constexpr std::size_t kMaxEntries = 200000;
-    Xapian::Stem stem_;
-    std::unordered_map<std::string, std::string> cache_;
-};
-
 } // namespace
 
 DocumentBuilder::DocumentBuilder() {
-    tg_.set_stemmer(Xapian::Stem(new CachedStem(kStemLanguage)));
+    tg_.set_stemmer(cached_stemmer());
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL); // as the QueryParser: schema.hpp
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }

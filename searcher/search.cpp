@@ -3,6 +3,7 @@
 #include "article_json.hpp"
 #include "errors.hpp"
 #include "recency.hpp"
+#include "stemmer.hpp"
 #include "schema.hpp"
 #include "text.hpp"
 
@@ -36,7 +37,8 @@ Xapian::Database open_index(const std::vector<std::string>& paths) {
     return db;
 }
 
-Searcher::Searcher(std::vector<std::string> db_paths) : paths_(std::move(db_paths)), db_(open_index(paths_)) {}
+Searcher::Searcher(std::vector<std::string> db_paths)
+    : paths_(std::move(db_paths)), db_(open_index(paths_)), stem_(cached_stemmer()) {}
 
 SearchResult Searcher::search(const SearchRequest& req) {
     // A writer may commit while we read: reopen and retry once.
@@ -149,7 +151,6 @@ SearchResult Searcher::run(const SearchRequest& req) {
         }
     }
     if (req.count_only) return res;
-    Xapian::Stem stem(kStemLanguage);
     unsigned rank = req.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit h;
@@ -161,9 +162,11 @@ SearchResult Searcher::run(const SearchRequest& req) {
         if (req.snippets) {
             std::string text = h.article.body;
             if (text.empty() && !h.article.bullets.empty()) text = h.article.bullets[0].text;
+            // The snippet generator reads the whole text: bound it for very long articles.
+            if (text.size() > kSnippetTextBytes) text.resize(kSnippetTextBytes);
             // No background model and not exhaustive: those look up every word of every
             // hit in the index, which was nine tenths of a query's time (scripts/bench).
-            h.snippet = normalize_space(mset.snippet(text, 240, stem, 0, req.highlight ? kHiStart : "",
+            h.snippet = normalize_space(mset.snippet(text, 240, stem_, 0, req.highlight ? kHiStart : "",
                                                      req.highlight ? kHiEnd : "", "…"));
         }
         h.collapsed = it.get_collapse_count();

@@ -75,12 +75,16 @@ private:
     // than parsing a short query.
     std::unique_ptr<QueryBuilder> builder_;
     QueryOptions builder_opts_;
+    Xapian::Stem stem_; // for snippets, cached across hits and --batch queries
 };
 
 // Totals up to this many matches are exact; above it, Xapian's estimate (total_exact
 // false), so a frequent word does not make every query visit every match. --count and
 // --facet always count every match.
 inline constexpr Xapian::doccount kExactTotalUpTo = 2000;
+
+// Snippets come from at most this much of an article's text.
+inline constexpr std::size_t kSnippetTextBytes = 16384;
 
 // Markers a highlighted snippet carries around matching terms; formatters replace them.
 inline constexpr const char* kHiStart = "\x01";
