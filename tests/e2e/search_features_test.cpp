@@ -129,6 +129,11 @@ TEST_CASE("spelling suggestions") {
     CHECK(text.status == 1);
     CHECK(text.err.find("Did you mean: title:Okafor?") != std::string::npos);
     CHECK_FALSE(search_json("--no-suggest Okafr").contains("suggestion"));
+    // A misspelt surname is corrected to a name in the archive, inside its field.
+    auto name = search_json("'person:\"Ingrid Halvorsn\"'");
+    CHECK(name["total"] == 0);
+    CHECK(name["suggestion"] == "person:\"Ingrid Halvorsen\"");
+    CHECK(search_json(quote(name["suggestion"].get<std::string>()))["total"] > 0);
 }
 
 TEST_CASE("tokenising: accents, possessives, apostrophes, CJK, numbers") {
