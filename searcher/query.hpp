@@ -12,6 +12,9 @@
 
 namespace morgue {
 
+// Longer queries are refused with an error (see QueryBuilder::parse).
+inline constexpr std::size_t kMaxQueryTerms = 10000;
+
 struct QueryOptions {
     Ymd today;                 // for relative dates (--now)
     bool match_any = false;    // default operator OR instead of AND
