@@ -3,6 +3,7 @@
 #include "dates.hpp"
 #include "errors.hpp"
 #include "http_response.hpp"
+#include "parse/charset.hpp"
 #include "text.hpp"
 
 #include <charconv>
@@ -35,13 +36,15 @@ std::string strip_angle(std::string_view v) {
 }
 
 // Binary data labelled text/html (an image or PDF served with the wrong type): NUL bytes
-// never occur in real HTML text in UTF-8 or 8-bit charsets. UTF-16 pages start with a BOM.
+// never occur in real HTML text in UTF-8 or 8-bit charsets. UTF-16 pages (with a BOM, or
+// ASCII markup with every other byte NUL) are text.
 bool looks_binary(std::string_view body) {
     if (body.size() >= 2 && ((static_cast<unsigned char>(body[0]) == 0xff &&
                               static_cast<unsigned char>(body[1]) == 0xfe) ||
                              (static_cast<unsigned char>(body[0]) == 0xfe &&
                               static_cast<unsigned char>(body[1]) == 0xff)))
         return false;
+    if (!utf16_without_bom(body).empty()) return false;
     return body.substr(0, 4096).find('\0') != std::string_view::npos;
 }
 
