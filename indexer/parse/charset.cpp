@@ -169,16 +169,20 @@ std::string utf16_without_bom(std::string_view bytes) {
 
 namespace {
 
-// True when the bytes hold at least one well-formed multi-byte UTF-8 sequence.
-bool has_utf8_sequence(std::string_view b) {
-    for (std::size_t i = 0; i + 1 < b.size(); ++i) {
+// True when the bytes read as windows-1252 rather than broken UTF-8: two or more
+// non-ASCII bytes (one stray byte is more likely a cut or damaged UTF-8 sequence), and
+// not one well-formed multi-byte UTF-8 sequence among them.
+bool looks_legacy_not_utf8(std::string_view b) {
+    std::size_t high = 0;
+    for (std::size_t i = 0; i < b.size(); ++i) {
         auto c = static_cast<unsigned char>(b[i]);
+        if (c < 0x80) continue;
+        ++high;
         if (c < 0xC2 || c > 0xF4) continue;
         std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (i + len > b.size()) continue;
-        if (is_valid_utf8(b.substr(i, len))) return true;
+        if (i + len <= b.size() && is_valid_utf8(b.substr(i, len))) return false;
     }
-    return false;
+    return high >= 2;
 }
 
 } // namespace
@@ -194,7 +198,7 @@ std::string html_to_utf8(std::string_view bytes, std::string_view header_charset
     // A page labelled UTF-8 whose non-ASCII bytes never once form a UTF-8 sequence is a
     // legacy page with a copied-in label (the usual lie): windows-1252 reads it as meant,
     // where UTF-8 would turn every accented letter into U+FFFD.
-    if (cs == "UTF-8" && !is_valid_utf8(bytes) && !has_utf8_sequence(bytes))
+    if (cs == "UTF-8" && !is_valid_utf8(bytes) && looks_legacy_not_utf8(bytes))
         return convert(bytes, "WINDOWS-1252");
     if (cs == "UTF-8") return repair_utf8(bytes);
     // Saved pages are often re-encoded to UTF-8 while their meta still names the old

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -87,44 +88,65 @@ TEST_CASE("hygiene: escape sequences in a title never reach the terminal; JSON a
     std::string db = tmp.path + "/esc.db";
     BoundedResult ix = run_bounded({kIndex, "--db", db, "--quiet",
                                     kSource + "/tests/hostile/inputs/escape_title.html",
-                                    kSource + "/tests/hostile/inputs/tsv_title.html"},
+                                    kSource + "/tests/hostile/inputs/tsv_title.html",
+                                    kSource + "/tests/hostile/inputs/escape_title.jsonl",
+                                    kSource + "/tests/hostile/inputs/tsv_title.jsonl"},
                                    bound(), 4096);
     INFO(ix.err);
     REQUIRE(ix.status == 0);
 
-    // Text output, colour forced on: our own colour codes only, none of the page's.
-    BoundedResult text = run_bounded({kSearch, "--db", db, "--color", "never", "harbour"}, bound(), 4096);
-    INFO(text.out);
-    REQUIRE(text.status == 0);
-    CHECK(text.out.find("Harbour Vote") != std::string::npos);
-    CHECK(text.out.find('\x1b') == std::string::npos);
-    CHECK(text.out.find('\x07') == std::string::npos);
-    CHECK(text.out.find("\xc2\x9b") == std::string::npos);
-    BoundedResult colour = run_bounded({kSearch, "--db", db, "--color", "always", "harbour"}, bound(), 4096);
-    CHECK(colour.out.find("\x1b[2J") == std::string::npos);
-    CHECK(colour.out.find("\x1b]0;") == std::string::npos);
+    // Text output: the page's escape sequences are gone (the HTML extractor drops control
+    // characters; JSON Lines fields keep them, and the searcher must neutralise them).
+    for (const char* colour : {"never", "always"}) {
+        BoundedResult text =
+            run_bounded({kSearch, "--db", db, "--color", colour, "harbour OR tide"}, bound(), 4096);
+        INFO("--color " << colour << ": " << text.out);
+        REQUIRE(text.status == 0);
+        CHECK(text.out.find("Harbour Vote") != std::string::npos);
+        CHECK(text.out.find("Tide Table") != std::string::npos);
+        CHECK(text.out.find("\x1b[2J") == std::string::npos);
+        CHECK(text.out.find("\x1b]0;") == std::string::npos);
+        CHECK(text.out.find('\x07') == std::string::npos);
+        CHECK(text.out.find("\xc2\x9b") == std::string::npos);
+        if (std::string(colour) == "never") CHECK(text.out.find('\x1b') == std::string::npos);
+    }
 
     // JSON: the bytes are kept, escaped, and the output parses.
-    BoundedResult json = run_bounded({kSearch, "--db", db, "--format", "json", "harbour"}, bound(), 4096);
+    BoundedResult json = run_bounded({kSearch, "--db", db, "--format", "json", "tide"}, bound(), 4096);
+    INFO(json.out);
     REQUIRE(json.status == 0);
     CHECK(json.out.find('\x1b') == std::string::npos);
+    CHECK(json.out.find('\x07') == std::string::npos);
     CHECK(json.out.find("\\u001b") != std::string::npos);
-    CHECK_NOTHROW(nlohmann::json::parse(json.out));
-    BoundedResult jsonl = run_bounded({kSearch, "--db", db, "--format", "jsonl", "harbour"}, bound(), 4096);
+    CHECK(json.out.find("\\u0007") != std::string::npos);
+    nlohmann::json parsed;
+    REQUIRE_NOTHROW(parsed = nlohmann::json::parse(json.out));
+    CHECK(parsed.dump().find("Tide Table \x1b[2J") != std::string::npos);
+    BoundedResult jsonl = run_bounded({kSearch, "--db", db, "--format", "jsonl", "tide"}, bound(), 4096);
     CHECK(jsonl.out.find('\x1b') == std::string::npos);
+    CHECK(jsonl.out.find("\\u001b") != std::string::npos);
 
     // TSV: one line per hit, tabs and newlines inside fields escaped.
     BoundedResult tsv = run_bounded({kSearch, "--db", db, "--format", "tsv", "--fields",
-                                     "title,url,date", "tabs"},
+                                     "title,author,url", "title:tabs"},
                                     bound(), 4096);
     INFO(tsv.out);
     REQUIRE(tsv.status == 0);
-    std::size_t lines = 0;
-    for (char c : tsv.out) lines += c == '\n';
-    std::size_t tabs = 0;
-    for (char c : tsv.out) tabs += c == '\t';
-    std::size_t header = tsv.out.rfind("title\t", 0) == 0 ? 1 : 0;
-    CHECK(lines == 1 + header);
-    CHECK(tabs == 2 * lines);
-    CHECK(tsv.out.find('\r') == std::string::npos);
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < tsv.out.size()) {
+        std::size_t end = tsv.out.find('\n', start);
+        if (end == std::string::npos) end = tsv.out.size();
+        lines.push_back(tsv.out.substr(start, end - start));
+        start = end + 1;
+    }
+    std::size_t hits = 0;
+    for (const auto& l : lines) {
+        if (l.rfind("title\t", 0) == 0) continue; // a header line
+        ++hits;
+        CHECK(std::count(l.begin(), l.end(), '\t') == 2);
+        CHECK(l.find('\r') == std::string::npos);
+    }
+    CHECK(hits == 2); // the HTML page and the JSON line, one line each
+    CHECK(tsv.out.find("Tabs\\there and\\nnewlines\\rthere") != std::string::npos);
 }
