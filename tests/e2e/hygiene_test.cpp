@@ -86,7 +86,11 @@ TEST_CASE("hygiene: a directory walk does not follow symlinks out of its folders
 TEST_CASE("hygiene: escape sequences in a title never reach the terminal; JSON and TSV escape") {
     TempDir tmp;
     std::string db = tmp.path + "/esc.db";
-    BoundedResult ix = run_bounded({kIndex, "--db", db, "--quiet",
+    // Parsers normalise whitespace in every field; a file's path is kept as it is, so a
+    // file name carries the tab and the newline to the TSV output.
+    std::string odd = tmp.path + "/odd\tname\nfile.txt";
+    write(odd, article("Crooked Filename Report"));
+    BoundedResult ix = run_bounded({kIndex, "--db", db, "--quiet", odd,
                                     kSource + "/tests/hostile/inputs/escape_title.html",
                                     kSource + "/tests/hostile/inputs/tsv_title.html",
                                     kSource + "/tests/hostile/inputs/escape_title.jsonl",
@@ -121,16 +125,17 @@ TEST_CASE("hygiene: escape sequences in a title never reach the terminal; JSON a
     CHECK(json.out.find("\\u0007") != std::string::npos);
     nlohmann::json parsed;
     REQUIRE_NOTHROW(parsed = nlohmann::json::parse(json.out));
-    CHECK(parsed.dump().find("Tide Table \x1b[2J") != std::string::npos);
+    REQUIRE(parsed["hits"].size() == 1);
+    CHECK(parsed["hits"][0]["title"].get<std::string>().find("Tide Table \x1b[2J") == 0);
     BoundedResult jsonl = run_bounded({kSearch, "--db", db, "--format", "jsonl", "tide"}, bound(), 4096);
     CHECK(jsonl.out.find('\x1b') == std::string::npos);
     CHECK(jsonl.out.find("\\u001b") != std::string::npos);
 
     // TSV: one line per hit, tabs and newlines inside fields escaped.
     BoundedResult tsv = run_bounded({kSearch, "--db", db, "--format", "tsv", "--fields",
-                                     "title,author,url", "title:tabs"},
+                                     "title,path,url", "crooked OR tabs"},
                                     bound(), 4096);
-    INFO(tsv.out);
+    INFO(tsv.out << tsv.err);
     REQUIRE(tsv.status == 0);
     std::vector<std::string> lines;
     std::size_t start = 0;
@@ -142,11 +147,17 @@ TEST_CASE("hygiene: escape sequences in a title never reach the terminal; JSON a
     }
     std::size_t hits = 0;
     for (const auto& l : lines) {
-        if (l.rfind("title\t", 0) == 0) continue; // a header line
+        if (l.rfind("title\t", 0) == 0) continue; // the header line
         ++hits;
         CHECK(std::count(l.begin(), l.end(), '\t') == 2);
         CHECK(l.find('\r') == std::string::npos);
     }
-    CHECK(hits == 2); // the HTML page and the JSON line, one line each
-    CHECK(tsv.out.find("Tabs\\there and\\nnewlines\\rthere") != std::string::npos);
+    CHECK(hits == 2); // the crooked file and the tabs page, one line each
+    CHECK(tsv.out.find("odd\\tname\\nfile.txt") != std::string::npos);
+
+    // The text output's --fields columns are sanitised too.
+    BoundedResult cols = run_bounded({kSearch, "--db", db, "--fields", "title,path", "crooked"},
+                                     bound(), 4096);
+    CHECK(cols.status == 0);
+    CHECK(cols.out.find("Crooked Filename Report") != std::string::npos);
 }
