@@ -197,6 +197,14 @@ class WarcReader {
             reject(start,
                    "WARC record larger than --max-record-size (" + std::to_string(len) + " bytes)",
                    id);
+            // A plain file's size is known: a length that runs past its end is a lie, and
+            // skipping it would lose every record after this one. Resynchronise on the
+            // next "WARC/1." line instead.
+            std::uint64_t size = in_.known_size();
+            if (size > 0 && !in_.compressed() && in_.position() + len > size) {
+                quiet_resync_ = true;
+                return;
+            }
             // A record that starts a gzip member ends with it: skipping no further than the
             // member's end keeps the records after a bogus Content-Length.
             auto loc = in_.locate(start);

@@ -128,3 +128,31 @@ TEST_CASE("hostile regression: \\u0000 in a JSON Lines article never reaches the
     REQUIRE(a.authors.size() == 1);
     CHECK(a.authors[0].find('\0') == std::string::npos);
 }
+
+TEST_CASE("hostile regression: a WARC Content-Length past the end of a plain file keeps the rest") {
+    // tests/hostile's warc_huge_length.warc: the reader skipped 10^18 bytes, losing every
+    // record after the lying one.
+    auto record = [](const std::string& id, const std::string& title, const std::string& len) {
+        std::string body = page(title, "<p>" + kPara + "</p>");
+        std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body;
+        return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:" + id +
+               ">\r\nWARC-Target-URI: https://q.example/" + id +
+               "\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
+               (len.empty() ? std::to_string(http.size()) : len) + "\r\n\r\n" + http + "\r\n\r\n";
+    };
+    std::string warc = record("a", "First Good Record", "") +
+                       record("b", "Middle Record", "1000000000000000000") +
+                       record("c", "Last Good Record", "");
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("morgue_huge_" + std::to_string(::getpid()) + ".warc"))
+                           .string();
+    std::ofstream(path, std::ios::binary) << warc;
+    auto c = morgue::test::collect({path});
+    std::filesystem::remove(path);
+    REQUIRE(c.records.size() == 2);
+    CHECK(parse_record(c.records[0]).title == "First Good Record");
+    CHECK(parse_record(c.records[1]).title == "Last Good Record");
+    REQUIRE(c.rejected.size() == 1);
+    CHECK(c.rejected[0].second.find("larger than --max-record-size") != std::string::npos);
+    CHECK(c.rejected[0].first.record_id == "urn:uuid:b");
+}
