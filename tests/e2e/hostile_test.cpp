@@ -297,6 +297,8 @@ void run_search_row(const Row& row) {
         auto tilde = e.find('~');
         if (eq != std::string::npos && e.substr(0, eq) == "exit") {
             CHECK(exit_in(r.status, e.substr(eq + 1)));
+        } else if (e.rfind("pending=", 0) == 0) {
+            continue;
         } else if (tilde != std::string::npos) {
             bool negate = tilde > 0 && e[tilde - 1] == '!';
             std::string key = e.substr(0, negate ? tilde - 1 : tilde);
@@ -317,18 +319,35 @@ void run_search_row(const Row& row) {
     }
 }
 
+// A row marked "pending=WHY" names a known bug whose fix is not in yet: it is reported,
+// and run only with MORGUE_HOSTILE_PENDING=1.
+bool pending(const Row& row) {
+    for (const auto& e : row.expect)
+        if (e.rfind("pending=", 0) == 0) {
+            const char* env = std::getenv("MORGUE_HOSTILE_PENDING");
+            if (env && std::string(env) == "1") return false;
+            WARN("pending, not run: " << row.name << ": " << e.substr(8));
+            return true;
+        }
+    return false;
+}
+
 } // namespace
 
 TEST_CASE("hostile inputs: morgue-index survives each one with the expected outcome") {
     for (const auto& row : manifest()) {
         if (row.kind != "index") continue;
-        DYNAMIC_SECTION(row.name) { run_index_row(row); }
+        DYNAMIC_SECTION(row.name) {
+            if (!pending(row)) run_index_row(row);
+        }
     }
 }
 
 TEST_CASE("hostile queries: morgue-search answers or refuses in one line, within bounds") {
     for (const auto& row : manifest()) {
         if (row.kind != "search") continue;
-        DYNAMIC_SECTION(row.name) { run_search_row(row); }
+        DYNAMIC_SECTION(row.name) {
+            if (!pending(row)) run_search_row(row);
+        }
     }
 }
