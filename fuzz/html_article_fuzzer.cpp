@@ -10,9 +10,10 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const char* const kCharsets[] = {
-        "",          "utf-8",     "windows-1252", "iso-8859-1", "utf-16",     "utf-16le",
-        "utf-16be",  "shift_jis", "euc-jp",       "gb18030",    "big5",       "koi8-r",
-        "iso-2022-jp", "x-user-defined", "bogus-charset", "UTF-32"};
+        "",         "utf-8",    "windows-1252", "iso-8859-1",     "utf-16",
+        "utf-16le", "utf-16be", "shift_jis",    "euc-jp",         "gb18030",
+        "big5",     "koi8-r",   "iso-2022-jp",  "x-user-defined", "bogus-charset",
+        "UTF-32"};
     if (size == 0) return 0;
     morgue::Record r;
     r.charset = kCharsets[data[0] % std::size(kCharsets)];

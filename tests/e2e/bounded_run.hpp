@@ -12,8 +12,8 @@
 namespace morgue::test {
 
 struct BoundedResult {
-    int status = -1;       // exit code, or -1 when killed by a signal
-    int signal = 0;        // the signal that ended it, 0 if it exited
+    int status = -1; // exit code, or -1 when killed by a signal
+    int signal = 0;  // the signal that ended it, 0 if it exited
     bool timed_out = false;
     long peak_rss_mb = 0;
     double seconds = 0;
@@ -21,8 +21,8 @@ struct BoundedResult {
 };
 
 // argv[0] is the program path. stdin_file "" means /dev/null.
-BoundedResult run_bounded(const std::vector<std::string>& argv, double seconds,
-                          long memory_mb, const std::string& stdin_file = "");
+BoundedResult run_bounded(const std::vector<std::string>& argv, double seconds, long memory_mb,
+                          const std::string& stdin_file = "");
 
 // True when this test binary was built with AddressSanitizer (then so were the tools).
 bool under_sanitizer();

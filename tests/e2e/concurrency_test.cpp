@@ -30,7 +30,9 @@ namespace {
 const std::string kIndex = MORGUE_INDEX_BIN;
 const std::string kSearch = MORGUE_SEARCH_BIN;
 
-double bound() { return morgue::test::under_sanitizer() ? 300 : 90; }
+double bound() {
+    return morgue::test::under_sanitizer() ? 300 : 90;
+}
 
 // n JSON Lines articles with distinct URLs under `site`.
 std::string make_jsonl(const std::string& dir, const std::string& site, int n) {
@@ -67,7 +69,9 @@ pid_t spawn(const std::vector<std::string>& argv, const std::string& out, const 
     return pid;
 }
 
-bool running(pid_t pid, int& status) { return ::waitpid(pid, &status, WNOHANG) == 0; }
+bool running(pid_t pid, int& status) {
+    return ::waitpid(pid, &status, WNOHANG) == 0;
+}
 
 std::string slurp(const std::string& p) {
     std::ifstream f(p, std::ios::binary);
@@ -87,18 +91,20 @@ TEST_CASE("concurrency: queries in a loop while a writer indexes and commits all
     std::string more = make_jsonl(tmp.path, "southmole", 3000);
     REQUIRE(run_bounded({kIndex, "--db", db, "--quiet", first}, bound(), 4096).status == 0);
 
-    pid_t writer = spawn({kIndex, "--db", db, "--quiet", "--jobs", "1", "--commit-every", "50", more},
-                         tmp.path + "/w.out", tmp.path + "/w.err");
+    pid_t writer =
+        spawn({kIndex, "--db", db, "--quiet", "--jobs", "1", "--commit-every", "50", more},
+              tmp.path + "/w.out", tmp.path + "/w.err");
     int st = 0, queries = 0;
-    const std::vector<std::string> qs = {"lighthouse", "fog breakwater", "title:log",
-                                         "keeper AND NOT southmole", "\"second paragraph\"",
-                                         "date:2025-03"};
+    const std::vector<std::string> qs = {
+        "lighthouse",           "fog breakwater", "title:log", "keeper AND NOT southmole",
+        "\"second paragraph\"", "date:2025-03"};
     auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(bound());
     bool writer_done = false;
     do {
         writer_done = !running(writer, st);
         const std::string& q = qs[queries % qs.size()];
-        BoundedResult r = run_bounded({kSearch, "--db", db, "--format", "ids", "-n", "5", q}, 60, 4096);
+        BoundedResult r =
+            run_bounded({kSearch, "--db", db, "--format", "ids", "-n", "5", q}, 60, 4096);
         INFO("query " << queries << " '" << q << "': exit " << r.status << ", stderr: " << r.err);
         REQUIRE(r.signal == 0);
         REQUIRE(!r.timed_out);
@@ -162,7 +168,8 @@ TEST_CASE("concurrency: a second writer waits for the first, or gives up with a 
     }
 }
 
-TEST_CASE("crash safety: SIGKILL at seeded random points; the index checks and a re-run completes it") {
+TEST_CASE(
+    "crash safety: SIGKILL at seeded random points; the index checks and a re-run completes it") {
     TempDir tmp;
     const int n = 2500;
     std::string input = make_jsonl(tmp.path, "tidegauge", n);
@@ -173,9 +180,9 @@ TEST_CASE("crash safety: SIGKILL at seeded random points; the index checks and a
             // Somewhere from creating the index to well into the run.
             int delay_ms = std::uniform_int_distribution<int>(
                 20, morgue::test::under_sanitizer() ? 3000 : 800)(rng);
-            pid_t pid = spawn({kIndex, "--db", db, "--quiet", "--jobs", "2", "--commit-every",
-                               "97", input},
-                              tmp.path + "/k.out", tmp.path + "/k.err");
+            pid_t pid =
+                spawn({kIndex, "--db", db, "--quiet", "--jobs", "2", "--commit-every", "97", input},
+                      tmp.path + "/k.out", tmp.path + "/k.err");
             std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
             int st = 0;
             ::kill(pid, SIGKILL);
@@ -193,7 +200,8 @@ TEST_CASE("crash safety: SIGKILL at seeded random points; the index checks and a
             CHECK(d.get_doccount() == static_cast<Xapian::doccount>(n));
             for (int i = 0; i < n; i += 1) {
                 std::string term = "Qhttps://tidegauge.example/log/" + std::to_string(i);
-                if (d.get_termfreq(term) != 1) FAIL("article " << i << " is not there exactly once");
+                if (d.get_termfreq(term) != 1)
+                    FAIL("article " << i << " is not there exactly once");
             }
             CHECK(xapian_check(db));
         }

@@ -36,8 +36,12 @@ const std::string kHostile = kSource + "/tests/hostile";
 
 // Time and memory bounds per run. Sanitizer builds are several times slower and carry
 // ASan's shadow memory and quarantine on top.
-double time_bound() { return morgue::test::under_sanitizer() ? 120 : 40; }
-long memory_bound_mb() { return morgue::test::under_sanitizer() ? 3072 : 1536; }
+double time_bound() {
+    return morgue::test::under_sanitizer() ? 120 : 40;
+}
+long memory_bound_mb() {
+    return morgue::test::under_sanitizer() ? 3072 : 1536;
+}
 
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> out;
@@ -55,9 +59,11 @@ std::vector<std::string> split(const std::string& s, char sep) {
 }
 
 std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.pop_back();
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\r'))
+        s.pop_back();
     std::size_t i = 0;
-    while (i < s.size() && s[i] == ' ') ++i;
+    while (i < s.size() && s[i] == ' ')
+        ++i;
     return s.substr(i);
 }
 
@@ -72,10 +78,14 @@ std::string unescape(const std::string& s) {
                 i += 3;
                 continue;
             }
-            if (c == 't') out += '\t';
-            else if (c == 'n') out += '\n';
-            else if (c == '\\') out += '\\';
-            else out += c;
+            if (c == 't')
+                out += '\t';
+            else if (c == 'n')
+                out += '\n';
+            else if (c == '\\')
+                out += '\\';
+            else
+                out += c;
             ++i;
             continue;
         }
@@ -171,10 +181,11 @@ bool exit_in(int code, const std::string& set) {
 void run_index_row(const Row& row) {
     TempDir tmp;
     std::string errors = tmp.path + "/errors.jsonl";
-    std::vector<std::string> argv = {kIndex, "--dry-run", "--print", "jsonl", "--errors", errors,
-                                     "--jobs", "2"};
+    std::vector<std::string> argv = {kIndex,     "--dry-run", "--print", "jsonl",
+                                     "--errors", errors,      "--jobs",  "2"};
     std::istringstream opts(row.options);
-    for (std::string o; opts >> o;) argv.push_back(o);
+    for (std::string o; opts >> o;)
+        argv.push_back(o);
     argv.push_back(input_path(row.input));
     // A row may need longer than the default bound ("seconds=N"; three times that under
     // the sanitizers): the work is linear, but 50 MB of text is 50 MB of text.
@@ -200,8 +211,8 @@ void run_index_row(const Row& row) {
              << "\n";
     for (const auto& e : rejections)
         seen << "  rejected: " << e.dump() << "\n";
-    INFO(row.name << " (" << r.seconds << " s, " << r.peak_rss_mb << " MB)\n" << seen.str()
-                  << "stderr: " << r.err.substr(0, 1000));
+    INFO(row.name << " (" << r.seconds << " s, " << r.peak_rss_mb << " MB)\n"
+                  << seen.str() << "stderr: " << r.err.substr(0, 1000));
     for (const auto& e : row.expect) {
         INFO("expect: " << e);
         auto tilde = e.find('~');
@@ -225,15 +236,19 @@ void run_index_row(const Row& row) {
         } else if (eq != std::string::npos) {
             std::string key = e.substr(0, eq), val = e.substr(eq + 1);
             if (key == "seconds") continue; // the time bound, applied above
-            if (key == "exit") CHECK(exit_in(r.status, val));
-            else if (key == "articles") CHECK(articles.size() == std::stoul(val));
-            else if (key == "rejections") CHECK(rejections.size() == std::stoul(val));
+            if (key == "exit")
+                CHECK(exit_in(r.status, val));
+            else if (key == "articles")
+                CHECK(articles.size() == std::stoul(val));
+            else if (key == "rejections")
+                CHECK(rejections.size() == std::stoul(val));
             else if (key == "body_min") {
                 std::size_t longest = 0;
                 for (const auto& a : articles)
                     longest = std::max(longest, a.value("body", "").size());
                 CHECK(longest >= std::stoul(val));
-            } else FAIL("unknown expectation " << e);
+            } else
+                FAIL("unknown expectation " << e);
         } else {
             FAIL("unknown expectation " << e);
         }
@@ -260,7 +275,8 @@ const std::string& query_db() {
 void run_search_row(const Row& row) {
     std::vector<std::string> argv = {kSearch, "--db", query_db()};
     std::istringstream opts(row.options);
-    for (std::string o; opts >> o;) argv.push_back(o);
+    for (std::string o; opts >> o;)
+        argv.push_back(o);
     std::string stdin_file;
     if (row.input.rfind("lit:", 0) == 0) {
         argv.push_back(unescape(row.input.substr(4)));
@@ -279,7 +295,8 @@ void run_search_row(const Row& row) {
         std::stringstream ss;
         ss << f.rdbuf();
         std::string q = ss.str();
-        while (!q.empty() && q.back() == '\n') q.pop_back();
+        while (!q.empty() && q.back() == '\n')
+            q.pop_back();
         argv.push_back(q);
     }
     BoundedResult r = run_bounded(argv, time_bound(), memory_bound_mb(), stdin_file);

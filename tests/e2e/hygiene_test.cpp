@@ -32,9 +32,10 @@ void write(const std::string& path, const std::string& text) {
 }
 
 std::string article(const std::string& title) {
-    return " date 2024-10-14 " + title + "\n\nA subtitle\nBy Ilse Brandvik,  Quayside Herald Staff\n"
-           "Posted Oct 14, 2024 9:05 PM EDT\n" + title +
-           "\n\nThe Quayside council met on Tuesday about the " + title + ".\n";
+    return " date 2024-10-14 " + title +
+           "\n\nA subtitle\nBy Ilse Brandvik,  Quayside Herald Staff\n"
+           "Posted Oct 14, 2024 9:05 PM EDT\n" +
+           title + "\n\nThe Quayside council met on Tuesday about the " + title + ".\n";
 }
 
 std::set<std::string> titles_of(const std::string& jsonl) {
@@ -50,7 +51,9 @@ std::set<std::string> titles_of(const std::string& jsonl) {
     return t;
 }
 
-double bound() { return morgue::test::under_sanitizer() ? 120 : 30; }
+double bound() {
+    return morgue::test::under_sanitizer() ? 120 : 30;
+}
 
 } // namespace
 
@@ -65,15 +68,15 @@ TEST_CASE("hygiene: a directory walk does not follow symlinks out of its folders
     fs::create_symlink(tmp.path + "/outside/other.txt", tmp.path + "/given/link.txt");
     fs::create_directory_symlink("..", tmp.path + "/given/sub/loop");
 
-    BoundedResult r = run_bounded({kIndex, "--dry-run", "--print", "jsonl", tmp.path + "/given"},
-                                  bound(), 4096);
+    BoundedResult r =
+        run_bounded({kIndex, "--dry-run", "--print", "jsonl", tmp.path + "/given"}, bound(), 4096);
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK(titles_of(r.out) == std::set<std::string>{"Inside Story"});
 
-    BoundedResult f = run_bounded({kIndex, "--dry-run", "--print", "jsonl", "--follow-symlinks",
-                                   tmp.path + "/given"},
-                                  bound(), 4096);
+    BoundedResult f = run_bounded(
+        {kIndex, "--dry-run", "--print", "jsonl", "--follow-symlinks", tmp.path + "/given"},
+        bound(), 4096);
     INFO(f.err);
     CHECK(f.signal == 0);
     CHECK_FALSE(f.timed_out); // the "loop" link back up must not walk forever
@@ -116,7 +119,8 @@ TEST_CASE("hygiene: escape sequences in a title never reach the terminal; JSON a
     }
 
     // JSON: the bytes are kept, escaped, and the output parses.
-    BoundedResult json = run_bounded({kSearch, "--db", db, "--format", "json", "tide"}, bound(), 4096);
+    BoundedResult json =
+        run_bounded({kSearch, "--db", db, "--format", "json", "tide"}, bound(), 4096);
     INFO(json.out);
     REQUIRE(json.status == 0);
     CHECK(json.out.find('\x1b') == std::string::npos);
@@ -127,14 +131,15 @@ TEST_CASE("hygiene: escape sequences in a title never reach the terminal; JSON a
     REQUIRE_NOTHROW(parsed = nlohmann::json::parse(json.out));
     REQUIRE(parsed["hits"].size() == 1);
     CHECK(parsed["hits"][0]["title"].get<std::string>().find("Tide Table \x1b[2J") == 0);
-    BoundedResult jsonl = run_bounded({kSearch, "--db", db, "--format", "jsonl", "tide"}, bound(), 4096);
+    BoundedResult jsonl =
+        run_bounded({kSearch, "--db", db, "--format", "jsonl", "tide"}, bound(), 4096);
     CHECK(jsonl.out.find('\x1b') == std::string::npos);
     CHECK(jsonl.out.find("\\u001b") != std::string::npos);
 
     // TSV: one line per hit, tabs and newlines inside fields escaped.
-    BoundedResult tsv = run_bounded({kSearch, "--db", db, "--format", "tsv", "--fields",
-                                     "title,path,url", "crooked OR tabs"},
-                                    bound(), 4096);
+    BoundedResult tsv = run_bounded(
+        {kSearch, "--db", db, "--format", "tsv", "--fields", "title,path,url", "crooked OR tabs"},
+        bound(), 4096);
     INFO(tsv.out << tsv.err);
     REQUIRE(tsv.status == 0);
     std::vector<std::string> lines;
@@ -156,8 +161,8 @@ TEST_CASE("hygiene: escape sequences in a title never reach the terminal; JSON a
     CHECK(tsv.out.find("odd\\tname\\nfile.txt") != std::string::npos);
 
     // The text output's --fields columns are sanitised too.
-    BoundedResult cols = run_bounded({kSearch, "--db", db, "--fields", "title,path", "crooked"},
-                                     bound(), 4096);
+    BoundedResult cols =
+        run_bounded({kSearch, "--db", db, "--fields", "title,path", "crooked"}, bound(), 4096);
     CHECK(cols.status == 0);
     CHECK(cols.out.find("Crooked Filename Report") != std::string::npos);
 }

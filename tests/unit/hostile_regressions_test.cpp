@@ -31,10 +31,11 @@ Article parse_html_bytes(const std::string& bytes, const std::string& charset = 
 const std::string kPara = "The Quayside council voted on Tuesday to reopen the Lantern Bridge "
                           "after a winter of repairs, said councillor Edda Varnholt.";
 
-std::string page(const std::string& title, const std::string& body,
-                 const std::string& head = {}) {
-    return "<!DOCTYPE html><html><head>" + head + "<title>" + title + "</title></head><body>"
-           "<article><h1>" + title + "</h1>" + body + "</article></body></html>\n";
+std::string page(const std::string& title, const std::string& body, const std::string& head = {}) {
+    return "<!DOCTYPE html><html><head>" + head + "<title>" + title +
+           "</title></head><body>"
+           "<article><h1>" +
+           title + "</h1>" + body + "</article></body></html>\n";
 }
 
 std::string utf16le(const std::string& ascii) {
@@ -87,13 +88,14 @@ TEST_CASE("hostile regression: UTF-16 without a byte-order mark is read, not rej
 TEST_CASE("hostile regression: a WARC response in UTF-16 without a BOM is not 'binary'") {
     std::string body = utf16le(page("Lantern Bridge in Sixteen Bits", "<p>" + kPara + "</p>"));
     std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-16le\r\n"
-                       "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+                       "Content-Length: " +
+                       std::to_string(body.size()) + "\r\n\r\n" + body;
     std::string warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://q.example/u\r\n"
                        "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
                        std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
-    std::string path =
-        (std::filesystem::temp_directory_path() / ("morgue_u16_" + std::to_string(::getpid()) + ".warc"))
-            .string();
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("morgue_u16_" + std::to_string(::getpid()) + ".warc"))
+                           .string();
     std::ofstream(path, std::ios::binary) << warc;
     auto c = morgue::test::collect({path});
     std::filesystem::remove(path);
@@ -103,13 +105,13 @@ TEST_CASE("hostile regression: a WARC response in UTF-16 without a BOM is not 'b
 }
 
 TEST_CASE("hostile regression: a UTF-8 label on windows-1252 bytes reads as windows-1252") {
-    std::string html = page("Caf\xe9 Owners in S\xf8rvik", "<p>" + kPara + " The caf\xe9 stays.</p>",
-                            "<meta charset=\"utf-8\">");
+    std::string html = page("Caf\xe9 Owners in S\xf8rvik",
+                            "<p>" + kPara + " The caf\xe9 stays.</p>", "<meta charset=\"utf-8\">");
     Article a = parse_html_bytes(html);
     CHECK(a.title == "Caf\u00e9 Owners in S\u00f8rvik");
     // Mixed bytes (real UTF-8 next to a stray byte) stay UTF-8, the stray byte replaced.
-    Article b = parse_html_bytes(page("Caf\xc3\xa9 \xff Owners", "<p>" + kPara + "</p>",
-                                      "<meta charset=\"utf-8\">"));
+    Article b = parse_html_bytes(
+        page("Caf\xc3\xa9 \xff Owners", "<p>" + kPara + "</p>", "<meta charset=\"utf-8\">"));
     CHECK(b.title == "Caf\u00e9 \ufffd Owners");
     // Overlong forms never decode to the ASCII they spell.
     Article c = parse_html_bytes(page("Over\xc0\xaflong", "<p>" + kPara + "</p>"));
@@ -118,7 +120,8 @@ TEST_CASE("hostile regression: a UTF-8 label on windows-1252 bytes reads as wind
 
 TEST_CASE("hostile regression: \\u0000 in a JSON Lines article never reaches the article") {
     Record r;
-    r.bytes = R"({"title":"Nul \u0000 Inside","text":"First.\u0000 Second.","authors":["Ilse\u0000 Brandvik"],"url":"https://q.example/n"})";
+    r.bytes =
+        R"({"title":"Nul \u0000 Inside","text":"First.\u0000 Second.","authors":["Ilse\u0000 Brandvik"],"url":"https://q.example/n"})";
     r.origin = r.path = "x.jsonl:1";
     r.format = RecordFormat::Json;
     Article a = parse_record(r);
