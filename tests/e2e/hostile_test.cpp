@@ -255,13 +255,15 @@ void run_index_row(const Row& row) {
     }
 }
 
-// An index of the committed hostile inputs plus a few ordinary articles, for the queries.
+// An index of the committed hostile inputs, a few ordinary articles and 100,000 distinct
+// words (for the wildcards), for the queries.
 const std::string& query_db() {
     static TempDir dir;
     static std::string db = [] {
         std::string path = dir.path + "/hostile.db";
         BoundedResult r = run_bounded({kIndex, "--db", path, "--quiet", kHostile + "/inputs",
-                                       kSource + "/tests/fixtures/text"},
+                                       kSource + "/tests/fixtures/text",
+                                       big_dir() + "/vocabulary.jsonl"},
                                       time_bound(), memory_bound_mb());
         check_bounds(r, "index the hostile inputs");
         REQUIRE(r.status <= 1);
