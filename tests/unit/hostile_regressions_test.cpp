@@ -5,6 +5,7 @@
 #include "parse/charset.hpp"
 #include "parse/html_dom.hpp"
 #include "parse/parse.hpp"
+#include "url.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -158,4 +159,14 @@ TEST_CASE("hostile regression: a WARC Content-Length past the end of a plain fil
     REQUIRE(c.rejected.size() == 1);
     CHECK(c.rejected[0].second.find("larger than --max-record-size") != std::string::npos);
     CHECK(c.rejected[0].first.record_id == "urn:uuid:b");
+}
+
+TEST_CASE("url_fuzzer regression: a no-break space left at the end stays put on a second pass") {
+    // The empty parameters after it were dropped, leaving the no-break space last, where
+    // the next normalisation trimmed it.
+    std::string in = "HTTPS://Ee.?/\xff\xfe&&&&?\xc2\xa0&&&&&";
+    std::string once = normalize_url(in);
+    CHECK(once == "https://ee/?/\xff\xfe&?%C2%A0");
+    CHECK(normalize_url(once) == once);
+    CHECK(normalize_url("https://q.example/a?x=1\xc2\xa0&") == "https://q.example/a?x=1%C2%A0");
 }
