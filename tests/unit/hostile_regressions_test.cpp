@@ -1,6 +1,8 @@
 // Regressions for what the fuzzers and the hostile corpus (tests/hostile) found, one test
 // per finding, named for the target or input that found it.
 #include "collect_sources.hpp"
+#include "date_query.hpp"
+#include "dates.hpp"
 #include "errors.hpp"
 #include "parse/charset.hpp"
 #include "parse/html_dom.hpp"
@@ -10,6 +12,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -169,4 +173,20 @@ TEST_CASE("url_fuzzer regression: a no-break space left at the end stays put on 
     CHECK(once == "https://ee/?/\xff\xfe&?%C2%A0");
     CHECK(normalize_url(once) == once);
     CHECK(normalize_url("https://q.example/a?x=1\xc2\xa0&") == "https://q.example/a?x=1%C2%A0");
+}
+
+TEST_CASE("date_fuzzer regression: an absurd epoch time does not overflow the calendar") {
+    // "@185535844055358.." overflowed date.h's int day count (UBSan: signed overflow).
+    Ymd far = ymd_at(185535844055358LL, 0);
+    CHECK(far.year > 9999);
+    CHECK(ymd_at(INT64_MAX, 840).year > 9999);
+    CHECK(ymd_at(INT64_MIN, -840).year < 0);
+    CHECK(civil_from_days(INT64_MAX / 2).year > 9999);
+    CHECK(format_ymd(ymd_at(1729852200, 0)) == "2024-10-25");
+    CHECK_NOTHROW([] {
+        try {
+            parse_date_range("@185535844055358..", {2024, 11, 6});
+        } catch (const Error&) {
+        }
+    }());
 }
