@@ -161,6 +161,9 @@ TEST_CASE("concurrency: a second writer waits for the first, or gives up with a 
         INFO("second writer: exit " << r.status << ", stderr: " << r.err);
         CHECK(r.signal == 0);
         CHECK(r.status == 0);
+        // It had to wait (the first writer runs for seconds): it says so.
+        if (r.seconds > 2)
+            CHECK(r.err.find("waiting for another morgue-index") != std::string::npos);
         ::waitpid(first, &st, 0);
         CHECK(WEXITSTATUS(st) == 0);
         CHECK(xapian_check(db));
