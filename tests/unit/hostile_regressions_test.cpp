@@ -173,6 +173,10 @@ TEST_CASE("url_fuzzer regression: a no-break space left at the end stays put on 
     CHECK(once == "https://ee/?/\xff\xfe&?%C2%A0");
     CHECK(normalize_url(once) == once);
     CHECK(normalize_url("https://q.example/a?x=1\xc2\xa0&") == "https://q.example/a?x=1%C2%A0");
+    // In a host name it is no URL at all (percent-encoded, the host would be invalid).
+    CHECK(normalize_url("http://w\x88\x88\xd1\x8f\xc5\xd0\xd0\xa2\xc2\xa0www.atat").empty());
+    CHECK(normalize_url("http://quay\xc2\xa0side.example/a").empty());
+    CHECK(normalize_url("http://k\xc3\xb8benhavn.example/a") == "http://k\xc3\xb8benhavn.example/a");
 }
 
 TEST_CASE("date_fuzzer regression: an absurd epoch time does not overflow the calendar") {
