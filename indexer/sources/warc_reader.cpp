@@ -273,6 +273,14 @@ class WarcReader {
         if (p != std::string::npos) in_.unread(std::string_view(block).substr(p + 1));
     }
 
+    // Rejects a record that was read: the event gets where it was, not its bytes
+    // (SourceEvents::rejected; found by warc_fuzzer).
+    void reject_record(Record r, const std::string& why) {
+        r.bytes.clear();
+        r.bytes.shrink_to_fit();
+        ev_.rejected(r, why);
+    }
+
     void dispatch(std::uint64_t start, const WarcHeaders& h, std::string block) {
         std::string type = to_lower_ascii(h.get("WARC-Type"));
         std::uint64_t offset = 0;
@@ -311,7 +319,7 @@ class WarcReader {
                 r.bytes = decode_http_body(http, block, opts_.max_record_size);
                 r.charset = charset_of(http_type);
             } catch (const RecordError& e) {
-                ev_.rejected(r, e.what());
+                reject_record(std::move(r), e.what());
                 return;
             }
             // No Content-Type at all: let the parsers sniff the body.
@@ -320,7 +328,7 @@ class WarcReader {
                 if (media.empty())
                     ev_.skipped("not HTML (binary, no Content-Type)");
                 else
-                    ev_.rejected(r, "binary data labelled as HTML");
+                    reject_record(std::move(r), "binary data labelled as HTML");
                 return;
             }
             ev_.record(std::move(r));
@@ -334,7 +342,7 @@ class WarcReader {
             r.charset = charset_of(ctype);
             r.format = RecordFormat::Html;
             if (looks_binary(r.bytes)) {
-                ev_.rejected(r, "binary data labelled as HTML");
+                reject_record(std::move(r), "binary data labelled as HTML");
                 return;
             }
             ev_.record(std::move(r));

@@ -194,3 +194,25 @@ TEST_CASE("date_fuzzer regression: an absurd epoch time does not overflow the ca
         }
     }());
 }
+
+TEST_CASE("warc_fuzzer regression: a rejected binary record is reported without its bytes") {
+    // SourceEvents::rejected gets where a record was, never its bytes: a response of
+    // binary data labelled text/html was handed over whole.
+    std::string body = std::string("GIF89a\0\0\0\0", 10) + std::string(3000, '\0');
+    std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body;
+    std::string warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bin>\r\n"
+                       "WARC-Target-URI: https://q.example/bin\r\n"
+                       "Content-Type: application/http; msgtype=response\r\nContent-Length: " +
+                       std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+    std::string path = (std::filesystem::temp_directory_path() /
+                        ("morgue_bin_" + std::to_string(::getpid()) + ".warc"))
+                           .string();
+    std::ofstream(path, std::ios::binary) << warc;
+    auto c = morgue::test::collect({path});
+    std::filesystem::remove(path);
+    CHECK(c.records.empty());
+    REQUIRE(c.rejected.size() == 1);
+    CHECK(c.rejected[0].second == "binary data labelled as HTML");
+    CHECK(c.rejected[0].first.bytes.empty());
+    CHECK(c.rejected[0].first.url == "https://q.example/bin");
+}
