@@ -4,6 +4,7 @@
 
 #include <date/date.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -19,7 +20,12 @@ std::int64_t days_from_civil(Ymd d) {
 }
 
 Ymd civil_from_days(std::int64_t days) {
-    date::year_month_day ymd{date::sys_days{date::days{days}}};
+    // date.h counts days in an int and works within years -32767..32767: clamp to about
+    // -25,000..29,000 so an absurd epoch time ("@185535844055358") cannot overflow it
+    // (found by date_fuzzer).
+    constexpr std::int64_t kMaxDays = 10'000'000;
+    days = std::clamp<std::int64_t>(days, -kMaxDays, kMaxDays);
+    date::year_month_day ymd{date::sys_days{date::days{static_cast<int>(days)}}};
     return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
             static_cast<unsigned>(ymd.day())};
 }
@@ -52,6 +58,9 @@ std::string format_iso_utc(std::int64_t t) {
 }
 
 Ymd ymd_at(std::int64_t t, int offset_minutes) {
+    // Far outside any calendar date: saturate before adding the offset can overflow.
+    constexpr std::int64_t kFar = std::int64_t(1) << 60;
+    t = std::clamp(t, -kFar, kFar);
     return civil_from_days(floor_div(t + offset_minutes * 60LL, 86400));
 }
 

@@ -152,13 +152,54 @@ std::string canonical_charset(std::string_view label) {
     return {};
 }
 
+std::string utf16_without_bom(std::string_view bytes) {
+    // ASCII markup in UTF-16 is every other byte NUL: "<\0h\0t\0" (LE) or "\0<\0h" (BE).
+    std::size_t n = std::min<std::size_t>(bytes.size(), 1024) & ~std::size_t(1);
+    if (n < 16) return {};
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        even += bytes[i] == '\0';
+        odd += bytes[i + 1] == '\0';
+    }
+    std::size_t pairs = n / 2;
+    if (odd * 10 >= pairs * 7 && even * 20 <= pairs) return "UTF-16LE";
+    if (even * 10 >= pairs * 7 && odd * 20 <= pairs) return "UTF-16BE";
+    return {};
+}
+
+namespace {
+
+// True when the bytes read as windows-1252 rather than broken UTF-8: two or more
+// non-ASCII bytes (one stray byte is more likely a cut or damaged UTF-8 sequence), and
+// not one well-formed multi-byte UTF-8 sequence among them.
+bool looks_legacy_not_utf8(std::string_view b) {
+    std::size_t high = 0;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        auto c = static_cast<unsigned char>(b[i]);
+        if (c < 0x80) continue;
+        ++high;
+        if (c < 0xC2 || c > 0xF4) continue;
+        std::size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + len <= b.size() && is_valid_utf8(b.substr(i, len))) return false;
+    }
+    return high >= 2;
+}
+
+} // namespace
+
 std::string html_to_utf8(std::string_view bytes, std::string_view header_charset) {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return repair_utf8(bytes.substr(3));
     if (bytes.substr(0, 2) == "\xFF\xFE") return convert(bytes.substr(2), "UTF-16LE");
     if (bytes.substr(0, 2) == "\xFE\xFF") return convert(bytes.substr(2), "UTF-16BE");
+    if (std::string u16 = utf16_without_bom(bytes); !u16.empty()) return convert(bytes, u16);
     std::string cs = canonical_charset(header_charset);
     if (cs.empty()) cs = canonical_charset(sniff_meta_charset(bytes));
     if (cs.empty()) cs = is_valid_utf8(bytes) ? "UTF-8" : "WINDOWS-1252";
+    // A page labelled UTF-8 whose non-ASCII bytes never once form a UTF-8 sequence is a
+    // legacy page with a copied-in label (the usual lie): windows-1252 reads it as meant,
+    // where UTF-8 would turn every accented letter into U+FFFD.
+    if (cs == "UTF-8" && !is_valid_utf8(bytes) && looks_legacy_not_utf8(bytes))
+        return convert(bytes, "WINDOWS-1252");
     if (cs == "UTF-8") return repair_utf8(bytes);
     // Saved pages are often re-encoded to UTF-8 while their meta still names the old
     // charset. Non-ASCII text that is valid UTF-8 is almost never legacy-encoded text

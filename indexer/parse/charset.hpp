@@ -19,6 +19,10 @@ std::string sniff_meta_charset(std::string_view bytes);
 // "WINDOWS-1252", "shift_jis" -> "CP932", "utf8" -> "UTF-8"), or "" for an unknown label.
 std::string canonical_charset(std::string_view label);
 
+// "UTF-16LE" or "UTF-16BE" when the bytes are UTF-16 text without a byte-order mark
+// (ASCII markup with every other byte NUL), else "".
+std::string utf16_without_bom(std::string_view bytes);
+
 // The page as valid UTF-8 (BOM dropped). header_charset may be empty.
 std::string html_to_utf8(std::string_view bytes, std::string_view header_charset);
 

@@ -281,7 +281,8 @@ Article parse_html_article(const Record& r) {
         throw RecordError("HTML page too large (" + std::to_string(r.bytes.size() >> 20) +
                           " MB, limit " + std::to_string(kMaxHtmlBytes >> 20) + " MB)");
     std::string_view raw = r.bytes;
-    bool utf16 = raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF";
+    bool utf16 = raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF" ||
+                 !utf16_without_bom(raw).empty();
     if (!utf16 && binary_bytes(raw)) throw RecordError("binary data, not an HTML page");
     std::string html = html_to_utf8(r.bytes, r.charset);
     if (mostly_binary(html)) throw RecordError("binary data, not an HTML page");

@@ -106,9 +106,97 @@ bool flatten_deep_nesting(std::string_view s, int max_depth, std::string& out) {
     return true;
 }
 
+namespace {
+
+bool is_tag_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool is_ascii_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+} // namespace
+
+bool cap_tag_attributes(std::string_view s, int max_attributes, std::string& out) {
+    // Tag boundaries as the tokenizer finds them: "<" + letter opens a tag; in it, quotes
+    // only count after "="; comments and raw-text elements are skipped whole.
+    struct Cut {
+        std::size_t begin, end; // drop [begin, end): the attributes past the limit
+    };
+    std::vector<Cut> cuts;
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while ((i = s.find('<', i)) != std::string_view::npos) {
+        if (s.compare(i, 4, "<!--") == 0) {
+            auto e = s.find("-->", i + 4);
+            if (e == std::string_view::npos) break;
+            i = e + 3;
+            continue;
+        }
+        std::size_t j = i + 1;
+        if (j >= n || !is_ascii_alpha(s[j])) {
+            i = j;
+            continue;
+        }
+        std::size_t name_begin = j;
+        while (j < n && !is_tag_space(s[j]) && s[j] != '/' && s[j] != '>')
+            ++j;
+        std::string name = to_lower_ascii(s.substr(name_begin, j - name_begin));
+        int count = 0;
+        std::size_t cut_at = std::string_view::npos;
+        while (j < n && s[j] != '>') {
+            if (is_tag_space(s[j]) || s[j] == '/') {
+                ++j;
+                continue;
+            }
+            // An attribute name, then perhaps "=" and a value.
+            if (++count == max_attributes + 1) cut_at = j;
+            ++j; // the first character may be anything, "=" and quotes included
+            while (j < n && !is_tag_space(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=')
+                ++j;
+            std::size_t k = j;
+            while (k < n && is_tag_space(s[k]))
+                ++k;
+            if (k >= n || s[k] != '=') continue;
+            j = k + 1;
+            while (j < n && is_tag_space(s[j]))
+                ++j;
+            if (j < n && (s[j] == '"' || s[j] == '\'')) {
+                auto q = s.find(s[j], j + 1);
+                j = q == std::string_view::npos ? n : q + 1;
+            } else {
+                while (j < n && !is_tag_space(s[j]) && s[j] != '>')
+                    ++j;
+            }
+        }
+        if (cut_at != std::string_view::npos) cuts.push_back({cut_at, j});
+        i = j;
+        if (j < n && raw_text_name(name)) { // skip to the matching end tag
+            std::string endtag = "</" + name;
+            std::size_t k = j;
+            while ((k = s.find("</", k)) != std::string_view::npos &&
+                   to_lower_ascii(s.substr(k, endtag.size())) != endtag)
+                k += 2;
+            i = k == std::string_view::npos ? n : k;
+        }
+    }
+    if (cuts.empty()) return false;
+    out.clear();
+    out.reserve(s.size());
+    std::size_t at = 0;
+    for (const auto& c : cuts) {
+        out.append(s.substr(at, c.begin - at));
+        at = c.end;
+    }
+    out.append(s.substr(at));
+    return true;
+}
+
 GumboDoc parse_html(std::string_view utf8) {
-    std::string flat;
+    std::string flat, capped;
     if (flatten_deep_nesting(utf8, kMaxHtmlDepth, flat)) utf8 = flat;
+    if (cap_tag_attributes(utf8, kMaxHtmlAttributes, capped)) utf8 = capped;
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0; // we never read gumbo's error list: do not build it
     return GumboDoc(gumbo_parse_with_options(&opts, utf8.data(), utf8.size()));

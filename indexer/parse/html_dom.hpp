@@ -17,13 +17,21 @@ struct GumboOutputDeleter {
 using GumboDoc = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
 // Parses UTF-8 HTML. Tags nested deeper than kMaxHtmlDepth are dropped first (their text
-// is kept): gumbo's tree building is quadratic in nesting depth.
+// is kept): gumbo's tree building is quadratic in nesting depth. Attributes of one tag
+// beyond kMaxHtmlAttributes are dropped too: gumbo checks each new attribute against all
+// the tag's earlier ones, so a tag with a million attributes would take hours.
 inline constexpr int kMaxHtmlDepth = 1500;
+inline constexpr int kMaxHtmlAttributes = 256;
 GumboDoc parse_html(std::string_view utf8);
 
 // The bytes with start/end tags beyond max_depth removed; returns false (and leaves out
 // untouched) when the page never nests that deep.
 bool flatten_deep_nesting(std::string_view html, int max_depth, std::string& out);
+
+// The bytes with every start tag cut after its first max_attributes attributes (the tag
+// is closed where the cut is); returns false (and leaves out untouched) when no tag has
+// more. Attribute values are read as the HTML tokenizer reads them (quoted or not).
+bool cap_tag_attributes(std::string_view html, int max_attributes, std::string& out);
 
 inline bool is_element(const GumboNode* n) {
     return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 
@@ -25,11 +26,19 @@ const json* find_key(const json& j, std::initializer_list<const char*> keys) {
     return nullptr;
 }
 
+// A JSON string's text. "\u0000" is valid JSON but never text: NUL bytes are dropped, so
+// none reaches the index or a C string downstream.
+std::string string_of(const json& v) {
+    std::string s = v.get<std::string>();
+    s.erase(std::remove(s.begin(), s.end(), '\0'), s.end());
+    return s;
+}
+
 // A string value, or the "name" of an object value ({"@type":"Person","name":...}).
 std::string as_text(const json& v) {
-    if (v.is_string()) return v.get<std::string>();
+    if (v.is_string()) return string_of(v);
     if (v.is_object()) {
-        if (auto n = v.find("name"); n != v.end() && n->is_string()) return n->get<std::string>();
+        if (auto n = v.find("name"); n != v.end() && n->is_string()) return string_of(*n);
     }
     if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
     return {};
@@ -57,7 +66,7 @@ std::vector<std::string> string_list(const json* v, bool split_commas) {
         for (const auto& e : *v)
             add(as_text(e));
     } else if (v->is_string() && split_commas) {
-        std::string s = v->get<std::string>();
+        std::string s = string_of(*v);
         std::size_t start = 0;
         for (;;) {
             std::size_t c = s.find(',', start);
@@ -154,7 +163,7 @@ Article parse_json_article(const Record& r) {
     if (const json* t = find_key(
             j, {"text", "maintext", "body", "content", "articleBody", "article_text", "raw_text"});
         t && t->is_string())
-        text = paragraphs_of(t->get<std::string>());
+        text = paragraphs_of(string_of(*t));
 
     std::string url = first_string(j, {"url", "canonical_url", "link", "source_url"});
     if (url.empty()) url = r.url;

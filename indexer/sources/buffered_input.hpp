@@ -40,6 +40,7 @@ class BufferedInput {
     ByteInput::Location locate(std::uint64_t pos) const { return in_->locate(pos); }
     std::uint64_t consumed() const { return in_->consumed(); }
     bool compressed() const { return in_->compressed(); }
+    std::uint64_t known_size() const { return in_->known_size(); }
 
     // Damage stops the buffer like an end of input until resume(). damage() shows it only
     // once the bytes before it are consumed, so a reader meets it where it happened;

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <deque>
+#include <sys/stat.h>
 #include <utility>
 
 namespace morgue {
@@ -49,6 +50,11 @@ class PlainInput final : public ByteInput {
     void forget_before(std::uint64_t) override {}
     std::uint64_t member_end(std::uint64_t) const override { return UINT64_MAX; }
     bool compressed() const override { return false; }
+    std::uint64_t known_size() const override {
+        struct stat st;
+        if (::fstat(fileno(f_), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+        return static_cast<std::uint64_t>(st.st_size);
+    }
 
   private:
     std::FILE* f_;

@@ -48,6 +48,10 @@ class ByteInput {
     // member has been reached; else the largest value. Plain files: the largest value.
     virtual std::uint64_t member_end(std::uint64_t member) const = 0;
     virtual bool compressed() const = 0;
+    // Size in bytes of the decoded input when it is known up front (a plain regular
+    // file), else 0: lets a reader tell a Content-Length that runs past the end of the
+    // file before skipping it.
+    virtual std::uint64_t known_size() const { return 0; }
 };
 
 // Owns f unless it is stdin. `prefix` holds bytes already read from f (a sniffed head).

@@ -3,6 +3,7 @@
 #include "dates.hpp"
 #include "errors.hpp"
 #include "http_response.hpp"
+#include "parse/charset.hpp"
 #include "text.hpp"
 
 #include <charconv>
@@ -35,13 +36,15 @@ std::string strip_angle(std::string_view v) {
 }
 
 // Binary data labelled text/html (an image or PDF served with the wrong type): NUL bytes
-// never occur in real HTML text in UTF-8 or 8-bit charsets. UTF-16 pages start with a BOM.
+// never occur in real HTML text in UTF-8 or 8-bit charsets. UTF-16 pages (with a BOM, or
+// ASCII markup with every other byte NUL) are text.
 bool looks_binary(std::string_view body) {
     if (body.size() >= 2 && ((static_cast<unsigned char>(body[0]) == 0xff &&
                               static_cast<unsigned char>(body[1]) == 0xfe) ||
                              (static_cast<unsigned char>(body[0]) == 0xfe &&
                               static_cast<unsigned char>(body[1]) == 0xff)))
         return false;
+    if (!utf16_without_bom(body).empty()) return false;
     return body.substr(0, 4096).find('\0') != std::string_view::npos;
 }
 
@@ -194,6 +197,14 @@ class WarcReader {
             reject(start,
                    "WARC record larger than --max-record-size (" + std::to_string(len) + " bytes)",
                    id);
+            // A plain file's size is known: a length that runs past its end is a lie, and
+            // skipping it would lose every record after this one. Resynchronise on the
+            // next "WARC/1." line instead.
+            std::uint64_t size = in_.known_size();
+            if (size > 0 && !in_.compressed() && in_.position() + len > size) {
+                quiet_resync_ = true;
+                return;
+            }
             // A record that starts a gzip member ends with it: skipping no further than the
             // member's end keeps the records after a bogus Content-Length.
             auto loc = in_.locate(start);
@@ -262,6 +273,14 @@ class WarcReader {
         if (p != std::string::npos) in_.unread(std::string_view(block).substr(p + 1));
     }
 
+    // Rejects a record that was read: the event gets where it was, not its bytes
+    // (SourceEvents::rejected; found by warc_fuzzer).
+    void reject_record(Record r, const std::string& why) {
+        r.bytes.clear();
+        r.bytes.shrink_to_fit();
+        ev_.rejected(r, why);
+    }
+
     void dispatch(std::uint64_t start, const WarcHeaders& h, std::string block) {
         std::string type = to_lower_ascii(h.get("WARC-Type"));
         std::uint64_t offset = 0;
@@ -300,7 +319,7 @@ class WarcReader {
                 r.bytes = decode_http_body(http, block, opts_.max_record_size);
                 r.charset = charset_of(http_type);
             } catch (const RecordError& e) {
-                ev_.rejected(r, e.what());
+                reject_record(std::move(r), e.what());
                 return;
             }
             // No Content-Type at all: let the parsers sniff the body.
@@ -309,7 +328,7 @@ class WarcReader {
                 if (media.empty())
                     ev_.skipped("not HTML (binary, no Content-Type)");
                 else
-                    ev_.rejected(r, "binary data labelled as HTML");
+                    reject_record(std::move(r), "binary data labelled as HTML");
                 return;
             }
             ev_.record(std::move(r));
@@ -323,7 +342,7 @@ class WarcReader {
             r.charset = charset_of(ctype);
             r.format = RecordFormat::Html;
             if (looks_binary(r.bytes)) {
-                ev_.rejected(r, "binary data labelled as HTML");
+                reject_record(std::move(r), "binary data labelled as HTML");
                 return;
             }
             ev_.record(std::move(r));
