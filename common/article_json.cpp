@@ -114,7 +114,26 @@ Article article_from_json(const json& j) {
 }
 
 std::string dump_json(const json& j, int indent) {
-    return j.dump(indent, ' ', false, json::error_handler_t::replace);
+    std::string out = j.dump(indent, ' ', false, json::error_handler_t::replace);
+    // nlohmann escapes C0 controls only. C1 controls (U+0080..U+009F; C2 80..C2 9F in
+    // UTF-8) are escaped too: a terminal may read U+009B as CSI.
+    if (out.find('\xC2') == std::string::npos) return out;
+    std::string safe;
+    safe.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(out[i]);
+        unsigned char next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
+        if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
+            static constexpr char hex[] = "0123456789abcdef";
+            safe += "\\u00";
+            safe += hex[next >> 4];
+            safe += hex[next & 15];
+            ++i;
+        } else {
+            safe += static_cast<char>(c);
+        }
+    }
+    return safe;
 }
 
 } // namespace morgue

@@ -51,12 +51,13 @@ std::string plain_snippet(const std::string& s) { return render_snippet(s, false
 
 } // namespace
 
-std::string sanitize_for_terminal(std::string_view s) {
+std::string sanitize_for_terminal(std::string_view s, bool keep_markers) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 && c != '\n' && c != '\t' && c != 0x01 && c != 0x02) continue;
+        bool marker = keep_markers && (c == 0x01 || c == 0x02);
+        if (c < 0x20 && c != '\n' && c != '\t' && !marker) continue;
         if (c == 0x7f) continue;
         // C1 controls (U+0080..U+009F) are encoded as C2 80..C2 9F.
         if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
@@ -259,7 +260,7 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
         if (!a.source.empty()) meta += "  " + a.source;
         if (h.collapsed) meta += "  (+" + std::to_string(h.collapsed) + " copies folded)";
         out << "   " << (c ? kDim : "") << sanitize_for_terminal(meta) << (c ? kReset : "") << '\n';
-        if (!h.snippet.empty()) out << "   " << render_snippet(sanitize_for_terminal(h.snippet), c) << '\n';
+        if (!h.snippet.empty()) out << "   " << render_snippet(sanitize_for_terminal(h.snippet, true), c) << '\n';
         if (r.explain) {
             char score[64];
             std::snprintf(score, sizeof score, "score %.4f (%d%%): ", h.score, h.percent);

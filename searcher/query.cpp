@@ -63,6 +63,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
     qp_.set_stemmer(Xapian::Stem(kStemLanguage));
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL); // as the indexer: schema.hpp
     qp_.set_default_op(opts.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    // A wildcard expands to the 10,000 most frequent matching terms at most: `a*` on a
+    // large archive would otherwise OR together every word that starts with a.
+    qp_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     lo_ = ymd_of_slot(db_.get_value_lower_bound(kSlotDate), {1, 1, 1});
     hi_ = ymd_of_slot(db_.get_value_upper_bound(kSlotDate), {9999, 12, 31});
     for (const Field& f : kFields) {

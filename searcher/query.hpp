@@ -14,6 +14,8 @@ namespace morgue {
 
 // Longer queries are refused with an error (see QueryBuilder::parse).
 inline constexpr std::size_t kMaxQueryTerms = 10000;
+// A wildcard expands to at most this many terms, the most frequent ones.
+inline constexpr Xapian::termcount kMaxWildcardTerms = 10000;
 
 struct QueryOptions {
     Ymd today;                 // for relative dates (--now)

@@ -164,6 +164,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
             if (text.empty() && !h.article.bullets.empty()) text = h.article.bullets[0].text;
             // The snippet generator reads the whole text: bound it for very long articles.
             if (text.size() > kSnippetTextBytes) text.resize(kSnippetTextBytes);
+            // Only our highlight markers may be in a snippet: drop any the text carries.
+            std::erase_if(text, [](char ch) { return ch == kHiStart[0] || ch == kHiEnd[0]; });
             // No background model and not exhaustive: those look up every word of every
             // hit in the index, which was nine tenths of a query's time (scripts/bench).
             h.snippet = normalize_space(mset.snippet(text, 240, stem_, 0, req.highlight ? kHiStart : "",

@@ -1,4 +1,5 @@
 // Output escaping, facet specs and term-to-field mapping.
+#include "article_json.hpp"
 #include "errors.hpp"
 #include "facets.hpp"
 #include "output.hpp"
@@ -19,6 +20,9 @@ TEST_CASE("terminal output drops control sequences") {
     CHECK(sanitize_for_terminal("Title\x1b[2J\x1b]0;pwned\x07 end") == "Title[2J]0;pwned end");
     CHECK(sanitize_for_terminal("a\xC2\x9B" "31mb") == "a31mb"); // C1 CSI
     CHECK(sanitize_for_terminal("Zoë") == "Zoë");
+    // Hostile input: 0x01/0x02 could fake the snippet highlight markers.
+    CHECK(sanitize_for_terminal("a\x01" "b\x02" "c") == "abc");
+    CHECK(sanitize_for_terminal("a\x01" "b\x02" "c", true) == "a\x01" "b\x02" "c");
 }
 
 TEST_CASE("JSON output escapes control characters and keeps UTF-8") {
@@ -34,6 +38,12 @@ TEST_CASE("JSON output escapes control characters and keeps UTF-8") {
     print_result(out, r, OutputOptions{OutputFormat::Json, false, {}, false});
     CHECK(out.str().find(R"("query":"q\"\n")") != std::string::npos);
     CHECK(out.str().find(R"("title":"tab\there \u0001 Zoë")") != std::string::npos);
+}
+
+// Hostile input: nlohmann escapes C0 controls only; U+009B (C1 CSI) went out raw.
+TEST_CASE("output regression: JSON escapes C1 controls") {
+    nlohmann::ordered_json j{{"title", "a\xC2\x9B" "31mb \xC2\xA0 \xC2\x80"}};
+    CHECK(dump_json(j) == "{\"title\":\"a\\u009b31mb \xC2\xA0 \\u0080\"}");
 }
 
 TEST_CASE("facet specs") {
