@@ -23,9 +23,11 @@ static json opt_string(const std::string& s) {
 
 json article_to_json(const Article& a) {
     json caps = json::array();
-    for (const auto& c : a.captions) caps.push_back({{"text", c.text}, {"credit", c.credit}});
+    for (const auto& c : a.captions)
+        caps.push_back({{"text", c.text}, {"credit", c.credit}});
     json buls = json::array();
-    for (const auto& b : a.bullets) buls.push_back({{"label", b.label}, {"text", b.text}});
+    for (const auto& b : a.bullets)
+        buls.push_back({{"label", b.label}, {"text", b.text}});
     json people = json::array();
     for (const auto& p : a.people)
         people.push_back({{"name", p.name}, {"mentions", p.mentions}, {"roles", p.roles}});
@@ -96,9 +98,11 @@ Article article_from_json(const json& j) {
     a.date_source = str(j, "date_source");
     a.dateline = str(j, "dateline");
     if (auto it = j.find("captions"); it != j.end() && it->is_array())
-        for (const auto& c : *it) a.captions.push_back({str(c, "text"), str(c, "credit")});
+        for (const auto& c : *it)
+            a.captions.push_back({str(c, "text"), str(c, "credit")});
     if (auto it = j.find("bullets"); it != j.end() && it->is_array())
-        for (const auto& b : *it) a.bullets.push_back({str(b, "label"), str(b, "text")});
+        for (const auto& b : *it)
+            a.bullets.push_back({str(b, "label"), str(b, "text")});
     a.body = str(j, "body");
     a.tags = strings(j, "tags");
     a.section = str(j, "section");

@@ -11,7 +11,8 @@
 namespace morgue {
 
 bool valid_ymd(int y, unsigned m, unsigned d) {
-    return y >= 1 && y <= 9999 && date::year_month_day{date::year{y}, date::month{m}, date::day{d}}.ok();
+    return y >= 1 && y <= 9999 &&
+           date::year_month_day{date::year{y}, date::month{m}, date::day{d}}.ok();
 }
 
 std::int64_t days_from_civil(Ymd d) {
@@ -107,12 +108,14 @@ std::optional<LocalTime> parse_iso_local(std::string_view s) {
         }
         if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
             ++i;
-            while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+                ++i;
         }
         if (hh > 24 || mm > 59 || ss > 60) return std::nullopt;
         t += hh * 3600 + mm * 60 + ss;
         lt.has_time = true;
-        while (i < s.size() && s[i] == ' ') ++i;
+        while (i < s.size() && s[i] == ' ')
+            ++i;
         if (i < s.size()) {
             if (s[i] == 'Z' || s[i] == 'z') {
                 ++i;
@@ -150,12 +153,11 @@ std::optional<int> zone_offset_minutes(std::string_view abbrev) {
         int minutes;
     };
     static constexpr std::array<Zone, 26> zones{{
-        {"UTC", 0},      {"GMT", 0},      {"Z", 0},        {"UT", 0},        {"BST", 60},
-        {"IST", 60},     {"WET", 0},      {"WEST", 60},    {"CET", 60},      {"CEST", 120},
-        {"EET", 120},    {"EEST", 180},   {"MSK", 180},    {"EST", -300},    {"EDT", -240},
-        {"CST", -360},   {"CDT", -300},   {"MST", -420},   {"MDT", -360},    {"PST", -480},
-        {"PDT", -420},   {"AKST", -540},  {"AKDT", -480},  {"HST", -600},    {"AST", -240},
-        {"JST", 540},
+        {"UTC", 0},    {"GMT", 0},    {"Z", 0},      {"UT", 0},      {"BST", 60},    {"IST", 60},
+        {"WET", 0},    {"WEST", 60},  {"CET", 60},   {"CEST", 120},  {"EET", 120},   {"EEST", 180},
+        {"MSK", 180},  {"EST", -300}, {"EDT", -240}, {"CST", -360},  {"CDT", -300},  {"MST", -420},
+        {"MDT", -360}, {"PST", -480}, {"PDT", -420}, {"AKST", -540}, {"AKDT", -480}, {"HST", -600},
+        {"AST", -240}, {"JST", 540},
     }};
     std::string_view a = trim(abbrev);
     for (const auto& z : zones)

@@ -22,7 +22,7 @@ std::int64_t days_from_civil(Ymd d); // days since 1970-01-01
 Ymd civil_from_days(std::int64_t days);
 unsigned days_in_month(int y, unsigned m);
 
-std::string format_ymd(Ymd d);           // "2024-10-25"
+std::string format_ymd(Ymd d);              // "2024-10-25"
 std::string format_iso_utc(std::int64_t t); // "2024-10-25T10:30:00Z"
 
 // The calendar date of instant t (UTC seconds) at a fixed offset from UTC.

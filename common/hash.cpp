@@ -15,7 +15,8 @@ std::string hex64(std::uint64_t v) {
 std::uint64_t content_hash64(std::string_view text, std::uint64_t h) {
     bool gap = false;
     for (unsigned char c : text) {
-        bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+        bool word =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
         if (!word) {
             gap = true;
             continue;

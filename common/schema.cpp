@@ -11,17 +11,29 @@ namespace fields {
 static void add(FieldValues& out, const std::string& s) {
     if (!s.empty()) out.push_back({s, 1});
 }
-void id(const Article& a, FieldValues& out) { add(out, a.id); }
-void url(const Article& a, FieldValues& out) { add(out, a.url); }
-void source(const Article& a, FieldValues& out) { add(out, a.source); }
-void title(const Article& a, FieldValues& out) { add(out, a.title); }
-void subtitle(const Article& a, FieldValues& out) { add(out, a.subtitle); }
+void id(const Article& a, FieldValues& out) {
+    add(out, a.id);
+}
+void url(const Article& a, FieldValues& out) {
+    add(out, a.url);
+}
+void source(const Article& a, FieldValues& out) {
+    add(out, a.source);
+}
+void title(const Article& a, FieldValues& out) {
+    add(out, a.title);
+}
+void subtitle(const Article& a, FieldValues& out) {
+    add(out, a.subtitle);
+}
 void authors(const Article& a, FieldValues& out) {
-    for (const auto& s : a.authors) add(out, s);
+    for (const auto& s : a.authors)
+        add(out, s);
 }
 void people(const Article& a, FieldValues& out) {
     for (const auto& p : a.people)
-        if (!p.name.empty()) out.push_back({p.name, static_cast<unsigned>(std::max(1, p.mentions))});
+        if (!p.name.empty())
+            out.push_back({p.name, static_cast<unsigned>(std::max(1, p.mentions))});
 }
 void captions(const Article& a, FieldValues& out) {
     for (const auto& c : a.captions) {
@@ -36,13 +48,24 @@ void bullets(const Article& a, FieldValues& out) {
     }
 }
 void tags(const Article& a, FieldValues& out) {
-    for (const auto& s : a.tags) add(out, s);
+    for (const auto& s : a.tags)
+        add(out, s);
 }
-void place(const Article& a, FieldValues& out) { add(out, a.dateline); }
-void section(const Article& a, FieldValues& out) { add(out, a.section); }
-void lang(const Article& a, FieldValues& out) { add(out, a.lang); }
-void date(const Article& a, FieldValues& out) { add(out, a.date); }
-void body(const Article& a, FieldValues& out) { add(out, a.body); }
+void place(const Article& a, FieldValues& out) {
+    add(out, a.dateline);
+}
+void section(const Article& a, FieldValues& out) {
+    add(out, a.section);
+}
+void lang(const Article& a, FieldValues& out) {
+    add(out, a.lang);
+}
+void date(const Article& a, FieldValues& out) {
+    add(out, a.date);
+}
+void body(const Article& a, FieldValues& out) {
+    add(out, a.body);
+}
 } // namespace fields
 
 std::string boolean_term(const Field& f, std::string_view value) {

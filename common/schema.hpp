@@ -75,10 +75,10 @@ struct Field {
     std::string_view aliases; // other query names, space separated
     std::string_view prefix;  // term prefix; "" for body, which is indexed unprefixed only
     FieldKind kind;
-    unsigned weight;          // wdf multiplier of its unprefixed terms (title > body)
-    bool unprefixed;          // text fields: also indexed without prefix, for plain queries
-    unsigned facet_slot;      // value slot holding its values for facets, or kNoSlot
-    ValuesOf values;          // the article's text for this field
+    unsigned weight;     // wdf multiplier of its unprefixed terms (title > body)
+    bool unprefixed;     // text fields: also indexed without prefix, for plain queries
+    unsigned facet_slot; // value slot holding its values for facets, or kNoSlot
+    ValuesOf values;     // the article's text for this field
     std::string_view description;
     std::string_view example;
 };
@@ -146,9 +146,12 @@ constexpr bool schema_is_consistent() {
     }
     return true;
 }
-static_assert(schema_is_consistent(), "schema: ids must equal positions; names and prefixes unique");
+static_assert(schema_is_consistent(),
+              "schema: ids must equal positions; names and prefixes unique");
 
-constexpr const Field& field(FieldId id) { return kFields[static_cast<std::size_t>(id)]; }
+constexpr const Field& field(FieldId id) {
+    return kFields[static_cast<std::size_t>(id)];
+}
 
 // Date term prefixes (Omega's): day D20241025, month M202410, year Y2024.
 inline constexpr std::string_view kPrefixDay = "D";

@@ -17,7 +17,9 @@ class CachedStem : public Xapian::StemImplementation {
         if (cache_.size() >= kMaxEntries) cache_.clear(); // bounded memory
         return cache_.emplace(word, stem_(word)).first->second;
     }
-    std::string get_description() const override { return "CachedStem(" + stem_.get_description() + ")"; }
+    std::string get_description() const override {
+        return "CachedStem(" + stem_.get_description() + ")";
+    }
 
   private:
     static constexpr std::size_t kMaxEntries = 200000;
@@ -27,6 +29,8 @@ class CachedStem : public Xapian::StemImplementation {
 
 } // namespace
 
-Xapian::Stem cached_stemmer() { return Xapian::Stem(new CachedStem(kStemLanguage)); }
+Xapian::Stem cached_stemmer() {
+    return Xapian::Stem(new CachedStem(kStemLanguage));
+}
 
 } // namespace morgue

@@ -216,7 +216,8 @@ void fold_into(std::string_view s, bool case_fold, std::string& out) {
     for (std::size_t i = 0; i < s.size();) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            out += case_fold && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+            out += case_fold && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32)
+                                                     : static_cast<char>(c);
             ++i;
             continue;
         }

@@ -10,7 +10,7 @@
 namespace morgue {
 
 template <class T> class BoundedQueue {
-public:
+  public:
     explicit BoundedQueue(std::size_t capacity) : cap_(capacity) {}
 
     void push(T item) {
@@ -38,7 +38,7 @@ public:
         not_full_.notify_all();
     }
 
-private:
+  private:
     std::size_t cap_;
     std::deque<T> q_;
     bool closed_ = false;

@@ -33,7 +33,9 @@ DocumentBuilder::DocumentBuilder() {
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
-std::string id_term(const std::string& id) { return boolean_term(field(FieldId::Id), id); }
+std::string id_term(const std::string& id) {
+    return boolean_term(field(FieldId::Id), id);
+}
 
 std::vector<std::string> spelling_words(const Article& a) {
     std::vector<std::string> words;
@@ -46,15 +48,20 @@ std::vector<std::string> spelling_words(const Article& a) {
         };
         for (char c : folded) {
             unsigned char u = static_cast<unsigned char>(c);
-            if ((u >= 'a' && u <= 'z') || u >= 0x80) cur += c;
-            else flush();
+            if ((u >= 'a' && u <= 'z') || u >= 0x80)
+                cur += c;
+            else
+                flush();
         }
         flush();
     };
     add(a.title);
-    for (const auto& s : a.authors) add(s);
-    for (const auto& p : a.people) add(p.name);
-    for (const auto& t : a.tags) add(t);
+    for (const auto& s : a.authors)
+        add(s);
+    for (const auto& p : a.people)
+        add(p.name);
+    for (const auto& t : a.tags)
+        add(t);
     return words;
 }
 
@@ -73,7 +80,8 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (values.empty()) continue;
         switch (f.kind) {
         case FieldKind::Boolean:
-            for (auto v : values) doc.add_boolean_term(boolean_term(f, v.text));
+            for (auto v : values)
+                doc.add_boolean_term(boolean_term(f, v.text));
             break;
         case FieldKind::Date:
             if (auto d = parse_ymd(a.date)) {
@@ -105,7 +113,8 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         if (f.facet_slot != kNoSlot) doc.add_value(f.facet_slot, joined(values));
     }
     if (a.published)
-        doc.add_value(kSlotPublished, Xapian::sortable_serialise(static_cast<double>(*a.published)));
+        doc.add_value(kSlotPublished,
+                      Xapian::sortable_serialise(static_cast<double>(*a.published)));
     doc.add_value(kSlotContentHash, content_hash(a));
     doc.set_data(dump_json(article_to_json(a)));
     // Let go of the document: Xapian's reference counts are not atomic, and this

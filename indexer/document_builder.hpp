@@ -11,14 +11,14 @@
 namespace morgue {
 
 class DocumentBuilder {
-public:
+  public:
     DocumentBuilder();
     // The document for an article: terms per the schema, value slots, stored JSON.
     Xapian::Document build(const Article& a);
     // Terms the builder's TermGenerator still holds: 0 after build() (see build()).
     Xapian::termcount held_terms() const { return tg_.get_document().termlist_count(); }
 
-private:
+  private:
     Xapian::TermGenerator tg_;
 };
 

@@ -138,7 +138,8 @@ Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
     } else {
         db_.replace_document(term, doc);
     }
-    for (const auto& w : spelling_words(a)) db_.add_spelling(w);
+    for (const auto& w : spelling_words(a))
+        db_.add_spelling(w);
     ++pending_docs_;
     pending_bytes_ += doc.get_data().size();
     return outcome;

@@ -6,8 +6,8 @@
 #include "errors.hpp"
 #include "index_writer.hpp"
 #include "maintenance.hpp"
-#include "shard_writers.hpp"
 #include "parse/parse.hpp"
+#include "shard_writers.hpp"
 #include "sources/sources.hpp"
 
 #include <atomic>
@@ -114,8 +114,8 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         writer->set_commit_every(opts.commit_every, kCommitBytes);
         unsigned resume = ShardWriters::existing(bulk_dir);
         if (writer->db().get_doccount() == 0 && (resume > 0 || jobs > 1)) {
-            shards = std::make_unique<ShardWriters>(bulk_dir, resume ? resume : jobs, opts.commit_every,
-                                                    kCommitBytes);
+            shards = std::make_unique<ShardWriters>(bulk_dir, resume ? resume : jobs,
+                                                    opts.commit_every, kCommitBytes);
         } else {
             // Left by a bulk run killed after its index was swapped in: nothing to resume.
             std::error_code ec;

@@ -17,15 +17,15 @@ enum class RecordFormat {
 
 struct Record {
     std::string bytes;
-    std::string origin;  // "dir/file.txt", "dump.warc.gz@1234" (byte offset), "export.jsonl:17"
-    std::string path;    // the file the record came from
+    std::string origin; // "dir/file.txt", "dump.warc.gz@1234" (byte offset), "export.jsonl:17"
+    std::string path;   // the file the record came from
     std::uint64_t offset = 0; // byte offset of the record in its file (0 for whole files)
     RecordFormat format = RecordFormat::Unknown;
-    std::string url;          // URL known from the container (WARC-Target-URI), or empty
-    std::string charset;      // charset from a transport header (HTTP Content-Type), or empty
+    std::string url;     // URL known from the container (WARC-Target-URI), or empty
+    std::string charset; // charset from a transport header (HTTP Content-Type), or empty
     std::optional<std::int64_t> fetched; // fetch time (WARC-Date), seconds UTC
-    std::string container;    // "warc", "wet", "jsonl", or "" for a plain file
-    std::string record_id;    // the container's id for the record (WARC-Record-ID), or empty
+    std::string container;               // "warc", "wet", "jsonl", or "" for a plain file
+    std::string record_id; // the container's id for the record (WARC-Record-ID), or empty
 };
 
 } // namespace morgue

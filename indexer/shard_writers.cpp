@@ -45,7 +45,8 @@ ShardWriters::ShardWriters(const std::string& dir, unsigned count, std::uint64_t
 }
 
 ShardWriters::~ShardWriters() {
-    for (auto& s : shards_) s->queue->close();
+    for (auto& s : shards_)
+        s->queue->close();
     for (auto& s : shards_)
         if (s->thread.joinable()) s->thread.join();
 }
@@ -62,7 +63,8 @@ void ShardWriters::add(Article&& a, Xapian::Document&& doc) {
 }
 
 void ShardWriters::finish(Summary& summary) {
-    for (auto& s : shards_) s->queue->close();
+    for (auto& s : shards_)
+        s->queue->close();
     for (auto& s : shards_)
         if (s->thread.joinable()) s->thread.join();
     rethrow();
@@ -75,14 +77,16 @@ void ShardWriters::finish(Summary& summary) {
 
 Xapian::Database ShardWriters::as_one() const {
     Xapian::Database db;
-    for (auto& s : shards_) db.add_database(Xapian::Database(s->path));
+    for (auto& s : shards_)
+        db.add_database(Xapian::Database(s->path));
     return db;
 }
 
 unsigned ShardWriters::existing(const std::string& dir) {
     unsigned n = 0;
     std::error_code ec;
-    while (fs::exists(fs::path(dir) / std::to_string(n) / "iamglass", ec)) ++n;
+    while (fs::exists(fs::path(dir) / std::to_string(n) / "iamglass", ec))
+        ++n;
     return n;
 }
 

@@ -24,7 +24,8 @@ class ShardWriters {
   public:
     // Opens shards 0..count-1 under dir, creating what is missing.
     // commit_docs and commit_bytes are for all shards together.
-    ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_docs, std::uint64_t commit_bytes);
+    ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_docs,
+                 std::uint64_t commit_bytes);
     ~ShardWriters();
     ShardWriters(const ShardWriters&) = delete;
     ShardWriters& operator=(const ShardWriters&) = delete;

@@ -20,8 +20,8 @@ struct Summary {
     std::uint64_t rejected_total() const;
     std::uint64_t skipped_total() const;
     std::uint64_t articles() const { return indexed + updated + unchanged + duplicate; }
-    // "indexed 3, updated 0, unchanged 1, duplicate 0, skipped 0, rejected 1 in 0.2 s (20 articles/s)"
-    // followed by one line per skip and reject reason.
+    // "indexed 3, updated 0, unchanged 1, duplicate 0, skipped 0, rejected 1 in 0.2 s (20
+    // articles/s)" followed by one line per skip and reject reason.
     std::string format() const;
 };
 

@@ -31,9 +31,11 @@ int cmd_people(const SearchOptions& o, std::ostream& out) {
     case OutputFormat::Json:
     case OutputFormat::Jsonl: {
         nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-        for (const auto& p : people) arr.push_back({{"name", p.value}, {"articles", p.count}});
+        for (const auto& p : people)
+            arr.push_back({{"name", p.value}, {"articles", p.count}});
         if (o.output.format == OutputFormat::Jsonl) {
-            for (const auto& item : arr) out << dump_json(item) << '\n';
+            for (const auto& item : arr)
+                out << dump_json(item) << '\n';
         } else {
             out << dump_json({{"format_version", kFormatVersion},
                               {"query", r.query},
@@ -45,11 +47,13 @@ int cmd_people(const SearchOptions& o, std::ostream& out) {
     }
     case OutputFormat::Tsv:
         out << "articles\tname\n";
-        for (const auto& p : people) out << p.count << '\t' << tsv_escape(p.value) << '\n';
+        for (const auto& p : people)
+            out << p.count << '\t' << tsv_escape(p.value) << '\n';
         break;
     case OutputFormat::Ids:
     case OutputFormat::Paths:
-        for (const auto& p : people) out << p.value << (o.output.nul ? '\0' : '\n');
+        for (const auto& p : people)
+            out << p.value << (o.output.nul ? '\0' : '\n');
         break;
     case OutputFormat::Text:
         for (const auto& p : people)
@@ -70,9 +74,12 @@ int cmd_show(const SearchOptions& o, std::ostream& out) {
 int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
     auto kind_name = [](FieldKind k) {
         switch (k) {
-        case FieldKind::Text: return "text";
-        case FieldKind::Boolean: return "filter";
-        case FieldKind::Date: return "range";
+        case FieldKind::Text:
+            return "text";
+        case FieldKind::Boolean:
+            return "filter";
+        case FieldKind::Date:
+            return "range";
         }
         return "";
     };
@@ -88,11 +95,12 @@ int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
         out << dump_json(arr) << '\n';
         return kExitFound;
     }
-    out << std::left << std::setw(10) << "FIELD" << std::setw(9) << "ALIASES" << std::setw(8) << "KIND"
-        << std::setw(64) << "DESCRIPTION" << "EXAMPLE\n";
+    out << std::left << std::setw(10) << "FIELD" << std::setw(9) << "ALIASES" << std::setw(8)
+        << "KIND" << std::setw(64) << "DESCRIPTION"
+        << "EXAMPLE\n";
     for (const Field& f : kFields)
-        out << std::setw(10) << f.name << std::setw(9) << f.aliases << std::setw(8) << kind_name(f.kind)
-            << std::setw(64) << f.description << f.example << '\n';
+        out << std::setw(10) << f.name << std::setw(9) << f.aliases << std::setw(8)
+            << kind_name(f.kind) << std::setw(64) << f.description << f.example << '\n';
     return kExitFound;
 }
 
@@ -112,7 +120,8 @@ int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
             if (req.count_only) j.erase("hits");
             out << dump_json(j) << '\n';
         } catch (const std::exception& e) {
-            out << dump_json({{"format_version", kFormatVersion}, {"query", line}, {"error", e.what()}})
+            out << dump_json(
+                       {{"format_version", kFormatVersion}, {"query", line}, {"error", e.what()}})
                 << '\n';
         }
         out.flush();

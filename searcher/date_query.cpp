@@ -13,7 +13,9 @@ namespace morgue {
 
 namespace {
 
-Ymd add_days(Ymd d, std::int64_t n) { return civil_from_days(days_from_civil(d) + n); }
+Ymd add_days(Ymd d, std::int64_t n) {
+    return civil_from_days(days_from_civil(d) + n);
+}
 
 Ymd add_months(Ymd d, int n) {
     int m = static_cast<int>(d.month) - 1 + n;
@@ -22,8 +24,12 @@ Ymd add_months(Ymd d, int n) {
     return {y, static_cast<unsigned>(m + 1), 1};
 }
 
-DateRange whole_month(int y, unsigned m) { return {{y, m, 1}, {y, m, days_in_month(y, m)}}; }
-DateRange whole_year(int y) { return {{y, 1, 1}, {y, 12, 31}}; }
+DateRange whole_month(int y, unsigned m) {
+    return {{y, m, 1}, {y, m, days_in_month(y, m)}};
+}
+DateRange whole_year(int y) {
+    return {{y, 1, 1}, {y, 12, 31}};
+}
 
 DateRange week_of(Ymd d) {
     // ISO weeks start on Monday; 1970-01-01 was a Thursday.
@@ -73,7 +79,9 @@ DateRange parse_period(std::string_view raw, Ymd today) {
         std::string digits;
         for (char c : s)
             if (c != '-') digits += c;
-        auto num = [&](std::size_t pos, std::size_t n) { return *number(std::string_view(digits).substr(pos, n)); };
+        auto num = [&](std::size_t pos, std::size_t n) {
+            return *number(std::string_view(digits).substr(pos, n));
+        };
         if (digits.size() == 4 && s.size() == 4) {
             int y = num(0, 4);
             if (y < 1) bad(raw, "no year 0");
@@ -86,7 +94,8 @@ DateRange parse_period(std::string_view raw, Ymd today) {
         }
         if (digits.size() == 8 && (s.size() == 10 || s.size() == 8)) {
             int y = num(0, 4), m = num(4, 2), d = num(6, 2);
-            if (!valid_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) bad(raw, "no such day");
+            if (!valid_ymd(y, static_cast<unsigned>(m), static_cast<unsigned>(d)))
+                bad(raw, "no such day");
             Ymd day{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
             return {day, day};
         }
@@ -206,6 +215,8 @@ Xapian::Query date_range_query(const DateRange& in, Ymd lo, Ymd hi) {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-Ymd today_utc() { return ymd_at(static_cast<std::int64_t>(std::time(nullptr)), 0); }
+Ymd today_utc() {
+    return ymd_at(static_cast<std::int64_t>(std::time(nullptr)), 0);
+}
 
 } // namespace morgue

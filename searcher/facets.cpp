@@ -22,13 +22,15 @@ FacetRequest parse_facet_spec(const std::string& spec) {
             if (used != n.size() || v == 0 || v > 100000) throw std::invalid_argument(n);
             r.limit = static_cast<unsigned>(v);
         } catch (const std::exception&) {
-            throw Error("--facet " + spec + ": the count after ':' must be a number from 1 to 100000");
+            throw Error("--facet " + spec +
+                        ": the count after ':' must be a number from 1 to 100000");
         }
     }
     static const std::set<std::string> known = {"person", "author", "source", "site", "tag",
                                                 "lang",   "year",   "month",  "day"};
     if (!known.count(r.field))
-        throw Error("--facet " + r.field + ": not a facet; try person, author, source, tag, lang, year, month, day");
+        throw Error("--facet " + r.field +
+                    ": not a facet; try person, author, source, tag, lang, year, month, day");
     if (r.field == "site") r.field = "source";
     return r;
 }
@@ -64,7 +66,8 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     std::size_t start = 0;
     while (start <= v.size()) {
         auto end = v.find('\x1f', start);
-        std::string value = v.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        std::string value =
+            v.substr(start, end == std::string::npos ? std::string::npos : end - start);
         if (!value.empty()) {
             std::string key = fold_for_match(value);
             if (seen.insert(key).second) {
@@ -82,7 +85,8 @@ Facet FacetSpy::result() const {
     Facet f;
     f.field = req_.field;
     f.chronological = prefix_len_ != 0;
-    for (const auto& [key, e] : counts_) f.values.push_back({e.first, e.second});
+    for (const auto& [key, e] : counts_)
+        f.values.push_back({e.first, e.second});
     if (f.chronological) {
         // Keys are YYYY[MM[DD]] so the map is already in time order. A limit keeps
         // the most recent periods.
@@ -100,13 +104,17 @@ Facet FacetSpy::result() const {
 std::vector<FacetValue> fill_periods(const Facet& f) {
     if (!f.chronological || f.values.size() < 2) return f.values;
     std::map<std::string, Xapian::doccount> have;
-    for (const auto& v : f.values) have[v.value] = v.count;
+    for (const auto& v : f.values)
+        have[v.value] = v.count;
     std::vector<FacetValue> out;
     const std::string& first = f.values.front().value;
     const std::string& last = f.values.back().value;
-    auto add = [&](const std::string& key) { out.push_back({key, have.count(key) ? have[key] : 0}); };
+    auto add = [&](const std::string& key) {
+        out.push_back({key, have.count(key) ? have[key] : 0});
+    };
     if (first.size() == 4) {
-        for (int y = std::stoi(first); y <= std::stoi(last); ++y) add(std::to_string(y));
+        for (int y = std::stoi(first); y <= std::stoi(last); ++y)
+            add(std::to_string(y));
     } else if (first.size() == 7) {
         int y = std::stoi(first.substr(0, 4)), m = std::stoi(first.substr(5, 2));
         for (;;) {
@@ -119,7 +127,8 @@ std::vector<FacetValue> fill_periods(const Facet& f) {
     } else {
         auto a = parse_ymd(first), b = parse_ymd(last);
         if (!a || !b) return f.values;
-        for (std::int64_t d = days_from_civil(*a); d <= days_from_civil(*b) && out.size() <= 100000; ++d)
+        for (std::int64_t d = days_from_civil(*a); d <= days_from_civil(*b) && out.size() <= 100000;
+             ++d)
             add(format_ymd(civil_from_days(d)));
     }
     return out;

@@ -32,12 +32,12 @@ FacetRequest parse_facet_spec(const std::string& spec);
 
 // Counts values of one facet over the documents it is shown.
 class FacetSpy : public Xapian::MatchSpy {
-public:
+  public:
     explicit FacetSpy(const FacetRequest& req);
     void operator()(const Xapian::Document& doc, double wt) override;
     Facet result() const;
 
-private:
+  private:
     FacetRequest req_;
     unsigned slot_;
     std::size_t prefix_len_ = 0; // dates: characters of YYYYMMDD kept (4, 6 or 8)

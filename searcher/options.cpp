@@ -14,11 +14,12 @@ namespace {
 
 // Options that take a value, and flags; anything else starting with '-' is a query word
 // ("-musk" excludes a term), so it is moved behind "--" before cxxopts sees it.
-const std::set<std::string> kValued = {"--db", "--limit", "-n", "--offset", "--sort", "--format",
-                                       "-f", "--now", "--since", "--until", "--color", "--colour",
-                                       "--facet", "--like", "--fields"};
-const std::set<std::string> kFlags = {"--count", "-c", "--any", "--batch", "--list-fields", "--help",
-                                      "-h", "--version", "--collapse", "--explain", "--no-suggest", "-0",
+const std::set<std::string> kValued = {"--db",     "--limit",  "-n",      "--offset", "--sort",
+                                       "--format", "-f",       "--now",   "--since",  "--until",
+                                       "--color",  "--colour", "--facet", "--like",   "--fields"};
+const std::set<std::string> kFlags = {"--count",       "-c",        "--any",        "--batch",
+                                      "--list-fields", "--help",    "-h",           "--version",
+                                      "--collapse",    "--explain", "--no-suggest", "-0",
                                       "--null"};
 
 std::vector<std::string> reorder_args(int argc, const char* const* argv) {
@@ -47,7 +48,8 @@ std::vector<std::string> reorder_args(int argc, const char* const* argv) {
         }
     }
     opts.push_back("--");
-    for (auto& w : words) opts.push_back(w);
+    for (auto& w : words)
+        opts.push_back(w);
     return opts;
 }
 
@@ -56,7 +58,8 @@ std::vector<std::string> reorder_args(int argc, const char* const* argv) {
 SearchOptions parse_search_options(int argc, const char* const* argv, const char* env_db,
                                    bool stdout_tty, bool no_color) {
     cxxopts::Options spec("morgue-search", "Search a Morgue index of news articles.");
-    spec.custom_help("[OPTIONS] QUERY...  |  show ID  |  people [QUERY...]  |  --list-fields  |  --batch");
+    spec.custom_help(
+        "[OPTIONS] QUERY...  |  show ID  |  people [QUERY...]  |  --list-fields  |  --batch");
     spec.positional_help("");
     // clang-format off
     spec.add_options()
@@ -98,7 +101,8 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
                   "  morgue-search people 'date:2024' --limit 20\n";
     std::vector<std::string> args = reorder_args(argc, argv);
     std::vector<const char*> cargs;
-    for (auto& a : args) cargs.push_back(a.c_str());
+    for (auto& a : args)
+        cargs.push_back(a.c_str());
     try {
         auto r = spec.parse(static_cast<int>(cargs.size()), cargs.data());
         if (r.count("help")) {
@@ -109,38 +113,56 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             o.command = SearchOptions::Command::Version;
             return o;
         }
-        if (r.count("db")) o.dbs = r["db"].as<std::vector<std::string>>();
-        else o.dbs = {env_db && *env_db ? env_db : "morgue.db"};
+        if (r.count("db"))
+            o.dbs = r["db"].as<std::vector<std::string>>();
+        else
+            o.dbs = {env_db && *env_db ? env_db : "morgue.db"};
         auto& req = o.request;
         if (r.count("limit")) req.limit = r["limit"].as<unsigned>();
         if (r.count("offset")) req.offset = r["offset"].as<unsigned>();
         if (r.count("sort")) {
             std::string s = r["sort"].as<std::string>();
-            if (s == "relevance") req.sort = SortOrder::Relevance;
-            else if (s == "newest") req.sort = SortOrder::Newest;
-            else if (s == "oldest") req.sort = SortOrder::Oldest;
-            else if (s == "relevance-recent") req.sort = SortOrder::RelevanceRecent;
-            else throw Error("--sort takes relevance, newest, oldest or relevance-recent, not '" + s + "'");
+            if (s == "relevance")
+                req.sort = SortOrder::Relevance;
+            else if (s == "newest")
+                req.sort = SortOrder::Newest;
+            else if (s == "oldest")
+                req.sort = SortOrder::Oldest;
+            else if (s == "relevance-recent")
+                req.sort = SortOrder::RelevanceRecent;
+            else
+                throw Error("--sort takes relevance, newest, oldest or relevance-recent, not '" +
+                            s + "'");
         }
         if (r.count("format")) o.format_name = r["format"].as<std::string>();
-        if (o.format_name == "text") o.output.format = OutputFormat::Text;
-        else if (o.format_name == "json") o.output.format = OutputFormat::Json;
-        else if (o.format_name == "jsonl") o.output.format = OutputFormat::Jsonl;
-        else if (o.format_name == "tsv") o.output.format = OutputFormat::Tsv;
-        else if (o.format_name == "ids") o.output.format = OutputFormat::Ids;
-        else if (o.format_name == "paths") o.output.format = OutputFormat::Paths;
-        else throw Error("--format takes text, json, jsonl, tsv, ids or paths, not '" + o.format_name + "'");
+        if (o.format_name == "text")
+            o.output.format = OutputFormat::Text;
+        else if (o.format_name == "json")
+            o.output.format = OutputFormat::Json;
+        else if (o.format_name == "jsonl")
+            o.output.format = OutputFormat::Jsonl;
+        else if (o.format_name == "tsv")
+            o.output.format = OutputFormat::Tsv;
+        else if (o.format_name == "ids")
+            o.output.format = OutputFormat::Ids;
+        else if (o.format_name == "paths")
+            o.output.format = OutputFormat::Paths;
+        else
+            throw Error("--format takes text, json, jsonl, tsv, ids or paths, not '" +
+                        o.format_name + "'");
         o.output.nul = r.count("null") > 0;
         if (r.count("fields")) {
             std::string list = r["fields"].as<std::string>();
             std::size_t start = 0;
             while (start <= list.size()) {
                 auto comma = list.find(',', start);
-                std::string name = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                std::string name = list.substr(start, comma == std::string::npos ? std::string::npos
+                                                                                 : comma - start);
                 const auto& known = hit_field_names();
                 if (std::find(known.begin(), known.end(), name) == known.end()) {
                     std::string all;
-                    for (const auto& k : known) all += (all.empty() ? "" : ",") + k;
+                    for (const auto& k : known)
+                        all += (all.empty() ? "" : ",") + k;
                     throw Error("--fields: no field '" + name + "'; choose from " + all);
                 }
                 o.output.fields.push_back(name);
@@ -150,15 +172,23 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         }
         // Snippets cost more than the rest of a query: make them only for output that
         // shows them (json, jsonl, text; tsv and --fields when "snippet" is chosen).
-        bool snippet_chosen = std::find(o.output.fields.begin(), o.output.fields.end(), "snippet") !=
-                              o.output.fields.end();
+        bool snippet_chosen = std::find(o.output.fields.begin(), o.output.fields.end(),
+                                        "snippet") != o.output.fields.end();
         switch (o.output.format) {
         case OutputFormat::Ids:
-        case OutputFormat::Paths: req.snippets = false; break;
-        case OutputFormat::Tsv: req.snippets = snippet_chosen; break;
-        case OutputFormat::Text: req.snippets = o.output.fields.empty() || snippet_chosen; break;
+        case OutputFormat::Paths:
+            req.snippets = false;
+            break;
+        case OutputFormat::Tsv:
+            req.snippets = snippet_chosen;
+            break;
+        case OutputFormat::Text:
+            req.snippets = o.output.fields.empty() || snippet_chosen;
+            break;
         case OutputFormat::Json:
-        case OutputFormat::Jsonl: req.snippets = true; break;
+        case OutputFormat::Jsonl:
+            req.snippets = true;
+            break;
         }
         req.collapse = r.count("collapse") > 0;
         req.explain = r.count("explain") > 0;
@@ -183,10 +213,14 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         }
         if (r.count("color")) o.color = r["color"].as<std::string>();
         if (r.count("colour")) o.color = r["colour"].as<std::string>();
-        if (o.color == "always") o.output.color = true;
-        else if (o.color == "never") o.output.color = false;
-        else if (o.color == "auto") o.output.color = stdout_tty && !no_color;
-        else throw Error("--color takes auto, always or never, not '" + o.color + "'");
+        if (o.color == "always")
+            o.output.color = true;
+        else if (o.color == "never")
+            o.output.color = false;
+        else if (o.color == "auto")
+            o.output.color = stdout_tty && !no_color;
+        else
+            throw Error("--color takes auto, always or never, not '" + o.color + "'");
         req.highlight = o.output.color;
         if (r.count("facet"))
             for (const auto& spec : r["facet"].as<std::vector<std::string>>())
@@ -204,7 +238,8 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             o.show_id = words[1];
         } else if (!words.empty() && words[0] == "people") {
             o.command = SearchOptions::Command::People;
-            for (std::size_t i = 1; i < words.size(); ++i) req.query += (i > 1 ? " " : "") + words[i];
+            for (std::size_t i = 1; i < words.size(); ++i)
+                req.query += (i > 1 ? " " : "") + words[i];
             FacetRequest people;
             people.field = "person";
             people.limit = r.count("limit") ? req.limit : 20;
@@ -213,7 +248,8 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             if (words.empty() && req.like_id.empty())
                 throw Error("no query given; try 'morgue-search --help'");
             std::string q;
-            for (auto& w : words) q += (q.empty() ? "" : " ") + w;
+            for (auto& w : words)
+                q += (q.empty() ? "" : " ") + w;
             req.query = q;
         }
     } catch (const cxxopts::exceptions::exception& e) {

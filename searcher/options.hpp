@@ -10,7 +10,15 @@
 namespace morgue {
 
 struct SearchOptions {
-    enum class Command { Search, Show, People, ListFields, Batch, Help, Version } command = Command::Search;
+    enum class Command {
+        Search,
+        Show,
+        People,
+        ListFields,
+        Batch,
+        Help,
+        Version
+    } command = Command::Search;
     std::vector<std::string> dbs; // --db (repeatable: shards searched as one)
     SearchRequest request;
     std::string show_id;

@@ -17,7 +17,9 @@ const char* kDim = "\x1b[2m";
 const char* kRed = "\x1b[1;31m";
 const char* kReset = "\x1b[0m";
 
-json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+json nullable(const std::string& s) {
+    return s.empty() ? json(nullptr) : json(s);
+}
 
 // Snippet markers -> colour, or nothing.
 std::string render_snippet(const std::string& s, bool color) {
@@ -36,18 +38,22 @@ std::string render_snippet(const std::string& s, bool color) {
 
 std::string join(const std::vector<std::string>& v, const char* sep) {
     std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : sep) + s;
     return out;
 }
 
 // Columns a UTF-8 string takes: one per code point (good enough for names).
 std::size_t display_width(const std::string& s) {
     std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
     return n;
 }
 
-std::string plain_snippet(const std::string& s) { return render_snippet(s, false); }
+std::string plain_snippet(const std::string& s) {
+    return render_snippet(s, false);
+}
 
 } // namespace
 
@@ -74,11 +80,20 @@ std::string tsv_escape(std::string_view s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\\': out += "\\\\"; break;
-        default: out += c;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -94,9 +109,9 @@ std::string file_of_path(const std::string& path) {
 
 const std::vector<std::string>& hit_field_names() {
     static const std::vector<std::string> names = {
-        "rank",     "score",  "id",   "date", "title",    "authors", "source", "url",
-        "path",     "published", "subtitle", "tags", "people", "dateline", "lang", "section",
-        "snippet",  "collapsed", "matched"};
+        "rank", "score",   "id",        "date",      "title",  "authors", "source",
+        "url",  "path",    "published", "subtitle",  "tags",   "people",  "dateline",
+        "lang", "section", "snippet",   "collapsed", "matched"};
     return names;
 }
 
@@ -120,7 +135,8 @@ std::string hit_field(const Hit& h, const std::string& name) {
     if (name == "tags") return join(a.tags, "; ");
     if (name == "people") {
         std::vector<std::string> names;
-        for (const auto& p : a.people) names.push_back(p.name);
+        for (const auto& p : a.people)
+            names.push_back(p.name);
         return join(names, "; ");
     }
     if (name == "dateline") return a.dateline;
@@ -135,16 +151,16 @@ std::string hit_field(const Hit& h, const std::string& name) {
 json hit_to_json(const Hit& h, bool collapse, bool explain) {
     const Article& a = h.article;
     json j{{"id", a.id},
-                {"rank", h.rank},
-                {"score", h.score},
-                {"title", a.title},
-                {"date", nullable(a.date)},
-                {"published", a.published ? json(iso_utc(a.published)) : json(nullptr)},
-                {"authors", a.authors},
-                {"source", nullable(a.source)},
-                {"url", nullable(a.url)},
-                {"path", nullable(a.path)},
-                {"snippet", plain_snippet(h.snippet)}};
+           {"rank", h.rank},
+           {"score", h.score},
+           {"title", a.title},
+           {"date", nullable(a.date)},
+           {"published", a.published ? json(iso_utc(a.published)) : json(nullptr)},
+           {"authors", a.authors},
+           {"source", nullable(a.source)},
+           {"url", nullable(a.url)},
+           {"path", nullable(a.path)},
+           {"snippet", plain_snippet(h.snippet)}};
     if (collapse) j["collapsed"] = h.collapsed;
     if (explain) j["matched"] = h.matched;
     return j;
@@ -154,7 +170,8 @@ json facets_to_json(const std::vector<Facet>& facets) {
     json out = json::object();
     for (const auto& f : facets) {
         json vals = json::array();
-        for (const auto& v : f.values) vals.push_back({{"value", v.value}, {"count", v.count}});
+        for (const auto& v : f.values)
+            vals.push_back({{"value", v.value}, {"count", v.count}});
         out[f.field] = vals;
     }
     return out;
@@ -162,13 +179,10 @@ json facets_to_json(const std::vector<Facet>& facets) {
 
 json result_to_json(const SearchResult& r) {
     json hits = json::array();
-    for (const auto& h : r.hits) hits.push_back(hit_to_json(h, r.collapse, r.explain));
-    json j{{"format_version", kFormatVersion},
-           {"query", r.query},
-           {"total", r.total},
-           {"total_exact", r.total_exact},
-           {"offset", r.offset},
-           {"hits", hits}};
+    for (const auto& h : r.hits)
+        hits.push_back(hit_to_json(h, r.collapse, r.explain));
+    json j{{"format_version", kFormatVersion}, {"query", r.query},   {"total", r.total},
+           {"total_exact", r.total_exact},     {"offset", r.offset}, {"hits", hits}};
     if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
     if (r.explain) j["parsed"] = r.parsed;
     if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
@@ -194,10 +208,13 @@ void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool
                 << std::string(width - display_width(v.value) + 2, ' ');
             if (f.chronological) {
                 // A timeline: one bar per period, empty periods shown, 40 columns at most.
-                std::size_t bar = most ? (static_cast<std::size_t>(v.count) * 40 + most - 1) / most : 0;
+                std::size_t bar =
+                    most ? (static_cast<std::size_t>(v.count) * 40 + most - 1) / most : 0;
                 std::string bars;
-                for (std::size_t i = 0; i < bar; ++i) bars += "\u2588";
-                out << std::setw(6) << v.count << ' ' << (color ? kRed : "") << bars << (color ? kReset : "");
+                for (std::size_t i = 0; i < bar; ++i)
+                    bars += "\u2588";
+                out << std::setw(6) << v.count << ' ' << (color ? kRed : "") << bars
+                    << (color ? kReset : "");
             } else {
                 out << std::setw(6) << v.count;
             }
@@ -213,10 +230,12 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
         out << dump_json(result_to_json(r)) << '\n';
         return;
     case OutputFormat::Jsonl:
-        for (const auto& h : r.hits) out << dump_json(hit_to_json(h, r.collapse, r.explain)) << '\n';
+        for (const auto& h : r.hits)
+            out << dump_json(hit_to_json(h, r.collapse, r.explain)) << '\n';
         return;
     case OutputFormat::Ids:
-        for (const auto& h : r.hits) out << h.article.id << end;
+        for (const auto& h : r.hits)
+            out << h.article.id << end;
         return;
     case OutputFormat::Paths:
         for (const auto& h : r.hits) {
@@ -225,13 +244,15 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
         }
         return;
     case OutputFormat::Tsv: {
-        static const std::vector<std::string> defaults = {"rank", "score", "id",     "date", "title",
-                                                          "authors", "source", "url", "path"};
+        static const std::vector<std::string> defaults = {
+            "rank", "score", "id", "date", "title", "authors", "source", "url", "path"};
         const auto& cols = o.fields.empty() ? defaults : o.fields;
-        for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "\t" : "") << cols[i];
+        for (std::size_t i = 0; i < cols.size(); ++i)
+            out << (i ? "\t" : "") << cols[i];
         out << '\n';
         for (const auto& h : r.hits) {
-            for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "\t" : "") << tsv_escape(hit_field(h, cols[i]));
+            for (std::size_t i = 0; i < cols.size(); ++i)
+                out << (i ? "\t" : "") << tsv_escape(hit_field(h, cols[i]));
             out << '\n';
         }
         return;
@@ -253,14 +274,16 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
             out << '\n';
             continue;
         }
-        out << '\n' << (c ? kBold : "") << h.rank << ". " << sanitize_for_terminal(a.title) << (c ? kReset : "")
-            << '\n';
+        out << '\n'
+            << (c ? kBold : "") << h.rank << ". " << sanitize_for_terminal(a.title)
+            << (c ? kReset : "") << '\n';
         std::string meta = a.date.empty() ? "(no date)" : a.date;
         if (!a.authors.empty()) meta += "  by " + join(a.authors, ", ");
         if (!a.source.empty()) meta += "  " + a.source;
         if (h.collapsed) meta += "  (+" + std::to_string(h.collapsed) + " copies folded)";
         out << "   " << (c ? kDim : "") << sanitize_for_terminal(meta) << (c ? kReset : "") << '\n';
-        if (!h.snippet.empty()) out << "   " << render_snippet(sanitize_for_terminal(h.snippet, true), c) << '\n';
+        if (!h.snippet.empty())
+            out << "   " << render_snippet(sanitize_for_terminal(h.snippet, true), c) << '\n';
         if (r.explain) {
             char score[64];
             std::snprintf(score, sizeof score, "score %.4f (%d%%): ", h.score, h.percent);
@@ -291,7 +314,9 @@ void print_article(std::ostream& out, const Article& a, const OutputOptions& o) 
     }
     bool c = o.color;
     auto line = [&](const char* label, const std::string& v) {
-        if (!v.empty()) out << (c ? kDim : "") << label << (c ? kReset : "") << sanitize_for_terminal(v) << '\n';
+        if (!v.empty())
+            out << (c ? kDim : "") << label << (c ? kReset : "") << sanitize_for_terminal(v)
+                << '\n';
     };
     out << (c ? kBold : "") << sanitize_for_terminal(a.title) << (c ? kReset : "") << '\n';
     line("subtitle:  ", a.subtitle);
@@ -306,13 +331,15 @@ void print_article(std::ostream& out, const Article& a, const OutputOptions& o) 
     line("id:        ", a.id);
     line("tags:      ", join(a.tags, ", "));
     std::vector<std::string> names;
-    for (const auto& p : a.people) names.push_back(p.name);
+    for (const auto& p : a.people)
+        names.push_back(p.name);
     line("people:    ", join(names, ", "));
     for (const auto& cap : a.captions)
         line("caption:   ", cap.text + (cap.credit.empty() ? "" : " (" + cap.credit + ")"));
     out << '\n' << sanitize_for_terminal(a.body) << '\n';
     for (const auto& b : a.bullets)
-        out << "  • " << sanitize_for_terminal(b.label.empty() ? b.text : b.label + ". " + b.text) << '\n';
+        out << "  • " << sanitize_for_terminal(b.label.empty() ? b.text : b.label + ". " + b.text)
+            << '\n';
 }
 
 } // namespace morgue

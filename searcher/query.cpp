@@ -14,7 +14,7 @@ namespace {
 // A bad date is not thrown through Xapian's parser (that leaks its internal state); it
 // is recorded and thrown once parse_query has returned.
 class DateProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     DateProcessor(Ymd today, Ymd lo, Ymd hi, std::string* error)
         : today_(today), lo_(lo), hi_(hi), error_(error) {}
     Xapian::Query operator()(const std::string& str) override {
@@ -26,7 +26,7 @@ public:
         }
     }
 
-private:
+  private:
     Ymd today_, lo_, hi_;
     std::string* error_;
 };
@@ -34,7 +34,7 @@ private:
 // Boolean fields (tag:, site:, lang:, id:, url:): the value is normalised exactly as
 // the indexer normalised it, so `tag:"Climate Change"` finds the tag "climate change".
 class BooleanProcessor : public Xapian::FieldProcessor {
-public:
+  public:
     explicit BooleanProcessor(const Field& f) : f_(f) {}
     Xapian::Query operator()(const std::string& str) override {
         std::string value = str;
@@ -46,7 +46,7 @@ public:
         return Xapian::Query(boolean_term(f_, value));
     }
 
-private:
+  private:
     const Field& f_;
 };
 
@@ -58,7 +58,8 @@ Ymd ymd_of_slot(const std::string& v, Ymd fallback) {
 
 } // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts) : db_(db), opts_(opts) {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
+    : db_(db), opts_(opts) {
     qp_.set_database(db_);
     qp_.set_stemmer(Xapian::Stem(kStemLanguage));
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL); // as the indexer: schema.hpp
@@ -87,7 +88,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
                 qp_.add_boolean_prefix(name, (new BooleanProcessor(f))->release());
                 break;
             case FieldKind::Date:
-                qp_.add_boolean_prefix(name, (new DateProcessor(opts.today, lo_, hi_, &error_))->release());
+                qp_.add_boolean_prefix(
+                    name, (new DateProcessor(opts.today, lo_, hi_, &error_))->release());
                 break;
             }
         }
@@ -102,15 +104,20 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     // 2 s, 120,000 would take minutes. Past the limit the query is refused, not hung on.
     std::size_t words = 0;
     for (std::size_t i = 0; i < text.size();) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) ++i;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
+            ++i;
         std::size_t j = i;
-        while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n') ++j;
+        while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n')
+            ++j;
         std::string_view w(text.data() + i, j - i);
-        if (!w.empty() && w != "AND" && w != "OR" && w != "NOT" && w != "XOR" && w != "NEAR" && w != "ADJ") ++words;
+        if (!w.empty() && w != "AND" && w != "OR" && w != "NOT" && w != "XOR" && w != "NEAR" &&
+            w != "ADJ")
+            ++words;
         i = j;
     }
     if (words > kMaxQueryTerms)
-        throw Error("the query has " + std::to_string(words) + " terms; at most " + std::to_string(kMaxQueryTerms));
+        throw Error("the query has " + std::to_string(words) + " terms; at most " +
+                    std::to_string(kMaxQueryTerms));
     // Accents fold at query time as at index time: José finds Jose.
     std::string folded = fold_accents(repair_utf8(text));
     Xapian::Query q;
@@ -124,10 +131,13 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     if (q.empty()) q = Xapian::Query::MatchAll; // only stop words, or only a pure NOT
     std::vector<Xapian::Query> filters;
     if (!opts_.since.empty())
-        filters.push_back(date_range_query(parse_date_range(opts_.since + "..", opts_.today), lo_, hi_));
+        filters.push_back(
+            date_range_query(parse_date_range(opts_.since + "..", opts_.today), lo_, hi_));
     if (!opts_.until.empty())
-        filters.push_back(date_range_query(parse_date_range(".." + opts_.until, opts_.today), lo_, hi_));
-    for (auto& f : filters) q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+        filters.push_back(
+            date_range_query(parse_date_range(".." + opts_.until, opts_.today), lo_, hi_));
+    for (auto& f : filters)
+        q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
     return q;
 }
 

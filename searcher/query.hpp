@@ -18,15 +18,15 @@ inline constexpr std::size_t kMaxQueryTerms = 10000;
 inline constexpr Xapian::termcount kMaxWildcardTerms = 10000;
 
 struct QueryOptions {
-    Ymd today;                 // for relative dates (--now)
-    bool match_any = false;    // default operator OR instead of AND
-    std::string since, until;  // --since / --until date expressions
-    bool spelling = false;     // ask Xapian for a corrected query
+    Ymd today;                // for relative dates (--now)
+    bool match_any = false;   // default operator OR instead of AND
+    std::string since, until; // --since / --until date expressions
+    bool spelling = false;    // ask Xapian for a corrected query
     bool operator==(const QueryOptions&) const = default;
 };
 
 class QueryBuilder {
-public:
+  public:
     QueryBuilder(const Xapian::Database& db, const QueryOptions& opts);
     // Throws Error with a one-line reason for a query that does not parse.
     Xapian::Query parse(const std::string& text);
@@ -34,7 +34,7 @@ public:
     std::string corrected() const { return qp_.get_corrected_query_string(); }
     Xapian::QueryParser& parser() { return qp_; }
 
-private:
+  private:
     Xapian::Database db_;
     QueryOptions opts_;
     Xapian::QueryParser qp_;

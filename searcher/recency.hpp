@@ -9,14 +9,14 @@
 namespace morgue {
 
 class RecencySource : public Xapian::ValuePostingSource {
-public:
+  public:
     RecencySource(Ymd today, double max_boost, double half_life_days);
     double get_weight() const override;
     Xapian::PostingSource* clone() const override;
     void init(const Xapian::Database& db) override;
     std::string name() const override { return "morgue::RecencySource"; }
 
-private:
+  private:
     std::int64_t today_days_;
     Ymd today_;
     double max_boost_, half_life_;

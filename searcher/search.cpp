@@ -3,8 +3,8 @@
 #include "article_json.hpp"
 #include "errors.hpp"
 #include "recency.hpp"
-#include "stemmer.hpp"
 #include "schema.hpp"
+#include "stemmer.hpp"
 #include "text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,7 +15,8 @@ namespace morgue {
 
 static std::string joined_paths(const std::vector<std::string>& paths) {
     std::string out;
-    for (const auto& p : paths) out += (out.empty() ? "" : ", ") + p;
+    for (const auto& p : paths)
+        out += (out.empty() ? "" : ", ") + p;
     return out;
 }
 
@@ -58,7 +59,7 @@ namespace {
 // Relevance feedback keeps words of the text (unprefixed terms and their stems), not
 // field-prefixed or boolean terms, and not numbers or tiny words.
 class TextTermsOnly : public Xapian::ExpandDecider {
-public:
+  public:
     bool operator()(const std::string& term) const override {
         std::string_view t = term;
         if (t.size() > 1 && t[0] == 'Z') t.remove_prefix(1);
@@ -100,13 +101,15 @@ SearchResult Searcher::run(const SearchRequest& req) {
     if (!req.like_id.empty()) {
         Xapian::Query like = like_query(req.like_id);
         // A query given with --like narrows the similar articles without ranking them.
-        q = trim(req.query).empty() && req.query_options.since.empty() && req.query_options.until.empty()
+        q = trim(req.query).empty() && req.query_options.since.empty() &&
+                    req.query_options.until.empty()
                 ? like
                 : Xapian::Query(Xapian::Query::OP_FILTER, like, q);
     }
     if (req.sort == SortOrder::RelevanceRecent)
-        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                          Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
+        q = Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, q,
+            Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
     Xapian::Enquire enquire(db_);
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -132,12 +135,16 @@ SearchResult Searcher::run(const SearchRequest& req) {
     }
     Xapian::doccount all = db_.get_doccount();
     bool exhaustive = req.count_only || !req.facets.empty();
-    Xapian::doccount check = exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
-    Xapian::MSet mset = enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
+    Xapian::doccount check =
+        exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
+    Xapian::MSet mset =
+        enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     // With --collapse the estimate counts distinct stories; otherwise it is exact.
-    res.total = req.collapse ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
-    for (const auto& spy : spies) res.facets.push_back(spy->result());
+    res.total =
+        req.collapse ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
+    for (const auto& spy : spies)
+        res.facets.push_back(spy->result());
     enquire.clear_matchspies();
     if (req.suggest && res.total < 3 && req.like_id.empty()) {
         std::string s = suggest(req.query);
@@ -158,7 +165,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
         h.score = it.get_weight();
         h.percent = it.get_percent();
         Xapian::Document doc = it.get_document();
-        h.article = article_from_json(nlohmann::ordered_json::parse(doc.get_data(), nullptr, false));
+        h.article =
+            article_from_json(nlohmann::ordered_json::parse(doc.get_data(), nullptr, false));
         if (req.snippets) {
             std::string text = h.article.body;
             if (text.empty() && !h.article.bullets.empty()) text = h.article.bullets[0].text;
@@ -168,18 +176,21 @@ SearchResult Searcher::run(const SearchRequest& req) {
             std::erase_if(text, [](char ch) { return ch == kHiStart[0] || ch == kHiEnd[0]; });
             // No background model and not exhaustive: those look up every word of every
             // hit in the index, which was nine tenths of a query's time (scripts/bench).
-            h.snippet = normalize_space(mset.snippet(text, 240, stem_, 0, req.highlight ? kHiStart : "",
-                                                     req.highlight ? kHiEnd : "", "…"));
+            h.snippet =
+                normalize_space(mset.snippet(text, 240, stem_, 0, req.highlight ? kHiStart : "",
+                                             req.highlight ? kHiEnd : "", "…"));
         }
         h.collapsed = it.get_collapse_count();
         if (req.explain)
-            for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+            for (auto t = enquire.get_matching_terms_begin(it);
+                 t != enquire.get_matching_terms_end(it); ++t) {
                 const std::string full = *t;
                 const Field& f = field_of_term(full);
                 std::string_view term = full;
                 bool stemmed = term.size() > 1 && term[0] == 'Z';
                 if (stemmed) term.remove_prefix(1);
-                if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix) term.remove_prefix(f.prefix.size());
+                if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix)
+                    term.remove_prefix(f.prefix.size());
                 // Unprefixed terms come from every text field: call them "text".
                 std::string name = f.prefix.empty() ? "text" : std::string(f.name);
                 h.matched.push_back(name + ":" + std::string(term) + (stemmed ? "*" : ""));
@@ -206,13 +217,14 @@ std::string Searcher::suggest(const std::string& query) {
         std::size_t j = i;
         while (j < query.size()) {
             unsigned char d = static_cast<unsigned char>(query[j]);
-            if (!((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d >= 0x80 || d == '\'')) break;
+            if (!((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d >= 0x80 || d == '\''))
+                break;
             ++j;
         }
         std::string word = query.substr(i, j - i);
         bool field_name = j < query.size() && query[j] == ':';
-        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" || word == "XOR" ||
-                  word == "ADJ";
+        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" ||
+                  word == "XOR" || word == "ADJ";
         std::string lower = fold_for_match(word);
         if (!field_name && !op && lower.size() >= 3 && !db_.term_exists(lower)) {
             std::string fix = db_.get_spelling_suggestion(lower, 2);
@@ -237,7 +249,8 @@ bool Searcher::find(const std::string& id, Article& out) {
         try {
             Xapian::PostingIterator p = db_.postlist_begin(term);
             if (p == db_.postlist_end(term)) return false;
-            out = article_from_json(nlohmann::ordered_json::parse(db_.get_document(*p).get_data(), nullptr, false));
+            out = article_from_json(
+                nlohmann::ordered_json::parse(db_.get_document(*p).get_data(), nullptr, false));
             return true;
         } catch (const Xapian::DatabaseModifiedError&) {
             db_.reopen();

@@ -24,11 +24,11 @@ struct SearchRequest {
     bool count_only = false;
     bool highlight = false; // mark matching terms in snippets with \x01 ... \x02
     std::vector<FacetRequest> facets;
-    bool collapse = false;   // fold articles with the same content hash (wire copies)
-    std::string like_id;     // more like this article (relevance feedback)
-    bool explain = false;    // report matching terms per hit
-    bool suggest = true;     // spelling suggestion when little is found
-    bool snippets = true;    // make snippets (not needed for ids, paths, or --fields without them)
+    bool collapse = false; // fold articles with the same content hash (wire copies)
+    std::string like_id;   // more like this article (relevance feedback)
+    bool explain = false;  // report matching terms per hit
+    bool suggest = true;   // spelling suggestion when little is found
+    bool snippets = true;  // make snippets (not needed for ids, paths, or --fields without them)
 };
 
 struct Hit {
@@ -37,7 +37,7 @@ struct Hit {
     int percent = 0;
     Article article;
     std::string snippet;
-    Xapian::doccount collapsed = 0; // copies folded into this hit (--collapse)
+    Xapian::doccount collapsed = 0;   // copies folded into this hit (--collapse)
     std::vector<std::string> matched; // "title:ferri", "body:pier" (--explain)
 };
 
@@ -57,14 +57,14 @@ struct SearchResult {
 Xapian::Database open_index(const std::vector<std::string>& paths);
 
 class Searcher {
-public:
+  public:
     explicit Searcher(std::vector<std::string> db_paths);
     SearchResult search(const SearchRequest& req);
     // The stored article with this id, or false.
     bool find(const std::string& id, Article& out);
     Xapian::Database& db() { return db_; }
 
-private:
+  private:
     SearchResult run(const SearchRequest& req);
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);

@@ -38,7 +38,8 @@ bool glob_match_ci(std::string_view pat, std::string_view text) {
             return false;
         }
     }
-    while (p < pat.size() && pat[p] == '*') ++p;
+    while (p < pat.size() && pat[p] == '*')
+        ++p;
     return p == pat.size();
 }
 

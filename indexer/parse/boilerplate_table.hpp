@@ -9,12 +9,12 @@
 namespace morgue {
 
 class BoilerplateTable {
-public:
+  public:
     explicit BoilerplateTable(std::string_view data);
     // 0: not boilerplate; 1: a boilerplate line; 2: a line that ends the article.
     int match(std::string_view line) const;
 
-private:
+  private:
     struct Pattern {
         std::string glob; // lowercase, '*' wildcards
         bool ends_article;

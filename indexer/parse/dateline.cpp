@@ -14,9 +14,12 @@ bool is_caps_word(std::string_view w) {
     bool letter = false;
     for (unsigned char c : w) {
         if (c >= 'a' && c <= 'z') return false;
-        if (c >= 'A' && c <= 'Z') letter = true;
-        else if (c >= 0x80) letter = true;
-        else if (c != '.' && c != '\'' && c != '-') return false;
+        if (c >= 'A' && c <= 'Z')
+            letter = true;
+        else if (c >= 0x80)
+            letter = true;
+        else if (c != '.' && c != '\'' && c != '-')
+            return false;
     }
     return letter;
 }

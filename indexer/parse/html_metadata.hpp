@@ -34,7 +34,7 @@ struct PageMeta {
     std::string section;
     std::vector<std::string> tags;
     std::string description, ld_alternative_headline;
-    std::string ld_article_body; // JSON-LD articleBody: the text of pages rendered by scripts
+    std::string ld_article_body;   // JSON-LD articleBody: the text of pages rendered by scripts
     std::vector<std::string> deks; // text of standfirst/dek markup
 };
 

@@ -3,9 +3,9 @@
 #include "dates.hpp"
 #include "errors.hpp"
 #include "hash.hpp"
+#include "html_article.hpp"
 #include "json_article.hpp"
 #include "people.hpp"
-#include "html_article.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
 #include "url.hpp"
@@ -21,9 +21,9 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 bool sniff_html(std::string_view b) {
     std::size_t n = std::min<std::size_t>(b.size(), 1024);
     std::string head = to_lower_ascii(b.substr(0, n));
-    return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
-           head.find("<head") != std::string::npos || head.find("<body") != std::string::npos ||
-           head.find("<meta") != std::string::npos;
+    return head.find("<!doctype html") != std::string::npos ||
+           head.find("<html") != std::string::npos || head.find("<head") != std::string::npos ||
+           head.find("<body") != std::string::npos || head.find("<meta") != std::string::npos;
 }
 
 } // namespace
@@ -89,7 +89,8 @@ void finish_article(Article& a) {
             // found at two paths is one article.
             std::uint64_t h = content_hash64(a.title);
             h = content_hash64(a.body, h);
-            for (const auto& b : a.bullets) h = content_hash64(b.text, content_hash64(b.label, h));
+            for (const auto& b : a.bullets)
+                h = content_hash64(b.text, content_hash64(b.label, h));
             a.id = "h:" + hex64(h);
         }
     }

@@ -52,8 +52,8 @@ void parse_byline(std::string_view line, Article& a) {
         if (auto comma = names_part.rfind(','); comma != std::string::npos) {
             std::string tail = normalize_space(std::string_view(names_part).substr(comma + 1));
             static constexpr std::string_view newsroom[] = {
-                "staff", "press", "news", "reporter", "correspondent", "writer", "editor",
-                "contributor", "times", "post", "wire", "reuters", "bureau", "desk"};
+                "staff",       "press", "news", "reporter", "correspondent", "writer", "editor",
+                "contributor", "times", "post", "wire",     "reuters",       "bureau", "desk"};
             std::string lower = to_lower_ascii(tail);
             for (auto w : newsroom)
                 if (lower.find(w) != std::string::npos) {
@@ -64,7 +64,8 @@ void parse_byline(std::string_view line, Article& a) {
         }
     }
     std::string names = normalize_space(names_part);
-    while (!names.empty() && (names.back() == ',' || names.back() == ' ')) names.pop_back();
+    while (!names.empty() && (names.back() == ',' || names.back() == ' '))
+        names.pop_back();
     a.byline = names;
     if (!affiliation.empty()) a.byline += ", " + affiliation;
     a.affiliation = affiliation;
@@ -166,7 +167,8 @@ std::optional<Caption> parse_caption(std::string_view line, bool after_image_tit
     int depth = 0;
     std::size_t open = std::string_view::npos;
     for (std::size_t i = t.size(); i-- > 0;) {
-        if (t[i] == ')') ++depth;
+        if (t[i] == ')')
+            ++depth;
         else if (t[i] == '(' && --depth == 0) {
             open = i;
             break;
@@ -179,8 +181,8 @@ std::optional<Caption> parse_caption(std::string_view line, bool after_image_tit
                                          before.find(kNbsp) != std::string_view::npos);
     std::string lc = to_lower_ascii(credit);
     static constexpr std::string_view credit_words[] = {
-        "photo", "image", "picture", "getty", "reuters", "afp", "epa", "credit", "courtesy",
-        "ap ",   "/",     "file",    "pool",  "video", "illustration"};
+        "photo",    "image", "picture", "getty", "reuters", "afp",   "epa",         "credit",
+        "courtesy", "ap ",   "/",       "file",  "pool",    "video", "illustration"};
     bool crediting = false;
     for (auto w : credit_words)
         if (lc.find(w) != std::string::npos) crediting = true;
@@ -201,21 +203,24 @@ Bullet parse_bullet(std::string_view body) {
         if (s[i] != '.') continue;
         std::size_t end = i + 1;
         // A closing quote right after the stop belongs to the label.
-        if (end < s.size() && s[end] == '"') ++end;
-        else if (s.compare(end, 3, "\xE2\x80\x9D") == 0) end += 3;
-        if (end >= s.size()) break;                   // one sentence: no lead-in
-        if (s[end] != ' ') continue;                  // "U.S." or "3.5"
+        if (end < s.size() && s[end] == '"')
+            ++end;
+        else if (s.compare(end, 3, "\xE2\x80\x9D") == 0)
+            end += 3;
+        if (end >= s.size()) break;  // one sentence: no lead-in
+        if (s[end] != ' ') continue; // "U.S." or "3.5"
         // "Dr. X", "Sen. Y": a short capitalised word before the stop is an abbreviation.
         std::size_t ws = s.rfind(' ', i);
-        std::string_view word = std::string_view(s).substr(ws == std::string::npos ? 0 : ws + 1,
-                                                           i - (ws == std::string::npos ? 0 : ws + 1));
-        if (word.size() <= 3 && !word.empty() && word[0] >= 'A' && word[0] <= 'Z' &&
-            word != "US" && word != "UK" && word != "EU" && word != "UN")
+        std::string_view word = std::string_view(s).substr(
+            ws == std::string::npos ? 0 : ws + 1, i - (ws == std::string::npos ? 0 : ws + 1));
+        if (word.size() <= 3 && !word.empty() && word[0] >= 'A' && word[0] <= 'Z' && word != "US" &&
+            word != "UK" && word != "EU" && word != "UN")
             continue;
         std::string label = s.substr(0, end);
         if (label.back() == '.') label.pop_back();
         std::size_t words = 1;
-        for (char c : label) words += c == ' ';
+        for (char c : label)
+            words += c == ' ';
         if (words > 12) break;
         b.label = label;
         b.text = std::string(trim(std::string_view(s).substr(end)));
@@ -280,7 +285,8 @@ Article parse_text_article(std::string_view raw) {
     Article a;
     a.format = "text";
     std::size_t i = 0;
-    while (i < lines.size() && trim(lines[i]).empty()) ++i;
+    while (i < lines.size() && trim(lines[i]).empty())
+        ++i;
     Ymd ymd;
     if (i == lines.size() || !parse_date_line(lines[i], ymd, a.title))
         throw RecordError("no 'date YYYY-MM-DD headline' first line");
@@ -361,7 +367,8 @@ Article parse_text_article(std::string_view raw) {
     if (!header_lines.empty()) {
         if (saw_byline || saw_posted) {
             std::string sub;
-            for (auto& h : header_lines) sub += (sub.empty() ? "" : " ") + h;
+            for (auto& h : header_lines)
+                sub += (sub.empty() ? "" : " ") + h;
             a.subtitle = sub;
         } else {
             std::size_t first_body = 0;
@@ -371,7 +378,8 @@ Article parse_text_article(std::string_view raw) {
                 a.subtitle = h;
                 first_body = 1;
             }
-            paragraphs.insert(paragraphs.begin(), header_lines.begin() + static_cast<long>(first_body),
+            paragraphs.insert(paragraphs.begin(),
+                              header_lines.begin() + static_cast<long>(first_body),
                               header_lines.end());
         }
     }

@@ -44,8 +44,9 @@ void walk_files(const fs::path& root, bool follow_symlinks,
             }
             entries.push_back(*it);
         }
-        std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+            return a.path().filename() < b.path().filename();
+        });
         std::vector<fs::path> subdirs;
         for (const auto& e : entries) {
             std::string name = e.path().filename().string();
@@ -59,7 +60,8 @@ void walk_files(const fs::path& root, bool follow_symlinks,
         }
         // Push in reverse so the stack pops them in sorted order, after this
         // directory's files: a stable, predictable order.
-        for (auto it2 = subdirs.rbegin(); it2 != subdirs.rend(); ++it2) stack.push_back(*it2);
+        for (auto it2 = subdirs.rbegin(); it2 != subdirs.rend(); ++it2)
+            stack.push_back(*it2);
     }
 }
 

@@ -17,7 +17,9 @@ static const std::string kIndex = MORGUE_INDEX_BIN;
 static const std::string kSearch = MORGUE_SEARCH_BIN;
 static const std::string kSource = MORGUE_SOURCE_DIR;
 
-static std::string fixtures() { return kSource + "/tests/fixtures/text"; }
+static std::string fixtures() {
+    return kSource + "/tests/fixtures/text";
+}
 
 static std::vector<nlohmann::json> jsonl(const std::string& s) {
     std::vector<nlohmann::json> out;
@@ -35,12 +37,13 @@ static std::vector<nlohmann::json> jsonl(const std::string& s) {
 // Basenames of the paths of the hits of a query.
 static std::set<std::string> hits(const std::string& db, const std::string& query,
                                   const std::string& extra = "") {
-    auto r = run_command(kSearch + " --db " + quote(db) + " --format jsonl --limit 1000 " + extra + " " +
-                         quote(query));
+    auto r = run_command(kSearch + " --db " + quote(db) + " --format jsonl --limit 1000 " + extra +
+                         " " + quote(query));
     INFO(query << "\n" << r.err);
     REQUIRE((r.status == 0 || r.status == 1));
     std::set<std::string> names;
-    for (auto& h : jsonl(r.out)) names.insert(fs::path(h["path"].get<std::string>()).filename().string());
+    for (auto& h : jsonl(r.out))
+        names.insert(fs::path(h["path"].get<std::string>()).filename().string());
     return names;
 }
 
@@ -90,8 +93,8 @@ TEST_CASE("index and search the text fixtures") {
         CHECK(obj["query"] == "whitby");
         CHECK(obj["offset"] == 0);
         auto& hit = obj["hits"][0];
-        for (const char* key : {"id", "rank", "score", "title", "date", "published", "authors", "source",
-                                "url", "path", "snippet"})
+        for (const char* key : {"id", "rank", "score", "title", "date", "published", "authors",
+                                "source", "url", "path", "snippet"})
             CHECK(hit.contains(key));
         CHECK(hit["published"] == "2023-03-14T22:05:00Z");
         auto ids = run_command(kSearch + " --db " + quote(db) + " --format ids whitby");
@@ -99,10 +102,11 @@ TEST_CASE("index and search the text fixtures") {
         auto tsv = run_command(kSearch + " --db " + quote(db) + " --format tsv whitby");
         CHECK(tsv.out.rfind("rank\tscore\tid\tdate\ttitle", 0) == 0);
         auto text = run_command(kSearch + " --db " + quote(db) + " whitby");
-        CHECK(text.out.find("1. Harbour Council Votes to Close Old Ferry Pier") != std::string::npos);
+        CHECK(text.out.find("1. Harbour Council Votes to Close Old Ferry Pier") !=
+              std::string::npos);
         CHECK(text.out.find('\x1b') == std::string::npos); // no colour into a pipe
-        auto show = run_command(kSearch + " show --db " + quote(db) + " " + quote(hit["id"].get<std::string>()) +
-                                " --format json");
+        auto show = run_command(kSearch + " show --db " + quote(db) + " " +
+                                quote(hit["id"].get<std::string>()) + " --format json");
         REQUIRE(show.status == 0);
         CHECK(nlohmann::json::parse(show.out)["authors"].size() == 3);
         CHECK(run_command(kSearch + " --db " + quote(db) + " show nosuchid").status == 2);
@@ -119,7 +123,8 @@ TEST_CASE("a bad file is named, counted and skipped") {
     auto r = run_command(kIndex + " --db " + quote(tmp.path + "/db") + " " + quote(dir));
     CHECK(r.status == 0);
     CHECK(r.err.find("bad.txt: no 'date YYYY-MM-DD headline' first line") != std::string::npos);
-    CHECK(r.err.find("indexed 1, updated 0, unchanged 0, duplicate 0, skipped 1, rejected 1") != std::string::npos);
+    CHECK(r.err.find("indexed 1, updated 0, unchanged 0, duplicate 0, skipped 1, rejected 1") !=
+          std::string::npos);
     CHECK(r.err.find("skipped 1: not an article file (.md)") != std::string::npos);
     // Named on the command line, a file is always read (and here rejected).
     auto named = run_command(kIndex + " --dry-run " + quote(dir + "/README.md"));
@@ -135,8 +140,8 @@ TEST_CASE("the seed article, end to end") {
     TempDir tmp;
     std::string db = tmp.path + "/db";
     REQUIRE(run_command(kIndex + " --db " + quote(db) + " " + quote(seeds.string())).status == 0);
-    for (const char* q : {"author:\"Rob Quinn\"", "date:2024-10", "bullet:taiwan", "caption:\"Alex Brandon\"",
-                          "tag:\"Elon Musk\""})
+    for (const char* q : {"author:\"Rob Quinn\"", "date:2024-10", "bullet:taiwan",
+                          "caption:\"Alex Brandon\"", "tag:\"Elon Musk\""})
         CHECK(hits(db, q).size() == 1);
     CHECK(hits(db, "\"Tap to install our app\"").empty());
     // People: the byline author, the photographer and the people it names; no
@@ -159,18 +164,22 @@ TEST_CASE("the seed article, end to end") {
     CHECK(a["authors"] == nlohmann::json::array({"Rob Quinn"}));
     CHECK(a["published"] == "2024-10-25T10:30:00Z");
     REQUIRE(a["bullets"].size() == 5);
-    for (auto& b : a["bullets"]) CHECK_FALSE(b["label"].get<std::string>().empty());
+    for (auto& b : a["bullets"])
+        CHECK_FALSE(b["label"].get<std::string>().empty());
     REQUIRE(a["captions"].size() == 1);
     CHECK(a["captions"][0]["credit"] == "AP Photo/Alex Brandon, File");
     std::map<std::string, nlohmann::json> people;
-    for (auto& p : a["people"]) people[p["name"].get<std::string>()] = p;
+    for (auto& p : a["people"])
+        people[p["name"].get<std::string>()] = p;
     CHECK(people["Rob Quinn"]["roles"] == nlohmann::json::array({"author"}));
     CHECK(people["Alex Brandon"]["roles"] == nlohmann::json::array({"photographer"}));
-    for (const char* name : {"Elon Musk", "Vladimir Putin", "Dmitry Peskov", "Xi Jinping", "Donald Trump"}) {
+    for (const char* name :
+         {"Elon Musk", "Vladimir Putin", "Dmitry Peskov", "Xi Jinping", "Donald Trump"}) {
         INFO(name);
         CHECK(people.count(name) == 1);
     }
     CHECK(people["Elon Musk"]["mentions"].get<int>() > people["Xi Jinping"]["mentions"].get<int>());
-    for (const char* not_a_person : {"Wall Street Journal", "White House", "Telegraph", "Kremlin", "Starlink"})
+    for (const char* not_a_person :
+         {"Wall Street Journal", "White House", "Telegraph", "Kremlin", "Starlink"})
         CHECK(people.count(not_a_person) == 0);
 }

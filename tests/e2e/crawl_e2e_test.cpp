@@ -329,7 +329,8 @@ TEST_CASE("e2e: SIGKILL mid-run leaves an index that opens and checks; re-runnin
     INFO("--jobs " << jobs);
     std::string db = s / ("crash" + jobs + ".db");
     std::string bulk_dir = db + ".bulk";
-    std::vector<std::string> argv_s = {kBin, "--db", db, "--commit-every", "100", "--jobs", jobs, "--quiet", input};
+    std::vector<std::string> argv_s = {kBin, "--db",    db,   "--commit-every", "100", "--jobs",
+                                       jobs, "--quiet", input};
     pid_t pid = ::fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
@@ -347,7 +348,8 @@ TEST_CASE("e2e: SIGKILL mid-run leaves an index that opens and checks; re-runnin
         Xapian::doccount total = 0;
         try {
             if (!bulk) return Xapian::Database(db).get_doccount();
-            for (int k = 0; k < 2; ++k) total += Xapian::Database(bulk_dir + "/" + std::to_string(k)).get_doccount();
+            for (int k = 0; k < 2; ++k)
+                total += Xapian::Database(bulk_dir + "/" + std::to_string(k)).get_doccount();
         } catch (const Xapian::Error&) {
         }
         return total;

@@ -261,10 +261,10 @@ const std::string& query_db() {
     static TempDir dir;
     static std::string db = [] {
         std::string path = dir.path + "/hostile.db";
-        BoundedResult r = run_bounded({kIndex, "--db", path, "--quiet", kHostile + "/inputs",
-                                       kSource + "/tests/fixtures/text",
-                                       big_dir() + "/vocabulary.jsonl"},
-                                      time_bound(), memory_bound_mb());
+        BoundedResult r =
+            run_bounded({kIndex, "--db", path, "--quiet", kHostile + "/inputs",
+                         kSource + "/tests/fixtures/text", big_dir() + "/vocabulary.jsonl"},
+                        time_bound(), memory_bound_mb());
         check_bounds(r, "index the hostile inputs");
         REQUIRE(r.status <= 1);
         std::string check = "xapian-check " + morgue::test::quote(path) + " >/dev/null";

@@ -21,7 +21,8 @@ static const std::string& corpus_db() {
     static TempDir dir;
     static std::string db = [] {
         std::string path = dir.path + "/db";
-        auto r = run_command(kIndex + " -q --db " + quote(path) + " " + quote(kSource + "/sample_corpus/text"));
+        auto r = run_command(kIndex + " -q --db " + quote(path) + " " +
+                             quote(kSource + "/sample_corpus/text"));
         if (r.status != 0) FAIL("indexing the sample corpus failed: " << r.err);
         return path;
     }();
@@ -41,7 +42,8 @@ static json search_json(const std::string& args) {
 
 static std::vector<std::string> files(const json& result) {
     std::vector<std::string> out;
-    for (auto& h : result["hits"]) out.push_back(fs::path(h["path"].get<std::string>()).filename().string());
+    for (auto& h : result["hits"])
+        out.push_back(fs::path(h["path"].get<std::string>()).filename().string());
     return out;
 }
 
@@ -52,9 +54,12 @@ TEST_CASE("relative dates with --now, and bad dates") {
     CHECK(files(search_json("--now 2024-02-13 date:yesterday")).size() == 2);
     CHECK(files(search_json("--now 2024-03-15 'date:\"1 month ago\"'")).size() == 2);
     CHECK(files(search_json("'date:feb-2024'")).size() == 2);
-    CHECK(search_json("--count date:2022").value("total", 0) == search_json("--count 'date:..2022-12-31'").value("total", 0));
-    CHECK(search_json("--count --since 2025-01-01 ''")["total"] == search_json("--count date:2025..")["total"]);
-    CHECK(search_json("--count --until 2022 ''")["total"] == search_json("--count date:..2022")["total"]);
+    CHECK(search_json("--count date:2022").value("total", 0) ==
+          search_json("--count 'date:..2022-12-31'").value("total", 0));
+    CHECK(search_json("--count --since 2025-01-01 ''")["total"] ==
+          search_json("--count date:2025..")["total"]);
+    CHECK(search_json("--count --until 2022 ''")["total"] ==
+          search_json("--count date:..2022")["total"]);
 
     auto bad = search("'date:next-tuesday'");
     CHECK(bad.status == 2);
@@ -67,7 +72,8 @@ TEST_CASE("sorting by date") {
     for (const char* order : {"newest", "oldest"}) {
         auto r = search_json(std::string("--limit 100 --sort ") + order + " ''");
         std::vector<std::string> dates;
-        for (auto& h : r["hits"]) dates.push_back(h["date"].get<std::string>());
+        for (auto& h : r["hits"])
+            dates.push_back(h["date"].get<std::string>());
         REQUIRE(dates.size() == r["total"].get<std::size_t>());
         auto sorted = dates;
         std::sort(sorted.begin(), sorted.end());
@@ -82,7 +88,8 @@ TEST_CASE("facets count over all matches and dates draw a timeline") {
     auto r = search_json("--limit 1 --facet year --facet author:3 --facet tag corvane");
     CHECK(r["hits"].size() == 1);
     int sum = 0;
-    for (auto& v : r["facets"]["year"]) sum += v["count"].get<int>();
+    for (auto& v : r["facets"]["year"])
+        sum += v["count"].get<int>();
     CHECK(sum == r["total"].get<int>());
     CHECK(r["facets"]["author"].size() <= 3);
     CHECK(r["facets"]["tag"][0]["value"] == "Corvane Robotics");
@@ -92,7 +99,7 @@ TEST_CASE("facets count over all matches and dates draw a timeline") {
     REQUIRE(text.status == 0);
     CHECK(text.out.find("   2022-08  ") != std::string::npos);
     CHECK(text.out.find("   2024-04  ") != std::string::npos);
-    CHECK(text.out.find("       0 \n") != std::string::npos);   // an empty month, no bar
+    CHECK(text.out.find("       0 \n") != std::string::npos);  // an empty month, no bar
     CHECK(text.out.find("\xE2\x96\x88") != std::string::npos); // a bar
     CHECK(search("--facet weekday x").status == 2);
 }
@@ -104,7 +111,8 @@ TEST_CASE("collapse folds a re-headlined copy") {
     auto names = files(folded);
     CHECK(names.size() + 1 == plain.size());
     bool one_folded = false;
-    for (auto& h : folded["hits"]) one_folded = one_folded || h["collapsed"] == 1;
+    for (auto& h : folded["hits"])
+        one_folded = one_folded || h["collapsed"] == 1;
     CHECK(one_folded);
 }
 
@@ -114,10 +122,12 @@ TEST_CASE("more like this finds the same story first") {
     std::string id = seed["hits"][0]["id"];
     auto like = files(search_json("--limit 3 --like " + quote(id)));
     REQUIRE(like.size() == 3);
-    for (auto& f : like) CHECK(f.find("corvane") != std::string::npos);
+    for (auto& f : like)
+        CHECK(f.find("corvane") != std::string::npos);
     auto narrowed = search_json("--like " + quote(id) + " date:2022");
     CHECK(narrowed["total"] > 0);
-    for (auto& h : narrowed["hits"]) CHECK(h["date"].get<std::string>().rfind("2022-", 0) == 0);
+    for (auto& h : narrowed["hits"])
+        CHECK(h["date"].get<std::string>().rfind("2022-", 0) == 0);
     CHECK(search("--like nosuchid").status == 2);
 }
 
@@ -143,7 +153,8 @@ TEST_CASE("tokenising: accents, possessives, apostrophes, CJK, numbers") {
     auto curly = search_json("--count \"o’neill\"")["total"].get<int>();
     CHECK(curly >= 3);
     CHECK(search_json("--count \"o'neill\"")["total"] == curly);
-    CHECK(files(search_json("友好")) == std::vector<std::string>{"022_merriton_kawanami_sister_city.txt"});
+    CHECK(files(search_json("友好")) ==
+          std::vector<std::string>{"022_merriton_kawanami_sister_city.txt"});
     CHECK(search_json("--count covid-19")["total"] >= 1);
     CHECK(search_json("--count 2024")["total"] >= 1);
     // Hyphenated names match with and without the hyphen.
@@ -151,7 +162,8 @@ TEST_CASE("tokenising: accents, possessives, apostrophes, CJK, numbers") {
     CHECK(hyphen >= 1);
     CHECK(search_json("--count 'varga meszaros'")["total"] == hyphen);
     CHECK(search_json("--count 'Varga-Mészáros'")["total"] == hyphen);
-    CHECK(search_json("--count okafor")["total"] == search_json("--count " + quote("okafor's"))["total"]);
+    CHECK(search_json("--count okafor")["total"] ==
+          search_json("--count " + quote("okafor's"))["total"]);
 }
 
 TEST_CASE("output for scripts") {
@@ -170,20 +182,22 @@ TEST_CASE("output for scripts") {
     CHECK(explain.out.find("title:corvan") != std::string::npos);
 
     // A closed pipe ends quietly with status 0.
-    auto piped = run_command("bash -c " + quote(kSearch + " --db " + quote(corpus_db()) +
-                                                " --limit 100 the | head -1 >/dev/null; exit ${PIPESTATUS[0]}"));
+    auto piped = run_command("bash -c " +
+                             quote(kSearch + " --db " + quote(corpus_db()) +
+                                   " --limit 100 the | head -1 >/dev/null; exit ${PIPESTATUS[0]}"));
     CHECK(piped.status == 0);
     CHECK(piped.err.empty());
 
     auto colored = search("--color always --limit 1 corvane");
     CHECK(colored.out.find("\x1b[") != std::string::npos);
-    auto no_color = run_command("NO_COLOR=1 " + kSearch + " --db " + quote(corpus_db()) + " --limit 1 corvane");
+    auto no_color =
+        run_command("NO_COLOR=1 " + kSearch + " --db " + quote(corpus_db()) + " --limit 1 corvane");
     CHECK(no_color.out.find("\x1b[") == std::string::npos);
 }
 
 TEST_CASE("batch answers one JSON line per query, errors included") {
-    auto r = run_command("printf 'corvane\\ndate:nope\\nzzzz\\n' | " + kSearch + " --db " + quote(corpus_db()) +
-                         " --batch --limit 1");
+    auto r = run_command("printf 'corvane\\ndate:nope\\nzzzz\\n' | " + kSearch + " --db " +
+                         quote(corpus_db()) + " --batch --limit 1");
     CHECK(r.status == 0);
     std::vector<json> lines;
     std::size_t start = 0;
@@ -201,6 +215,7 @@ TEST_CASE("batch answers one JSON line per query, errors included") {
 
 TEST_CASE("list-fields prints the schema") {
     auto r = search("--list-fields");
-    for (const char* f : {"title", "author", "person", "caption", "bullet", "tag", "source", "date", "place"})
+    for (const char* f :
+         {"title", "author", "person", "caption", "bullet", "tag", "source", "date", "place"})
         CHECK(r.out.find(std::string("\n") + f + " ") != std::string::npos);
 }

@@ -83,6 +83,7 @@ TEST_CASE("a range becomes whole years, months and days") {
           "Query((D20231230 OR D20231231 OR Y2024 OR M202501 OR D20250201 OR D20250202))");
     // Open ends are clamped to the index's span, not expanded to 9,999 years.
     CHECK(q("..2023", {2022, 6, 1}, {2024, 1, 1}) ==
-          "Query((M202206 OR M202207 OR M202208 OR M202209 OR M202210 OR M202211 OR M202212 OR Y2023))");
+          "Query((M202206 OR M202207 OR M202208 OR M202209 OR M202210 OR M202211 OR M202212 OR "
+          "Y2023))");
     CHECK(q("2030..", {2022, 6, 1}, {2024, 1, 1}) == "Query(Dnone)");
 }

@@ -63,7 +63,9 @@ TEST_CASE("html sample corpus: fields are indexed under the schema's prefixes") 
     const auto& F = [](FieldId id) -> const Field& { return field(id); };
     // Text terms are English stems (schema.hpp: kStemLanguage, STEM_ALL).
     Xapian::Stem stem(kStemLanguage);
-    auto text_term = [&](FieldId id, const std::string& word) { return std::string(F(id).prefix) + stem(word); };
+    auto text_term = [&](FieldId id, const std::string& word) {
+        return std::string(F(id).prefix) + stem(word);
+    };
     CHECK(has_term(d, text_term(FieldId::Title, "ferry")));
     CHECK(has_term(d, text_term(FieldId::Author, "trelawney")));
     CHECK(has_term(d, text_term(FieldId::Caption, "angove")));

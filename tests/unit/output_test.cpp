@@ -18,11 +18,19 @@ TEST_CASE("TSV cells escape tabs, newlines and backslashes") {
 
 TEST_CASE("terminal output drops control sequences") {
     CHECK(sanitize_for_terminal("Title\x1b[2J\x1b]0;pwned\x07 end") == "Title[2J]0;pwned end");
-    CHECK(sanitize_for_terminal("a\xC2\x9B" "31mb") == "a31mb"); // C1 CSI
+    CHECK(sanitize_for_terminal("a\xC2\x9B"
+                                "31mb") == "a31mb"); // C1 CSI
     CHECK(sanitize_for_terminal("Zoë") == "Zoë");
     // Hostile input: 0x01/0x02 could fake the snippet highlight markers.
-    CHECK(sanitize_for_terminal("a\x01" "b\x02" "c") == "abc");
-    CHECK(sanitize_for_terminal("a\x01" "b\x02" "c", true) == "a\x01" "b\x02" "c");
+    CHECK(sanitize_for_terminal("a\x01"
+                                "b\x02"
+                                "c") == "abc");
+    CHECK(sanitize_for_terminal("a\x01"
+                                "b\x02"
+                                "c",
+                                true) == "a\x01"
+                                         "b\x02"
+                                         "c");
 }
 
 TEST_CASE("JSON output escapes control characters and keeps UTF-8") {
@@ -42,7 +50,8 @@ TEST_CASE("JSON output escapes control characters and keeps UTF-8") {
 
 // Hostile input: nlohmann escapes C0 controls only; U+009B (C1 CSI) went out raw.
 TEST_CASE("output regression: JSON escapes C1 controls") {
-    nlohmann::ordered_json j{{"title", "a\xC2\x9B" "31mb \xC2\xA0 \xC2\x80"}};
+    nlohmann::ordered_json j{{"title", "a\xC2\x9B"
+                                       "31mb \xC2\xA0 \xC2\x80"}};
     CHECK(dump_json(j) == "{\"title\":\"a\\u009b31mb \xC2\xA0 \\u0080\"}");
 }
 

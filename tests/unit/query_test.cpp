@@ -53,9 +53,11 @@ TEST_CASE("a bad date in a query is an error, not a wider search") {
 // Hostile input: a 120,000-term OR chain kept Xapian's parser busy for minutes.
 TEST_CASE("query regression: an overlong OR chain is refused at once") {
     std::string q;
-    for (int i = 0; i < 10001; ++i) q += (i ? " OR w" : "w") + std::to_string(i);
+    for (int i = 0; i < 10001; ++i)
+        q += (i ? " OR w" : "w") + std::to_string(i);
     CHECK_THROWS_WITH(parsed(q), "the query has 10001 terms; at most 10000");
     std::string ok;
-    for (int i = 0; i < 2000; ++i) ok += "w" + std::to_string(i) + " ";
+    for (int i = 0; i < 2000; ++i)
+        ok += "w" + std::to_string(i) + " ";
     CHECK_NOTHROW(parsed(ok));
 }

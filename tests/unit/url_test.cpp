@@ -34,7 +34,10 @@ TEST_CASE("url_fuzzer regression: normalisation is idempotent with control bytes
 
 // url_fuzzer: control bytes in the host were percent-encoded, then lowercased next time.
 TEST_CASE("url_fuzzer regression: a host with control bytes is not a URL") {
-    CHECK(normalize_url(std::string("HTTPS://Exampe.\r\0\0\0On\xa2" "eHT\0x.html?u", 30)).empty());
+    CHECK(normalize_url(std::string("HTTPS://Exampe.\r\0\0\0On\xa2"
+                                    "eHT\0x.html?u",
+                                    30))
+              .empty());
     CHECK(normalize_url("https://bad%20host/x").empty());
     CHECK(normalize_url("https://[::1]:8080/x") == "https://[::1]:8080/x");
 }
