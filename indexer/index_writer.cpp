@@ -71,7 +71,8 @@ void create_index_atomically(const std::string& path) {
 
 } // namespace
 
-IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s) : path_(path) {
+IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s, bool no_sync)
+    : path_(path) {
     try {
         create_index_atomically(path);
     } catch (const Xapian::Error& e) {
@@ -81,7 +82,8 @@ IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s) : path_
     bool told = false;
     for (;;) {
         try {
-            db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            db_ = Xapian::WritableDatabase(
+                path, Xapian::DB_CREATE_OR_OPEN | (no_sync ? Xapian::DB_NO_SYNC : 0));
             break;
         } catch (const Xapian::DatabaseLockError& e) {
             double waited =

@@ -18,7 +18,10 @@ class IndexWriter {
   public:
     // Opens or creates the index. If another writer holds the lock, waits up to
     // lock_timeout_s seconds (printing one line to stderr), then throws Error.
-    IndexWriter(const std::string& path, double lock_timeout_s);
+    // no_sync: commits skip fdatasync (Xapian::DB_NO_SYNC). For a bulk build's shards,
+    // which only the final compaction reads: a killed process loses nothing the kernel
+    // holds, and the compacted index is synced when it is written.
+    IndexWriter(const std::string& path, double lock_timeout_s, bool no_sync = false);
     ~IndexWriter();
 
     // Indexed, Updated or Unchanged (never Duplicate: that is RunDeduper's call).

@@ -19,7 +19,7 @@ ShardWriters::ShardWriters(const std::string& dir, unsigned count, std::uint64_t
         shard->queue = std::make_unique<BoundedQueue<Job>>(64);
         Shard* s = shard.get();
         // Open here, on the calling thread, so a failure surfaces at once.
-        auto writer = std::make_shared<IndexWriter>(s->path, 0);
+        auto writer = std::make_shared<IndexWriter>(s->path, 0, /*no_sync=*/true);
         writer->set_commit_every(commit_docs / count, commit_bytes / count);
         s->thread = std::thread([s, writer] {
             Job job;

@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "recency.hpp"
 #include "schema.hpp"
+#include "snippet_window.hpp"
 #include "stemmer.hpp"
 #include "text.hpp"
 
@@ -88,6 +89,31 @@ Xapian::Query Searcher::like_query(const std::string& id) {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(term));
 }
 
+std::string Searcher::snippet_of(const Article& a, const Xapian::MSet& mset,
+                                 const std::vector<Needle>& needles, bool highlight) {
+    std::string_view whole = a.body;
+    if (whole.empty() && !a.bullets.empty()) whole = a.bullets[0].text;
+    // Very long texts: only their start is searched for the query's words.
+    std::string_view full = whole.substr(0, kSnippetTextBytes);
+    TextWindow w = snippet_window(full, needles, kSnippetWindowBytes, stem_);
+    std::string text(full.substr(w.begin, w.end - w.begin));
+    // Only our highlight markers may be in a snippet: drop any the text carries.
+    std::erase_if(text, [](char ch) { return ch == kHiStart[0] || ch == kHiEnd[0]; });
+    // No background model and not exhaustive: those look up every word of every hit in
+    // the index, which was nine tenths of a query's time (scripts/bench).
+    std::string snip = normalize_space(
+        mset.snippet(text, 240, stem_, 0, highlight ? kHiStart : "", highlight ? kHiEnd : "", "…"));
+    // Text cut off outside the window is omitted text too.
+    const std::string omit = "…";
+    if (snip.empty()) return snip;
+    if (w.mid_sentence && snip.compare(0, omit.size(), omit) != 0) snip = omit + snip;
+    if ((w.cut_end || (w.end == full.size() && full.size() < whole.size())) &&
+        (snip.size() < omit.size() ||
+         snip.compare(snip.size() - omit.size(), omit.size(), omit) != 0))
+        snip += omit;
+    return snip;
+}
+
 QueryBuilder& Searcher::builder(const QueryOptions& opts) {
     if (!builder_ || !(builder_opts_ == opts)) {
         builder_ = std::make_unique<QueryBuilder>(db_, opts);
@@ -158,6 +184,9 @@ SearchResult Searcher::run(const SearchRequest& req) {
         }
     }
     if (req.count_only) return res;
+    std::vector<Needle> needles;
+    if (req.snippets)
+        needles = snippet_needles({q.get_unique_terms_begin(), q.get_unique_terms_end()});
     unsigned rank = req.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit h;
@@ -167,19 +196,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         Xapian::Document doc = it.get_document();
         h.article =
             article_from_json(nlohmann::ordered_json::parse(doc.get_data(), nullptr, false));
-        if (req.snippets) {
-            std::string text = h.article.body;
-            if (text.empty() && !h.article.bullets.empty()) text = h.article.bullets[0].text;
-            // The snippet generator reads the whole text: bound it for very long articles.
-            if (text.size() > kSnippetTextBytes) text.resize(kSnippetTextBytes);
-            // Only our highlight markers may be in a snippet: drop any the text carries.
-            std::erase_if(text, [](char ch) { return ch == kHiStart[0] || ch == kHiEnd[0]; });
-            // No background model and not exhaustive: those look up every word of every
-            // hit in the index, which was nine tenths of a query's time (scripts/bench).
-            h.snippet =
-                normalize_space(mset.snippet(text, 240, stem_, 0, req.highlight ? kHiStart : "",
-                                             req.highlight ? kHiEnd : "", "…"));
-        }
+        if (req.snippets) h.snippet = snippet_of(h.article, mset, needles, req.highlight);
         h.collapsed = it.get_collapse_count();
         if (req.explain)
             for (auto t = enquire.get_matching_terms_begin(it);

@@ -4,6 +4,7 @@
 #include "article.hpp"
 #include "facets.hpp"
 #include "query.hpp"
+#include "snippet_window.hpp"
 
 #include <xapian.h>
 
@@ -69,6 +70,8 @@ class Searcher {
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);
     QueryBuilder& builder(const QueryOptions& opts);
+    std::string snippet_of(const Article& a, const Xapian::MSet& mset,
+                           const std::vector<Needle>& needles, bool highlight);
     std::vector<std::string> paths_;
     Xapian::Database db_;
     // Reused across --batch queries: setting up a QueryParser from the schema costs more
@@ -79,12 +82,15 @@ class Searcher {
 };
 
 // Totals up to this many matches are exact; above it, Xapian's estimate (total_exact
-// false), so a frequent word does not make every query visit every match. --count and
-// --facet always count every match.
-inline constexpr Xapian::doccount kExactTotalUpTo = 2000;
+// false), so a frequent word does not make every query visit every match: counting
+// exactly up to 2,000 was a fifth of the --batch query mix's instructions at 100,000
+// articles (callgrind; scripts/bench). --count and --facet always count every match.
+inline constexpr Xapian::doccount kExactTotalUpTo = 100;
 
-// Snippets come from at most this much of an article's text.
-inline constexpr std::size_t kSnippetTextBytes = 16384;
+// Snippets come from the first this-many bytes of an article's text, searched for the
+// query's words (snippet_window.hpp); Xapian makes the snippet from a window this big.
+inline constexpr std::size_t kSnippetTextBytes = 65536;
+inline constexpr std::size_t kSnippetWindowBytes = 800;
 
 // Markers a highlighted snippet carries around matching terms; formatters replace them.
 inline constexpr const char* kHiStart = "\x01";
