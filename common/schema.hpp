@@ -17,9 +17,10 @@
 
 namespace morgue {
 
-// Bump when terms, prefixes or slot encodings change: the searcher refuses an index
-// written with another version and tells the user to re-index.
-inline constexpr int kSchemaVersion = 1;
+// Bump when terms, prefixes, slot encodings or the stored article (stored_article.hpp)
+// change: the searcher refuses an index written with another version and tells the
+// user to re-index. 2: the body stored after the JSON, not in it.
+inline constexpr int kSchemaVersion = 2;
 inline constexpr const char* kSchemaVersionKey = "morgue:schema_version";
 
 // Value slots. Never renumber one: the numbers are in every index on disk.

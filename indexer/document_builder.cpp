@@ -1,10 +1,10 @@
 #include "document_builder.hpp"
 
-#include "article_json.hpp"
 #include "dates.hpp"
 #include "hash.hpp"
 #include "schema.hpp"
 #include "stemmer.hpp"
+#include "stored_article.hpp"
 #include "text.hpp"
 
 namespace morgue {
@@ -116,7 +116,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
         doc.add_value(kSlotPublished,
                       Xapian::sortable_serialise(static_cast<double>(*a.published)));
     doc.add_value(kSlotContentHash, content_hash(a));
-    doc.set_data(dump_json(article_to_json(a)));
+    doc.set_data(stored_article(a));
     // Let go of the document: Xapian's reference counts are not atomic, and this
     // document is handed to the writer thread. A TermGenerator still holding it dropped
     // its reference on the next build() while the writer used it: a use-after-free

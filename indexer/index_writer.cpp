@@ -4,8 +4,7 @@
 #include "errors.hpp"
 #include "hash.hpp"
 #include "schema.hpp"
-
-#include <nlohmann/json.hpp>
+#include "stored_article.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -16,18 +15,6 @@
 namespace morgue {
 
 namespace {
-
-// The same article read again from another file (a re-crawl, a renamed dump) is
-// unchanged: where it was read from is not part of what it says.
-bool same_article(const std::string& stored, const std::string& fresh) {
-    if (stored == fresh) return true;
-    auto a = nlohmann::ordered_json::parse(stored, nullptr, false);
-    auto b = nlohmann::ordered_json::parse(fresh, nullptr, false);
-    if (!a.is_object() || !b.is_object()) return false;
-    a.erase("path");
-    b.erase("path");
-    return a == b;
-}
 
 namespace fs = std::filesystem;
 
@@ -82,8 +69,8 @@ IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s, bool no
     bool told = false;
     for (;;) {
         try {
-            db_ = Xapian::WritableDatabase(
-                path, Xapian::DB_CREATE_OR_OPEN | (no_sync ? Xapian::DB_NO_SYNC : 0));
+            db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN |
+                                                     (no_sync ? Xapian::DB_NO_SYNC : 0));
             break;
         } catch (const Xapian::DatabaseLockError& e) {
             double waited =
@@ -134,7 +121,9 @@ Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {
     Outcome outcome = Outcome::Indexed;
     if (p != db_.postlist_end(term)) {
         Xapian::Document old = db_.get_document(*p);
-        if (same_article(old.get_data(), doc.get_data())) return Outcome::Unchanged;
+        // The same article read again from another file (a re-crawl, a renamed dump) is
+        // unchanged: where it was read from is not part of what it says.
+        if (same_stored_article(old.get_data(), doc.get_data())) return Outcome::Unchanged;
         db_.replace_document(*p, doc);
         outcome = Outcome::Updated;
     } else {

@@ -10,7 +10,9 @@ namespace morgue {
 namespace fs = std::filesystem;
 
 ShardWriters::ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_docs,
-                           std::uint64_t commit_bytes) {
+                           std::uint64_t commit_bytes)
+    : commit_docs_(std::max<std::uint64_t>(1, commit_docs)),
+      commit_bytes_(std::max<std::uint64_t>(1, commit_bytes)) {
     count = std::max(1u, count);
     fs::create_directories(dir);
     for (unsigned i = 0; i < count; ++i) {
@@ -20,14 +22,15 @@ ShardWriters::ShardWriters(const std::string& dir, unsigned count, std::uint64_t
         Shard* s = shard.get();
         // Open here, on the calling thread, so a failure surfaces at once.
         auto writer = std::make_shared<IndexWriter>(s->path, 0, /*no_sync=*/true);
-        writer->set_commit_every(commit_docs / count, commit_bytes / count);
         s->thread = std::thread([s, writer] {
             Job job;
             while (s->queue->pop(job)) {
                 if (s->error) continue; // drain
                 try {
-                    s->counts.count(writer->add(job.article, job.doc));
-                    writer->commit_if_due();
+                    if (job.commit)
+                        writer->commit();
+                    else
+                        s->counts.count(writer->add(job.article, job.doc));
                 } catch (...) {
                     s->error = std::current_exception();
                 }
@@ -59,7 +62,14 @@ void ShardWriters::rethrow() {
 void ShardWriters::add(Article&& a, Xapian::Document&& doc) {
     rethrow();
     Shard& s = *shards_[hash64(a.id) % shards_.size()];
-    s.queue->push(Job{std::move(a), std::move(doc)});
+    ++pending_docs_;
+    pending_bytes_ += doc.get_data().size();
+    s.queue->push(Job{std::move(a), std::move(doc), false});
+    if (pending_docs_ >= commit_docs_ || pending_bytes_ >= commit_bytes_) {
+        pending_docs_ = pending_bytes_ = 0;
+        for (auto& shard : shards_)
+            shard->queue->push(Job{Article{}, Xapian::Document{}, true});
+    }
 }
 
 void ShardWriters::finish(Summary& summary) {

@@ -22,8 +22,11 @@ namespace morgue {
 
 class ShardWriters {
   public:
-    // Opens shards 0..count-1 under dir, creating what is missing.
-    // commit_docs and commit_bytes are for all shards together.
+    // Opens shards 0..count-1 under dir, creating what is missing. Once commit_docs
+    // articles or commit_bytes of stored article data have been queued since the last
+    // commit, every shard commits at the same point of its queue: the shards commit
+    // together, so both cores are busy committing instead of one shard's commit holding
+    // up the pipeline while the other shard's writer waits for work.
     ShardWriters(const std::string& dir, unsigned count, std::uint64_t commit_docs,
                  std::uint64_t commit_bytes);
     ~ShardWriters();
@@ -44,6 +47,7 @@ class ShardWriters {
     struct Job {
         Article article;
         Xapian::Document doc;
+        bool commit = false; // a commit marker, not an article
     };
     struct Shard {
         std::string path;
@@ -54,6 +58,8 @@ class ShardWriters {
     };
     void rethrow();
     std::vector<std::unique_ptr<Shard>> shards_;
+    std::uint64_t commit_docs_, commit_bytes_;
+    std::uint64_t pending_docs_ = 0, pending_bytes_ = 0;
 };
 
 } // namespace morgue

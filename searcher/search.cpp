@@ -6,9 +6,9 @@
 #include "schema.hpp"
 #include "snippet_window.hpp"
 #include "stemmer.hpp"
+#include "stored_article.hpp"
 #include "text.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <memory>
 
@@ -194,8 +194,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         h.score = it.get_weight();
         h.percent = it.get_percent();
         Xapian::Document doc = it.get_document();
-        h.article =
-            article_from_json(nlohmann::ordered_json::parse(doc.get_data(), nullptr, false));
+        h.article = article_from_stored(doc.get_data());
         if (req.snippets) h.snippet = snippet_of(h.article, mset, needles, req.highlight);
         h.collapsed = it.get_collapse_count();
         if (req.explain)
@@ -266,8 +265,7 @@ bool Searcher::find(const std::string& id, Article& out) {
         try {
             Xapian::PostingIterator p = db_.postlist_begin(term);
             if (p == db_.postlist_end(term)) return false;
-            out = article_from_json(
-                nlohmann::ordered_json::parse(db_.get_document(*p).get_data(), nullptr, false));
+            out = article_from_stored(db_.get_document(*p).get_data());
             return true;
         } catch (const Xapian::DatabaseModifiedError&) {
             db_.reopen();
