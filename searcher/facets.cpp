@@ -45,39 +45,48 @@ FacetSpy::FacetSpy(const FacetRequest& req) : req_(req) {
     }
 }
 
+FacetSpy::Entry& FacetSpy::entry(std::string_view raw) {
+    auto it = by_raw_.find(raw);
+    if (it != by_raw_.end()) return *it->second;
+    Entry* e;
+    if (prefix_len_) {
+        // Dates: keys are YYYY[MM[DD]], shown as YYYY[-MM[-DD]].
+        e = &counts_[std::string(raw)];
+        e->shown = std::string(raw.substr(0, 4));
+        if (prefix_len_ >= 6) e->shown += "-" + std::string(raw.substr(4, 2));
+        if (prefix_len_ >= 8) e->shown += "-" + std::string(raw.substr(6, 2));
+    } else {
+        e = &counts_[fold_for_match(raw)];
+        if (e->shown.empty()) e->shown = std::string(raw);
+    }
+    by_raw_.emplace(std::string(raw), e);
+    return *e;
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     if (slot_ == kNoSlot) return;
     std::string v = doc.get_value(slot_);
     if (v.empty()) return;
     if (prefix_len_) {
         if (v.size() < prefix_len_) return;
-        std::string key = v.substr(0, prefix_len_);
-        auto& e = counts_[key];
-        if (e.first.empty()) {
-            e.first = key.substr(0, 4);
-            if (prefix_len_ >= 6) e.first += "-" + key.substr(4, 2);
-            if (prefix_len_ >= 8) e.first += "-" + key.substr(6, 2);
-        }
-        ++e.second;
+        ++entry(std::string_view(v).substr(0, prefix_len_)).count;
         return;
     }
     // Multi-valued: count each distinct value once per article.
-    std::set<std::string> seen;
-    std::size_t start = 0;
-    while (start <= v.size()) {
-        auto end = v.find('\x1f', start);
-        std::string value =
-            v.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    seen_.clear();
+    std::string_view rest = v;
+    for (;;) {
+        auto end = rest.find('\x1f');
+        std::string_view value = rest.substr(0, end);
         if (!value.empty()) {
-            std::string key = fold_for_match(value);
-            if (seen.insert(key).second) {
-                auto& e = counts_[key];
-                if (e.first.empty()) e.first = value;
-                ++e.second;
+            Entry* e = &entry(value);
+            if (std::find(seen_.begin(), seen_.end(), e) == seen_.end()) {
+                seen_.push_back(e);
+                ++e->count;
             }
         }
-        if (end == std::string::npos) break;
-        start = end + 1;
+        if (end == std::string_view::npos) break;
+        rest.remove_prefix(end + 1);
     }
 }
 
@@ -86,7 +95,7 @@ Facet FacetSpy::result() const {
     f.field = req_.field;
     f.chronological = prefix_len_ != 0;
     for (const auto& [key, e] : counts_)
-        f.values.push_back({e.first, e.second});
+        if (e.count) f.values.push_back({e.shown, e.count});
     if (f.chronological) {
         // Keys are YYYY[MM[DD]] so the map is already in time order. A limit keeps
         // the most recent periods.

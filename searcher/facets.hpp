@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace morgue {
@@ -38,11 +40,26 @@ class FacetSpy : public Xapian::MatchSpy {
     Facet result() const;
 
   private:
+    struct Entry {
+        std::string shown; // the value as first written
+        Xapian::doccount count = 0;
+    };
+    struct ViewHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    Entry& entry(std::string_view raw);
+
     FacetRequest req_;
     unsigned slot_;
-    std::size_t prefix_len_ = 0; // dates: characters of YYYYMMDD kept (4, 6 or 8)
-    // folded key -> (value as first written, count)
-    std::map<std::string, std::pair<std::string, Xapian::doccount>> counts_;
+    std::size_t prefix_len_ = 0;          // dates: characters of YYYYMMDD kept (4, 6 or 8)
+    std::map<std::string, Entry> counts_; // folded key -> entry (stable addresses)
+    // Raw value -> its entry: names repeat across articles, and folding every value of
+    // every match was four fifths of a faceted query (callgrind, 34,000 matches).
+    std::unordered_map<std::string, Entry*, ViewHash, std::equal_to<>> by_raw_;
+    std::vector<Entry*> seen_; // one article's entries, counted once each
 };
 
 // Fills the periods with no article between the first and the last, for a timeline.
