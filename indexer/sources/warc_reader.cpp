@@ -209,6 +209,10 @@ class WarcReader {
             // member's end keeps the records after a bogus Content-Length.
             auto loc = in_.locate(start);
             bool aligned = in_.compressed() && loc.within == 0;
+            if (in_.compressed() && !aligned) {
+                skip_watching(len);
+                return;
+            }
             std::uint64_t body = in_.position();
             std::uint64_t skipped =
                 aligned ? in_.skip_in_member(len, in_.locate(body).member) : in_.skip(len);
@@ -235,6 +239,48 @@ class WarcReader {
         }
         if (!end_of_record(start, block, false, id)) return;
         dispatch(start, h, std::move(block));
+    }
+
+    // Skips an over-long block of a whole-file gzip WARC, whose decoded size is unknown,
+    // keeping the bytes from the first "WARC/1." line in it on (at most
+    // --max-record-size): when the input ends before the block does, the Content-Length
+    // was a lie, and the records it swallowed are read from there instead of lost.
+    void skip_watching(std::uint64_t len) {
+        std::string kept, carry;
+        bool keeping = false;
+        std::uint64_t left = len;
+        while (left > 0) {
+            std::size_t have =
+                in_.want(static_cast<std::size_t>(std::min<std::uint64_t>(left, 1u << 20)));
+            if (have == 0) break;
+            std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(have, left));
+            std::string_view chunk = in_.data().substr(0, take);
+            if (keeping) {
+                if (kept.size() + chunk.size() <= opts_.max_record_size)
+                    kept.append(chunk);
+                else
+                    keeping = false, kept.clear(); // a real block, not a swallowed record
+            } else if (kept.empty()) {
+                // Look across the chunk boundary too: the carry holds the last bytes seen.
+                std::string window = carry + std::string(chunk);
+                std::size_t p = window.find("\nWARC/1.");
+                if (p != std::string::npos) {
+                    kept = window.substr(p + 1);
+                    keeping = kept.size() <= opts_.max_record_size;
+                    if (!keeping) kept.clear();
+                }
+                carry = window.substr(window.size() - std::min<std::size_t>(window.size(), 8));
+            }
+            in_.consume(take);
+            left -= take;
+        }
+        if (left > 0) {
+            if (in_.damage()) in_.resume();
+            if (keeping) in_.unread(kept);
+            quiet_resync_ = true;
+            return;
+        }
+        end_of_record(0, {}, true, {});
     }
 
     // Checks the CRLF CRLF that ends a record. A record whose block does not end where

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <thread>
+#include <zlib.h>
 
 using namespace morgue;
 using namespace morgue::test;
@@ -218,4 +219,35 @@ TEST_CASE("a WARC with an unknown name is recognised by its first line") {
     CHECK(c.records.size() == 7);
     CHECK(c.unchanged.size() == 1);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a bogus huge Content-Length in a whole-file gzip WARC loses only that record") {
+    // The same three records as bogus-length.warc.gz, in one gzip member: the reader
+    // cannot stop at a member's end, so it must find the next record by itself.
+    std::string warc;
+    {
+        gzFile in = gzopen(fixture("warc/bogus-length.warc.gz").c_str(), "rb");
+        REQUIRE(in != nullptr);
+        char buf[4096];
+        int n;
+        while ((n = gzread(in, buf, sizeof buf)) > 0)
+            warc.append(buf, static_cast<std::size_t>(n));
+        gzclose(in);
+    }
+    REQUIRE(warc.find("Content-Length: 999999999") != std::string::npos);
+    auto path = std::filesystem::temp_directory_path() / "morgue_bogus_whole.warc.gz";
+    {
+        gzFile out = gzopen(path.c_str(), "wb");
+        REQUIRE(out != nullptr);
+        REQUIRE(gzwrite(out, warc.data(), static_cast<unsigned>(warc.size())) ==
+                static_cast<int>(warc.size()));
+        gzclose(out);
+    }
+    Collected c = collect({path.string()});
+    REQUIRE(c.records.size() == 2);
+    CHECK(c.records[0].bytes == src("ferry.html"));
+    CHECK(c.records[1].bytes == src("regatta.html"));
+    REQUIRE(c.rejected.size() == 1);
+    CHECK(c.rejected[0].second == "WARC record larger than --max-record-size (999999999 bytes)");
+    std::filesystem::remove(path);
 }
