@@ -4,11 +4,10 @@
 #include "errors.hpp"
 #include "recency.hpp"
 #include "schema.hpp"
-#include "snippet_window.hpp"
+#include "snippet.hpp"
 #include "stemmer.hpp"
 #include "stored_article.hpp"
 #include "text.hpp"
-
 
 #include <memory>
 
@@ -89,29 +88,18 @@ Xapian::Query Searcher::like_query(const std::string& id) {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(term));
 }
 
-std::string Searcher::snippet_of(const Article& a, const Xapian::MSet& mset,
-                                 const std::vector<Needle>& needles, bool highlight) {
-    std::string_view whole = a.body;
-    if (whole.empty() && !a.bullets.empty()) whole = a.bullets[0].text;
-    // Very long texts: only their start is searched for the query's words.
-    std::string_view full = whole.substr(0, kSnippetTextBytes);
-    TextWindow w = snippet_window(full, needles, kSnippetWindowBytes, stem_);
-    std::string text(full.substr(w.begin, w.end - w.begin));
-    // Only our highlight markers may be in a snippet: drop any the text carries.
-    std::erase_if(text, [](char ch) { return ch == kHiStart[0] || ch == kHiEnd[0]; });
-    // No background model and not exhaustive: those look up every word of every hit in
-    // the index, which was nine tenths of a query's time (scripts/bench).
-    std::string snip = normalize_space(
-        mset.snippet(text, 240, stem_, 0, highlight ? kHiStart : "", highlight ? kHiEnd : "", "…"));
-    // Text cut off outside the window is omitted text too.
-    const std::string omit = "…";
-    if (snip.empty()) return snip;
-    if (w.mid_sentence && snip.compare(0, omit.size(), omit) != 0) snip = omit + snip;
-    if ((w.cut_end || (w.end == full.size() && full.size() < whole.size())) &&
-        (snip.size() < omit.size() ||
-         snip.compare(snip.size() - omit.size(), omit.size(), omit) != 0))
-        snip += omit;
-    return snip;
+std::string Searcher::snippet_of(const Article& a, const std::vector<Needle>& needles,
+                                 bool highlight) {
+    std::string_view text = a.body;
+    if (text.empty() && !a.bullets.empty()) text = a.bullets[0].text;
+    // Very long texts: the passage is looked for in their start only.
+    text = text.substr(0, kSnippetTextBytes);
+    SnippetStyle style;
+    if (highlight) {
+        style.hi_start = kHiStart;
+        style.hi_end = kHiEnd;
+    }
+    return make_snippet(text, needles, stem_, style);
 }
 
 QueryBuilder& Searcher::builder(const QueryOptions& opts) {
@@ -195,7 +183,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         h.percent = it.get_percent();
         Xapian::Document doc = it.get_document();
         h.article = article_from_stored(doc.get_data());
-        if (req.snippets) h.snippet = snippet_of(h.article, mset, needles, req.highlight);
+        if (req.snippets) h.snippet = snippet_of(h.article, needles, req.highlight);
         h.collapsed = it.get_collapse_count();
         if (req.explain)
             for (auto t = enquire.get_matching_terms_begin(it);

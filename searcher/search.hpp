@@ -4,7 +4,7 @@
 #include "article.hpp"
 #include "facets.hpp"
 #include "query.hpp"
-#include "snippet_window.hpp"
+#include "snippet.hpp"
 
 #include <xapian.h>
 
@@ -70,8 +70,7 @@ class Searcher {
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);
     QueryBuilder& builder(const QueryOptions& opts);
-    std::string snippet_of(const Article& a, const Xapian::MSet& mset,
-                           const std::vector<Needle>& needles, bool highlight);
+    std::string snippet_of(const Article& a, const std::vector<Needle>& needles, bool highlight);
     std::vector<std::string> paths_;
     Xapian::Database db_;
     // Reused across --batch queries: setting up a QueryParser from the schema costs more
@@ -87,10 +86,8 @@ class Searcher {
 // articles (callgrind; scripts/bench). --count and --facet always count every match.
 inline constexpr Xapian::doccount kExactTotalUpTo = 100;
 
-// Snippets come from the first this-many bytes of an article's text, searched for the
-// query's words (snippet_window.hpp); Xapian makes the snippet from a window this big.
+// Snippets come from the first this-many bytes of an article's text (snippet.hpp).
 inline constexpr std::size_t kSnippetTextBytes = 65536;
-inline constexpr std::size_t kSnippetWindowBytes = 800;
 
 // Markers a highlighted snippet carries around matching terms; formatters replace them.
 inline constexpr const char* kHiStart = "\x01";

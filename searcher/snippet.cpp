@@ -1,0 +1,182 @@
+#include "snippet.hpp"
+
+#include "text.hpp"
+
+#include <algorithm>
+
+namespace morgue {
+
+namespace {
+
+bool word_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+unsigned char lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+bool starts_with_ci(std::string_view text, std::size_t at, std::string_view prefix) {
+    if (text.size() - at < prefix.size()) return false;
+    for (std::size_t k = 0; k < prefix.size(); ++k)
+        if (lower(static_cast<unsigned char>(text[at + k])) !=
+            static_cast<unsigned char>(prefix[k]))
+            return false;
+    return true;
+}
+
+bool space(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+bool sentence_end(std::string_view text, std::size_t i) { // text[i] ends a sentence
+    char c = text[i];
+    if (c == '.' || c == '!' || c == '?') return true;
+    // A closing quote after the stop: ... said. "
+    return (c == '"' || c == '\'') && i > 0 &&
+           (text[i - 1] == '.' || text[i - 1] == '!' || text[i - 1] == '?');
+}
+
+struct Hit {
+    std::size_t pos, len;
+    unsigned needle;
+};
+
+// Every word of the text that yields a needle's stem, in order (at most kMaxHits).
+std::vector<Hit> find_hits(std::string_view text, const std::vector<Needle>& needles,
+                           const Xapian::Stem& stem) {
+    constexpr std::size_t kMaxHits = 512;
+    std::vector<Hit> hits;
+    if (needles.empty()) return hits;
+    for (std::size_t i = 0; i < text.size() && hits.size() < kMaxHits; ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (!word_byte(c)) continue;
+        std::size_t j = i;
+        while (j < text.size() && word_byte(static_cast<unsigned char>(text[j])))
+            ++j;
+        // Possessives and elisions belong to the word, as in Xapian's tokenizer.
+        while (j + 1 < text.size() && text[j] == '\'' &&
+               word_byte(static_cast<unsigned char>(text[j + 1]))) {
+            ++j;
+            while (j < text.size() && word_byte(static_cast<unsigned char>(text[j])))
+                ++j;
+        }
+        for (unsigned n = 0; n < needles.size(); ++n) {
+            const Needle& nd = needles[n];
+            if (static_cast<unsigned char>(nd.prefix[0]) != lower(c) ||
+                !starts_with_ci(text, i, nd.prefix))
+                continue;
+            if (stem(fold_for_match(text.substr(i, j - i))) == nd.term) {
+                hits.push_back({i, j - i, n});
+                break;
+            }
+        }
+        i = j;
+    }
+    return hits;
+}
+
+// The first hit of the span of `span` bytes with the most distinct needles, then the
+// most hits; the first such span wins ties.
+std::size_t best_anchor(const std::vector<Hit>& hits, std::size_t needles, std::size_t span) {
+    std::vector<unsigned> count(needles, 0);
+    unsigned distinct = 0, best_distinct = 0;
+    std::size_t best_hits = 0, r = 0, anchor = hits.front().pos;
+    for (std::size_t l = 0; l < hits.size(); ++l) {
+        while (r < hits.size() && hits[r].pos + hits[r].len <= hits[l].pos + span)
+            if (count[hits[r++].needle]++ == 0) ++distinct;
+        if (r == l) { // a word longer than the span: count it alone
+            if (count[hits[r++].needle]++ == 0) ++distinct;
+        }
+        if (distinct > best_distinct || (distinct == best_distinct && r - l > best_hits)) {
+            best_distinct = distinct;
+            best_hits = r - l;
+            anchor = hits[l].pos;
+        }
+        if (--count[hits[l].needle] == 0) --distinct;
+    }
+    return anchor;
+}
+
+} // namespace
+
+std::vector<Needle> snippet_needles(const std::vector<std::string>& query_terms) {
+    std::vector<Needle> out;
+    for (std::string_view t : query_terms) {
+        if (t.size() > 1 && t[0] == 'Z') t.remove_prefix(1);
+        if (t.size() < 2) continue;
+        unsigned char c = static_cast<unsigned char>(t[0]);
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) continue;
+        Needle n{std::string(t), std::string(t)};
+        if (n.prefix.size() >= 4 && static_cast<unsigned char>(n.prefix.back()) < 0x80)
+            n.prefix.pop_back();
+        bool seen =
+            std::any_of(out.begin(), out.end(), [&](const Needle& o) { return o.term == n.term; });
+        if (!seen) out.push_back(std::move(n));
+    }
+    return out;
+}
+
+std::string make_snippet(std::string_view text, const std::vector<Needle>& needles,
+                         const Xapian::Stem& stem, const SnippetStyle& style) {
+    std::vector<Hit> hits = find_hits(text, needles, stem);
+    std::size_t len = std::max<std::size_t>(style.length, 16);
+
+    // Where the passage starts: at the sentence holding the first hit when it began at
+    // most a third of the passage before it, else a few words before the hit.
+    std::size_t begin = 0;
+    bool cut_start = false;
+    if (!hits.empty()) {
+        std::size_t anchor = best_anchor(hits, needles.size(), len * 2 / 3);
+        std::size_t floor = anchor > len / 3 ? anchor - len / 3 : 0;
+        begin = anchor;
+        while (begin > floor && !(space(text[begin - 1]) && begin >= 2 &&
+                                  (text[begin - 1] == '\n' || sentence_end(text, begin - 2))))
+            --begin;
+        if (begin == floor && floor > 0) {
+            // No sentence start near: begin at the first word within 40 bytes of the hit.
+            begin = anchor > 40 ? anchor - 40 : 0;
+            while (begin > 0 && begin < anchor && !space(text[begin - 1]))
+                ++begin;
+            cut_start = begin > 0;
+        }
+    }
+    // Where it ends: the last word boundary within len bytes.
+    std::size_t end = std::min(text.size(), begin + len);
+    if (end < text.size()) {
+        std::size_t cut = end;
+        while (cut > begin && !space(text[cut]))
+            --cut;
+        if (cut > begin)
+            end = cut;
+        else
+            while (end < text.size() && !space(text[end])) // one long word: keep it whole
+                ++end;
+    }
+    bool cut_end = end < text.size();
+
+    std::string out;
+    if (cut_start) out += style.omit;
+    auto h = std::lower_bound(hits.begin(), hits.end(), begin,
+                              [](const Hit& x, std::size_t p) { return x.pos < p; });
+    std::size_t i = begin;
+    auto copy = [&](std::size_t to) {
+        for (; i < to; ++i)
+            if (text[i] != '\x01' && text[i] != '\x02') out += text[i]; // markers are ours
+    };
+    for (; h != hits.end() && h->pos + h->len <= end; ++h) {
+        copy(h->pos);
+        out += style.hi_start;
+        copy(h->pos + h->len);
+        out += style.hi_end;
+    }
+    copy(end);
+    std::string snip = normalize_space(out);
+    if (cut_end && !snip.empty()) {
+        // Text left out after the passage, unless the passage ends its sentence.
+        if (!sentence_end(snip, snip.size() - 1)) snip += style.omit;
+    }
+    return snip;
+}
+
+} // namespace morgue
