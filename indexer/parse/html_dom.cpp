@@ -196,10 +196,22 @@ bool cap_tag_attributes(std::string_view s, int max_attributes, std::string& out
 
 namespace {
 
+// gumbo allocates many times the input as it goes (it frees buffers as they grow and
+// after each token): an arena keeps all of it until the tree goes, about 16 times the
+// input on news pages, so only inputs up to this size are parsed in one. A page's input
+// here is what is left once script and style bodies are cut: tens of KB.
+constexpr std::size_t kArenaMaxInput = 1 << 20;
+
 GumboDoc gumbo_parse_utf8(std::string_view utf8) {
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0; // we never read gumbo's error list: do not build it
-    return GumboDoc(gumbo_parse_with_options(&opts, utf8.data(), utf8.size()));
+    GumboOutputDeleter del;
+    if (utf8.size() <= kArenaMaxInput) {
+        del.arena = std::make_unique<GumboArena>();
+        del.arena->use_in(opts);
+    }
+    GumboOutput* out = gumbo_parse_with_options(&opts, utf8.data(), utf8.size());
+    return GumboDoc(out, std::move(del));
 }
 
 } // namespace
