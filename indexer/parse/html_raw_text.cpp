@@ -1,6 +1,7 @@
 #include "html_raw_text.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace morgue {
 
@@ -214,18 +215,20 @@ bool cuts_confirmed(const GumboOutput* doc, std::string_view parsed,
         }
         if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
         const GumboElement& e = n->v.element;
+        std::less<const char*> before; // (pointers into different objects: std::less)
         if ((e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE) && e.original_tag.length > 0 &&
-            e.original_tag.data >= parsed.data() &&
-            e.original_tag.data < parsed.data() + parsed.size())
+            !before(e.original_tag.data, parsed.data()) &&
+            before(e.original_tag.data, parsed.data() + parsed.size()))
             found.emplace_back(static_cast<std::size_t>(e.original_tag.data - parsed.data()), n);
         for (unsigned k = 0; k < e.children.length; ++k)
             stack.push_back(static_cast<const GumboNode*>(e.children.data[k]));
     }
-    std::sort(found.begin(), found.end());
+    auto by_offset = [](const auto& a, const auto& b) { return a.first < b.first; };
+    std::sort(found.begin(), found.end(), by_offset);
     for (const CutBody& c : cuts) {
-        auto it =
-            std::lower_bound(found.begin(), found.end(),
-                             std::make_pair(c.tag_begin, static_cast<const GumboNode*>(nullptr)));
+        auto it = std::lower_bound(
+            found.begin(), found.end(),
+            std::make_pair(c.tag_begin, static_cast<const GumboNode*>(nullptr)), by_offset);
         if (it == found.end() || it->first != c.tag_begin) return false;
         const GumboElement& e = it->second->v.element;
         if (e.tag != c.tag || e.tag_namespace != GUMBO_NAMESPACE_HTML ||
