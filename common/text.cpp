@@ -4,6 +4,8 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -39,6 +41,29 @@ std::size_t utf8_seq(std::string_view s, std::size_t i, char32_t& cp) {
     return n;
 }
 
+// The 8 bytes at s[i] (when there are 8) as one little word, for testing them at once.
+bool load_word(std::string_view s, std::size_t i, std::uint64_t& w) {
+    if (s.size() - i < 8) return false;
+    std::memcpy(&w, s.data() + i, 8);
+    return true;
+}
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// All 8 bytes at s[i] are ASCII.
+bool ascii_word(std::string_view s, std::size_t i) {
+    std::uint64_t w;
+    return load_word(s, i, w) && (w & kHighBits) == 0;
+}
+
+// All 8 bytes at s[i] are ASCII and none is below 0x20 (no control byte, no tab or
+// newline either: those take the byte-wise path). For ASCII bytes, a byte below 0x20
+// is one whose high bit is set by subtracting 0x20.
+bool plain_word(std::string_view s, std::size_t i) {
+    std::uint64_t w;
+    return load_word(s, i, w) && ((w | (w - 0x2020202020202020ULL)) & kHighBits) == 0;
+}
+
 bool is_unicode_space(char32_t cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
            cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
@@ -56,6 +81,14 @@ bool is_ascii(std::string_view s) {
 bool is_valid_utf8(std::string_view s) {
     char32_t cp;
     for (std::size_t i = 0; i < s.size();) {
+        if (ascii_word(s, i)) {
+            i += 8;
+            continue;
+        }
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
         std::size_t n = utf8_seq(s, i, cp);
         if (n == 0) return false;
         i += n;
@@ -64,23 +97,41 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 std::string repair_utf8(std::string_view s) {
+    // Runs of bytes that stay as they are (text ASCII, valid sequences) are copied whole;
+    // only invalid bytes (to U+FFFD) and control bytes (dropped) break a run.
     std::string out;
     out.reserve(s.size());
+    std::size_t run = 0; // s[run, i) is kept as it is
     char32_t cp;
     for (std::size_t i = 0; i < s.size();) {
-        std::size_t n = utf8_seq(s, i, cp);
-        if (n == 0) {
-            out += "\xEF\xBF\xBD";
+        if (plain_word(s, i)) {
+            i += 8;
+            continue;
+        }
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x80) {
             ++i;
             continue;
         }
-        if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') {
+        if (c < 0x20) {
+            if (c == '\t' || c == '\n' || c == '\r') {
+                ++i;
+                continue;
+            }
+            out.append(s.substr(run, i - run)); // a control byte: dropped
+            run = ++i;
+            continue;
+        }
+        std::size_t n = utf8_seq(s, i, cp);
+        if (n > 0) {
             i += n;
             continue;
         }
-        out.append(s.substr(i, n));
-        i += n;
+        out.append(s.substr(run, i - run));
+        out += "\xEF\xBF\xBD";
+        run = ++i;
     }
+    out.append(s.substr(run));
     return out;
 }
 

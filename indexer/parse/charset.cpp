@@ -96,13 +96,18 @@ std::string convert(std::string_view in, const std::string& from) {
 
 std::string sniff_meta_charset(std::string_view bytes) {
     // The HTML standard pre-scans 1024 bytes; real pages put long <script>s first, so look
-    // further, but only at <meta> tags.
-    std::string head = to_lower_ascii(bytes.substr(0, 16384));
+    // further, but only at <meta> tags (and lowercase only those, not all 16 KB).
+    std::string_view head = bytes.substr(0, 16384);
     std::size_t p = 0;
-    while ((p = head.find("<meta", p)) != std::string::npos) {
+    std::string tag;
+    while ((p = head.find('<', p)) != std::string_view::npos) {
+        if (!starts_with_ci(head.substr(p + 1), "meta")) {
+            ++p;
+            continue;
+        }
         auto end = head.find('>', p);
-        if (end == std::string::npos) break;
-        std::string_view tag = std::string_view(head).substr(p + 5, end - p - 5);
+        if (end == std::string_view::npos) break;
+        tag = to_lower_ascii(head.substr(p + 5, end - p - 5));
         p = end;
         std::string cs = attr_in_tag(tag, "charset");
         if (!cs.empty()) return std::string(trim(cs));

@@ -111,7 +111,7 @@ bool is_by_line(std::string_view t) {
 bool mostly_binary(std::string_view utf8) {
     std::size_t bad = 0, n = std::min<std::size_t>(utf8.size(), 8192);
     for (std::size_t i = 0; i + 2 < n; ++i)
-        if (utf8.compare(i, 3, "\xEF\xBF\xBD") == 0) ++bad, i += 2;
+        if (utf8[i] == '\xEF' && utf8[i + 1] == '\xBF' && utf8[i + 2] == '\xBD') ++bad, i += 2;
     return n > 0 && bad * 20 > n; // over ~15% of characters are replacement characters
 }
 

@@ -1,5 +1,6 @@
 #include "html_dom.hpp"
 
+#include "html_raw_text.hpp"
 #include "text.hpp"
 
 #include <vector>
@@ -193,13 +194,41 @@ bool cap_tag_attributes(std::string_view s, int max_attributes, std::string& out
     return true;
 }
 
+namespace {
+
+// gumbo allocates many times the input as it goes (it frees buffers as they grow and
+// after each token): an arena keeps all of it until the tree goes, about 16 times the
+// input on news pages, so only inputs up to this size are parsed in one. A page's input
+// here is what is left once script and style bodies are cut: tens of KB.
+constexpr std::size_t kArenaMaxInput = 1 << 20;
+
+GumboDoc gumbo_parse_utf8(std::string_view utf8) {
+    GumboOptions opts = kGumboDefaultOptions;
+    opts.max_errors = 0; // we never read gumbo's error list: do not build it
+    GumboOutputDeleter del;
+    if (utf8.size() <= kArenaMaxInput) {
+        del.arena = std::make_unique<GumboArena>();
+        del.arena->use_in(opts);
+    }
+    GumboOutput* out = gumbo_parse_with_options(&opts, utf8.data(), utf8.size());
+    return GumboDoc(out, std::move(del));
+}
+
+} // namespace
+
 GumboDoc parse_html(std::string_view utf8) {
     std::string flat, capped;
     if (flatten_deep_nesting(utf8, kMaxHtmlDepth, flat)) utf8 = flat;
     if (cap_tag_attributes(utf8, kMaxHtmlAttributes, capped)) utf8 = capped;
-    GumboOptions opts = kGumboDefaultOptions;
-    opts.max_errors = 0; // we never read gumbo's error list: do not build it
-    return GumboDoc(gumbo_parse_with_options(&opts, utf8.data(), utf8.size()));
+    // Script and style bodies cost most of the parse and are never read: parse without
+    // them when the tree confirms the cut was exact, else parse the page whole.
+    std::string lean;
+    std::vector<CutBody> cuts;
+    if (cut_raw_text_bodies(utf8, lean, cuts)) {
+        GumboDoc doc = gumbo_parse_utf8(lean);
+        if (doc && cuts_confirmed(doc.get(), lean, cuts)) return doc;
+    }
+    return gumbo_parse_utf8(utf8);
 }
 
 std::string_view attr(const GumboNode* n, const char* name) {

@@ -1,7 +1,9 @@
-// Thin helpers over gumbo's tree: the parse held by a unique_ptr (gumbo_destroy_output as
-// deleter), attribute and tag access, and iterative text collection (pages can nest
-// 100,000 deep, so nothing here recurses).
+// Thin helpers over gumbo's tree: the parse held by a unique_ptr (with its arena, or
+// gumbo_destroy_output as deleter), attribute and tag access, and iterative text collection (pages
+// can nest 100,000 deep, so nothing here recurses).
 #pragma once
+
+#include "gumbo_arena.hpp"
 
 #include <gumbo.h>
 
@@ -11,8 +13,13 @@
 
 namespace morgue {
 
+// A parse made with an arena goes with its arena; one made with malloc (arena null) is
+// freed node by node.
 struct GumboOutputDeleter {
-    void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
+    std::unique_ptr<GumboArena> arena;
+    void operator()(GumboOutput* o) const {
+        if (!arena) gumbo_destroy_output(&kGumboDefaultOptions, o);
+    }
 };
 using GumboDoc = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 

@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+
 using namespace morgue;
 
 TEST_CASE("normalize_space folds NBSP and runs") {
@@ -16,6 +19,94 @@ TEST_CASE("repair_utf8 replaces invalid sequences and drops NUL") {
     CHECK(repair_utf8("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");
     CHECK(is_valid_utf8("Łódź"));
     CHECK_FALSE(is_valid_utf8("\xED\xA0\x80")); // surrogate
+}
+
+namespace {
+
+// Byte-at-a-time decoders, the plain statement of what the word-at-a-time versions in
+// text.cpp must do.
+std::size_t reference_seq(const std::string& s, std::size_t i, char32_t& cp) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = b(i);
+    if (c < 0x80) return cp = c, 1;
+    std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    cp = c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    const char32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
+std::string reference_repair(const std::string& s) {
+    std::string out;
+    char32_t cp;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = reference_seq(s, i, cp);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            if (cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r') out += s.substr(i, n);
+            i += n;
+        }
+    }
+    return out;
+}
+
+bool reference_valid(const std::string& s) {
+    char32_t cp;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = reference_seq(s, i, cp);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+} // namespace
+
+TEST_CASE("repair_utf8 and is_valid_utf8 agree with a byte-wise decoder") {
+    // Mostly ASCII letters with control, multi-byte and broken sequences at random places,
+    // so that the 8-byte fast paths and their edges are all crossed.
+    using namespace std::string_literals;
+    const std::string pieces[] = {" "s,
+                                  "\t"s,
+                                  "\n"s,
+                                  "\r"s,
+                                  "\f"s,
+                                  "\x7F"s,
+                                  "\x01"s,
+                                  "\0"s,
+                                  "\xC3\xA9"s,
+                                  "\xE2\x80\x94"s,
+                                  "\xF0\x9F\x98\x80"s,
+                                  "\xC3"s,
+                                  "\xE2\x82"s,
+                                  "\x80"s,
+                                  "\xFF"s,
+                                  "\xED\xA0\x80"s,
+                                  "\xC0\xAF"s,
+                                  "\xF4\x90\x80\x80"s};
+    std::mt19937 rng(7);
+    int invalid = 0;
+    for (int round = 0; round < 5000; ++round) {
+        std::string s;
+        auto len = rng() % 80;
+        for (unsigned k = 0; k < len; ++k) {
+            if (rng() % 100 < 90)
+                s += static_cast<char>('a' + rng() % 26);
+            else
+                s += pieces[rng() % std::size(pieces)];
+        }
+        CHECK(repair_utf8(s) == reference_repair(s));
+        CHECK(is_valid_utf8(s) == reference_valid(s));
+        invalid += !reference_valid(s);
+    }
+    CHECK(invalid > 1000); // both answers were tried often
 }
 
 TEST_CASE("fold_for_match folds accents, case, quotes") {
