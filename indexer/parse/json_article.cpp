@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <initializer_list>
 
 namespace morgue {
@@ -143,6 +145,45 @@ std::string lang_code(std::string s) {
     return s;
 }
 
+// JSON puts no bound on numbers, but a double does: nlohmann rejects a whole line over
+// one 1e999 in a field we never read. So when a line does not parse, numbers outside
+// strings that overflow a double become null and the line is parsed once more.
+std::string null_overflowing_numbers(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool in_string = false, escaped = false;
+    for (std::size_t i = 0; i < text.size();) {
+        char c = text[i];
+        if (in_string) {
+            out += c;
+            ++i;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            std::size_t j = i;
+            while (j < text.size() &&
+                   (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '-' ||
+                    text[j] == '+' || text[j] == '.' || text[j] == 'e' || text[j] == 'E'))
+                ++j;
+            std::string token(text.substr(i, j - i));
+            double v = std::strtod(token.c_str(), nullptr);
+            out += std::isfinite(v) ? token : "null";
+            i = j;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
 } // namespace
 
 Article parse_json_article(const Record& r) {
@@ -155,6 +196,7 @@ Article parse_json_article(const Record& r) {
             bytes = fixed;
         }
         j = json::parse(bytes, nullptr, false);
+        if (j.is_discarded()) j = json::parse(null_overflowing_numbers(bytes), nullptr, false);
     }
     if (j.is_discarded()) throw RecordError("not valid JSON");
     if (!j.is_object()) throw RecordError("JSON value is not an object");

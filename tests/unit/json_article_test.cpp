@@ -144,3 +144,15 @@ TEST_CASE("the fetch time never replaces an article's own date") {
     CHECK(a.date == "2024-12-01");
     CHECK(a.date_source == "article");
 }
+
+TEST_CASE("a number too big for a double does not lose the article") {
+    // Valid JSON (numbers are unbounded); the overflowing number is read as null.
+    Article a =
+        parse_json(R"({"title": "Ferry strike ends", "text": "Talks ended at 1e999 past.",)"
+                   R"( "score": 1e999, "ranks": [-2E+400, 3], "url": "https://x.example/a"})");
+    CHECK(a.title == "Ferry strike ends");
+    CHECK(a.body == "Talks ended at 1e999 past."); // inside a string: untouched
+    CHECK(a.url == "https://x.example/a");
+    // Still broken JSON stays rejected.
+    CHECK_THROWS_WITH(parse_json(R"({"title": "T", "score": 1e999, "text": )"), "not valid JSON");
+}
