@@ -308,6 +308,18 @@ std::string fold_for_match(std::string_view s) {
     return out;
 }
 
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        if (c == ' ')
+            in = false;
+        else if (!in)
+            in = true, ++n;
+    }
+    return n;
+}
+
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }

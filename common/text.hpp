@@ -19,6 +19,9 @@ std::string normalize_space(std::string_view s);
 
 std::string_view trim(std::string_view s); // ASCII whitespace and U+00A0 at both ends
 
+// Runs of non-space bytes separated by ' ' (for normalised text).
+std::size_t word_count(std::string_view s);
+
 // Splits on \n, dropping a trailing \r from each line (CRLF files).
 std::vector<std::string_view> split_lines(std::string_view s);
 

@@ -45,18 +45,6 @@ std::string short_lang(std::string_view l) {
     return s;
 }
 
-std::size_t word_count(std::string_view s) {
-    std::size_t n = 0;
-    bool in = false;
-    for (char c : s) {
-        if (c == ' ')
-            in = false;
-        else if (!in)
-            in = true, ++n;
-    }
-    return n;
-}
-
 // "Label. Text" with a short lead-in ending at its first full stop.
 Bullet make_bullet(const ContentBlock& b) {
     Bullet out;

@@ -33,6 +33,18 @@ bool raw_text_name(std::string_view n) {
            n == "plaintext";
 }
 
+// out = s without the spans [begin, end) of cuts (in order, not overlapping).
+template <class Cuts> void drop_spans(std::string_view s, const Cuts& cuts, std::string& out) {
+    out.clear();
+    out.reserve(s.size());
+    std::size_t at = 0;
+    for (const auto& c : cuts) {
+        out.append(s.substr(at, c.begin - at));
+        at = c.end;
+    }
+    out.append(s.substr(at));
+}
+
 } // namespace
 
 bool flatten_deep_nesting(std::string_view s, int max_depth, std::string& out) {
@@ -96,14 +108,7 @@ bool flatten_deep_nesting(std::string_view s, int max_depth, std::string& out) {
         i = tag_end;
     }
     if (!deep) return false;
-    out.clear();
-    out.reserve(s.size());
-    std::size_t at = 0;
-    for (const auto& c : cuts) {
-        out.append(s.substr(at, c.begin - at));
-        at = c.end;
-    }
-    out.append(s.substr(at));
+    drop_spans(s, cuts, out);
     return true;
 }
 
@@ -183,14 +188,7 @@ bool cap_tag_attributes(std::string_view s, int max_attributes, std::string& out
         }
     }
     if (cuts.empty()) return false;
-    out.clear();
-    out.reserve(s.size());
-    std::size_t at = 0;
-    for (const auto& c : cuts) {
-        out.append(s.substr(at, c.begin - at));
-        at = c.end;
-    }
-    out.append(s.substr(at));
+    drop_spans(s, cuts, out);
     return true;
 }
 

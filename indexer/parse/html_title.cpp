@@ -40,18 +40,6 @@ std::vector<std::string> title_parts(std::string_view t) {
     return parts;
 }
 
-std::size_t word_count(std::string_view s) {
-    std::size_t n = 0;
-    bool in = false;
-    for (char c : s) {
-        if (c == ' ')
-            in = false;
-        else if (!in)
-            in = true, ++n;
-    }
-    return n;
-}
-
 // A <title>-like string without the site's name: "Headline | Site" -> "Headline".
 std::string strip_site(const std::string& title, const std::string& site, const std::string& host) {
     auto parts = title_parts(title);
