@@ -1,5 +1,6 @@
 #include "snippet.hpp"
 
+#include "schema.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -16,13 +17,21 @@ unsigned char lower(unsigned char c) {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-bool starts_with_ci(std::string_view text, std::size_t at, std::string_view prefix) {
-    if (text.size() - at < prefix.size()) return false;
-    for (std::size_t k = 0; k < prefix.size(); ++k)
-        if (lower(static_cast<unsigned char>(text[at + k])) !=
-            static_cast<unsigned char>(prefix[k]))
-            return false;
-    return true;
+// The length of the separator at text[j], or 0 when a word goes on there: ASCII bytes
+// other than letters and digits, and the Unicode spaces, dashes, quotes, bullets and
+// ellipsis of U+2000-U+202F, U+00A0 and the guillemets, which are not letters either.
+std::size_t separator_at(std::string_view text, std::size_t j) {
+    unsigned char c = static_cast<unsigned char>(text[j]);
+    if (c < 0x80) return word_byte(c) ? 0 : 1;
+    if (c == 0xC2 && j + 1 < text.size()) {
+        unsigned char d = static_cast<unsigned char>(text[j + 1]);
+        if (d == 0xA0 || d == 0xAB || d == 0xBB) return 2;
+    }
+    if (c == 0xE2 && j + 2 < text.size() && static_cast<unsigned char>(text[j + 1]) == 0x80) {
+        unsigned char d = static_cast<unsigned char>(text[j + 2]);
+        if (d >= 0x80 && d <= 0xAF) return 3;
+    }
+    return 0;
 }
 
 bool space(char c) {
@@ -48,25 +57,58 @@ std::vector<Hit> find_hits(std::string_view text, const std::vector<Needle>& nee
     constexpr std::size_t kMaxHits = 512;
     std::vector<Hit> hits;
     if (needles.empty()) return hits;
-    for (std::size_t i = 0; i < text.size() && hits.size() < kMaxHits; ++i) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (!word_byte(c)) continue;
-        std::size_t j = i;
-        while (j < text.size() && word_byte(static_cast<unsigned char>(text[j])))
-            ++j;
-        // Possessives and elisions belong to the word, as in Xapian's tokenizer.
-        while (j + 1 < text.size() && text[j] == '\'' &&
-               word_byte(static_cast<unsigned char>(text[j + 1]))) {
-            ++j;
-            while (j < text.size() && word_byte(static_cast<unsigned char>(text[j])))
-                ++j;
+    std::size_t i = 0;
+    while (i < text.size() && hits.size() < kMaxHits) {
+        if (std::size_t sep = separator_at(text, i)) {
+            i += sep;
+            continue;
         }
+        std::size_t j = i;
+        for (;;) {
+            while (j < text.size()) {
+                unsigned char b = static_cast<unsigned char>(text[j]);
+                if (b < 0x80 ? !word_byte(b) : separator_at(text, j) != 0) break;
+                ++j;
+            }
+            // An apostrophe between letters belongs to the word (Marenia's, Marenia’s),
+            // as in Xapian's tokenizer.
+            std::size_t apos = text.compare(j, 1, "'") == 0        ? 1
+                               : text.compare(j, 3, "\u2019") == 0 ? 3
+                                                                   : 0;
+            if (apos == 0 || j + apos >= text.size() || separator_at(text, j + apos) != 0) break;
+            j += apos;
+        }
+        std::string_view word = text.substr(i, j - i);
+        std::size_t ascii_len = 0;
+        while (ascii_len < word.size() && static_cast<unsigned char>(word[ascii_len]) < 0x80)
+            ++ascii_len;
+        // Compare the word's ASCII start with each needle's prefix; fold the word (as the
+        // indexer does: "Mészáros" -> "meszaros") only when that cannot decide.
+        std::string folded;
+        bool have_folded = false;
+        auto fold = [&] {
+            if (!have_folded) {
+                if (ascii_len == word.size()) {
+                    folded.assign(word); // ASCII folds to lower case
+                    for (char& ch : folded)
+                        ch = static_cast<char>(lower(static_cast<unsigned char>(ch)));
+                } else {
+                    folded = fold_for_match(word);
+                }
+                have_folded = true;
+            }
+            return std::string_view(folded);
+        };
         for (unsigned n = 0; n < needles.size(); ++n) {
             const Needle& nd = needles[n];
-            if (static_cast<unsigned char>(nd.prefix[0]) != lower(c) ||
-                !starts_with_ci(text, i, nd.prefix))
-                continue;
-            if (stem(fold_for_match(text.substr(i, j - i))) == nd.term) {
+            std::size_t k = 0, m = std::min(nd.prefix.size(), ascii_len);
+            while (k < m && lower(static_cast<unsigned char>(word[k])) ==
+                                static_cast<unsigned char>(nd.prefix[k]))
+                ++k;
+            if (k < m) continue;
+            if (k < nd.prefix.size() && fold().substr(0, nd.prefix.size()) != nd.prefix) continue;
+            fold();
+            if (stem(folded) == nd.term) {
                 hits.push_back({i, j - i, n});
                 break;
             }
@@ -103,7 +145,13 @@ std::size_t best_anchor(const std::vector<Hit>& hits, std::size_t needles, std::
 std::vector<Needle> snippet_needles(const std::vector<std::string>& query_terms) {
     std::vector<Needle> out;
     for (std::string_view t : query_terms) {
+        // Words of any text field are marked where the body has them too: a person's
+        // name, an author, a title word. Filters (tags, dates, ids) are not words.
+        const Field& f = field_of_term(t);
+        if (f.kind != FieldKind::Text) continue;
         if (t.size() > 1 && t[0] == 'Z') t.remove_prefix(1);
+        if (t.substr(0, f.prefix.size()) != f.prefix) continue;
+        t.remove_prefix(f.prefix.size());
         if (t.size() < 2) continue;
         unsigned char c = static_cast<unsigned char>(t[0]);
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) continue;

@@ -26,8 +26,8 @@ struct Needle {
     std::string prefix;
 };
 
-// The unprefixed text terms of a query ("Zword" or "word"); field terms, which start
-// with their upper-case prefix, are not words of the text.
+// The words of a query's text-field terms ("word", "Zword", "XPword", "Sword": the
+// field prefix dropped); filter terms (tags, dates, ids) are not words of the text.
 std::vector<Needle> snippet_needles(const std::vector<std::string>& query_terms);
 
 struct SnippetStyle {

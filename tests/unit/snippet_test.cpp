@@ -24,12 +24,16 @@ SnippetStyle marked() {
 } // namespace
 
 TEST_CASE("snippet needles are the query's text terms, as stems and their prefixes") {
-    auto n = snippet_needles({"Zpolici", "XTferri", "D20240101", "ferri", "a", "Zferri"});
-    REQUIRE(n.size() == 2);
+    // Text fields' words with their prefix dropped (person, title); filters are not words
+    // (tag K, day D, id Q).
+    auto n = snippet_needles(
+        {"Zpolici", "XPmeszaro", "Sferri", "D20240101", "Kferri", "Qh:1", "ferri", "a", "Zferri"});
+    REQUIRE(n.size() == 3);
     CHECK(n[0].term == "polici");
     CHECK(n[0].prefix == "polic");
-    CHECK(n[1].term == "ferri");
-    CHECK(n[1].prefix == "ferr");
+    CHECK(n[1].term == "meszaro");
+    CHECK(n[2].term == "ferri");
+    CHECK(n[2].prefix == "ferr");
     auto short_stem = snippet_needles({"tax"});
     REQUIRE(short_stem.size() == 1);
     CHECK(short_stem[0].prefix == "tax");
@@ -46,6 +50,13 @@ TEST_CASE("a snippet marks every form of the query's words, as the index stems t
     // Possessives are one word with their noun, as the indexer reads them.
     CHECK(make_snippet("Marenia's rail strike ended.", snippet_needles({"marenia"}), stem,
                        marked()) == "[Marenia's] rail strike ended.");
+    // Accented words fold as the indexer folds them; dashes and curly quotes end words,
+    // a curly apostrophe between letters does not.
+    CHECK(make_snippet("Minister Elena Varga-Mészáros spoke—briefly—of “ferries” and "
+                       "Marenia’s rail.",
+                       snippet_needles({"XPmeszaro", "ferri", "briefli", "marenia"}), stem,
+                       marked()) == "Minister Elena Varga-[Mészáros] spoke—[briefly]—of "
+                                    "“[ferries]” and [Marenia’s] rail.");
     // Without markers: the same text, spaces normalised.
     SnippetStyle plain;
     CHECK(make_snippet("Ferry\n\ncrews   out.", needles, stem, plain) == "Ferry crews out.");
