@@ -1,7 +1,6 @@
 #include "text.hpp"
 
-#include <unicode/translit.h>
-#include <unicode/unistr.h>
+#include "fold_table.hpp"
 
 #include <array>
 #include <cstdint>
@@ -214,53 +213,6 @@ std::string to_lower_ascii(std::string_view s) {
 
 namespace {
 
-// Folding one code point at a time through ICU is slow (microseconds), and news text has
-// non-ASCII in nearly every article (curly quotes, no-break spaces, names). So each
-// 256-code-point block below U+3000 is transliterated once, on first use, into a table;
-// the hot path is a table look-up. Above U+3000 (CJK and beyond) nothing folds.
-constexpr char32_t kFoldLimit = 0x3000;
-constexpr std::size_t kBlocks = kFoldLimit >> 8;
-
-struct FoldBlock {
-    std::array<std::string, 256> accent; // accents removed, case kept
-    std::array<std::string, 256> match;  // accents removed and case folded
-};
-
-std::string icu_fold(char32_t cp, bool case_fold) {
-    // ICU transliterators are not safe to share between threads: one per thread, used
-    // only while a block is built.
-    thread_local std::unique_ptr<icu::Transliterator> tr = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-            "NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; NFC", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) t.reset();
-        return t;
-    }();
-    icu::UnicodeString u(static_cast<UChar32>(cp));
-    if (tr) tr->transliterate(u);
-    if (case_fold) u.foldCase();
-    std::string out;
-    u.toUTF8String(out);
-    return out;
-}
-
-const FoldBlock& fold_block(std::size_t b) {
-    static std::array<std::once_flag, kBlocks> once;
-    static std::array<std::unique_ptr<FoldBlock>, kBlocks> blocks;
-    std::call_once(once[b], [b] {
-        auto blk = std::make_unique<FoldBlock>();
-        for (char32_t i = 0; i < 256; ++i) {
-            char32_t cp = static_cast<char32_t>(b << 8) | i;
-            if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-            blk->accent[i] = icu_fold(cp, false);
-            blk->match[i] = icu_fold(cp, true);
-        }
-        blocks[b] = std::move(blk);
-    });
-    return *blocks[b];
-}
-
-// Appends the folded form of s: accents only, or accents and case.
 void fold_into(std::string_view s, bool case_fold, std::string& out) {
     out.reserve(out.size() + s.size());
     char32_t cp;
@@ -277,9 +229,10 @@ void fold_into(std::string_view s, bool case_fold, std::string& out) {
             out += s[i++];
             continue;
         }
-        if (cp < kFoldLimit) {
-            const FoldBlock& blk = fold_block(cp >> 8);
-            out += case_fold ? blk.match[cp & 0xFF] : blk.accent[cp & 0xFF];
+        if (cp < fold_table::kLimit) {
+            // Tables made from ICU at build time (fold_table.hpp): folding through ICU
+            // at run time cost microseconds a code point and 20 ms to set up.
+            out += case_fold ? fold_table::kMatch[cp] : fold_table::kAccent[cp];
         } else {
             out.append(s.substr(i, n));
         }

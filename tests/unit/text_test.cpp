@@ -1,7 +1,11 @@
+#include "fold_table.hpp"
 #include "text.hpp"
 
 #include <catch2/catch.hpp>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
+#include <memory>
 #include <random>
 #include <string>
 
@@ -121,4 +125,28 @@ TEST_CASE("split_lines handles CRLF") {
     CHECK(lines[0] == "a");
     CHECK(lines[2].empty());
     CHECK(lines[3] == "c");
+}
+
+TEST_CASE("the build-time folding tables are what ICU's transliterator gives") {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
+        "NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; NFC", UTRANS_FORWARD, status));
+    REQUIRE(U_SUCCESS(status));
+    std::size_t differ = 0;
+    for (char32_t cp = 0x80; cp < fold_table::kLimit; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        icu::UnicodeString u(static_cast<UChar32>(cp));
+        tr->transliterate(u);
+        std::string accent, match;
+        u.toUTF8String(accent);
+        u.foldCase();
+        u.toUTF8String(match);
+        if (accent != fold_table::kAccent[cp] || match != fold_table::kMatch[cp]) ++differ;
+    }
+    CHECK(differ == 0);
+    CHECK(std::string(fold_table::kMatch[0xC9]) == "e");       // É
+    CHECK(std::string(fold_table::kAccent[0xC9]) == "E");      // É, case kept
+    CHECK(std::string(fold_table::kMatch[0xDF]) == "ss");      // ß
+    CHECK(std::string(fold_table::kMatch[0x141]) == "l");      // Ł
+    CHECK(std::string(fold_table::kMatch[0x416]) == "\u0436"); // Ж: case only
 }
