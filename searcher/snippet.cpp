@@ -4,6 +4,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace morgue {
 
@@ -57,6 +58,13 @@ std::vector<Hit> find_hits(std::string_view text, const std::vector<Needle>& nee
     constexpr std::size_t kMaxHits = 512;
     std::vector<Hit> hits;
     if (needles.empty()) return hits;
+    // The first letters of the needles: most words are ruled out by their first byte.
+    std::array<bool, 128> starts{};
+    for (const Needle& nd : needles)
+        if (static_cast<unsigned char>(nd.prefix[0]) < 0x80)
+            starts[static_cast<unsigned char>(nd.prefix[0])] = true;
+        else
+            starts.fill(true); // a needle starting with a non-ASCII letter: check all
     std::size_t i = 0;
     while (i < text.size() && hits.size() < kMaxHits) {
         if (std::size_t sep = separator_at(text, i)) {
@@ -72,13 +80,22 @@ std::vector<Hit> find_hits(std::string_view text, const std::vector<Needle>& nee
             }
             // An apostrophe between letters belongs to the word (Marenia's, Marenia’s),
             // as in Xapian's tokenizer.
-            std::size_t apos = text.compare(j, 1, "'") == 0        ? 1
-                               : text.compare(j, 3, "\u2019") == 0 ? 3
-                                                                   : 0;
+            std::size_t apos = 0;
+            if (j < text.size() && text[j] == '\'')
+                apos = 1;
+            else if (j + 2 < text.size() && static_cast<unsigned char>(text[j]) == 0xE2 &&
+                     static_cast<unsigned char>(text[j + 1]) == 0x80 &&
+                     static_cast<unsigned char>(text[j + 2]) == 0x99) // U+2019
+                apos = 3;
             if (apos == 0 || j + apos >= text.size() || separator_at(text, j + apos) != 0) break;
             j += apos;
         }
         std::string_view word = text.substr(i, j - i);
+        unsigned char first = lower(static_cast<unsigned char>(word[0]));
+        if (first < 0x80 && !starts[first]) {
+            i = j; // no needle starts with this letter, and no folding changes it
+            continue;
+        }
         std::size_t ascii_len = 0;
         while (ascii_len < word.size() && static_cast<unsigned char>(word[ascii_len]) < 0x80)
             ++ascii_len;
