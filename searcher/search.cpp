@@ -93,7 +93,12 @@ std::string Searcher::snippet_of(const Article& a, const std::vector<Needle>& ne
     std::string_view text = a.body;
     if (text.empty() && !a.bullets.empty()) text = a.bullets[0].text;
     // Very long texts: the passage is looked for in their start only.
-    text = text.substr(0, kSnippetTextBytes);
+    if (text.size() > kSnippetTextBytes) {
+        std::size_t cut = kSnippetTextBytes; // not inside a UTF-8 sequence
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        text = text.substr(0, cut);
+    }
     SnippetStyle style;
     if (highlight) {
         style.hi_start = kHiStart;

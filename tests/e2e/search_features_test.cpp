@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 using namespace morgue::test;
@@ -218,4 +219,34 @@ TEST_CASE("list-fields prints the schema") {
     for (const char* f :
          {"title", "author", "person", "caption", "bullet", "tag", "source", "date", "place"})
         CHECK(r.out.find(std::string("\n") + f + " ") != std::string::npos);
+}
+
+TEST_CASE("a very long article: its snippet found near the 64 KB limit, no half letter") {
+    // A body longer than the part snippets are taken from (64 KB), with a two-byte
+    // letter straddling that limit and the query's word just before it.
+    TempDir dir;
+    std::string body;
+    while (body.size() < 65536 - 40)
+        body += "quiet harbour days ";
+    body.resize(65536 - 40);
+    body += " the lighthouse keepers ";
+    while (body.size() < 65535)
+        body += 'x';
+    body += "\xc3\xa9 tail words";
+    json line = {{"title", "A long log"}, {"text", body}, {"url", "https://log.example/1"}};
+    std::string file = dir.path + "/long.jsonl";
+    {
+        std::ofstream f(file);
+        f << line.dump() << '\n';
+    }
+    std::string db = dir.path + "/db";
+    REQUIRE(run_command(kIndex + " -q --db " + quote(db) + " " + quote(file)).status == 0);
+    auto r = run_command(kSearch + " --db " + quote(db) + " --format json lighthouse");
+    REQUIRE(r.status == 0);
+    json j = json::parse(r.out); // throws on invalid UTF-8
+    REQUIRE(j["hits"].size() == 1);
+    std::string snip = j["hits"][0]["snippet"];
+    CHECK(snip.find("lighthouse keepers") != std::string::npos);
+    CHECK(snip.find('\x01') == std::string::npos);
+    CHECK(snip.find("\xEF\xBF\xBD") == std::string::npos); // no half letter replaced
 }
