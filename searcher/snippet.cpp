@@ -105,13 +105,8 @@ std::vector<Hit> find_hits(std::string_view text, const std::vector<Needle>& nee
         bool have_folded = false;
         auto fold = [&] {
             if (!have_folded) {
-                if (ascii_len == word.size()) {
-                    folded.assign(word); // ASCII folds to lower case
-                    for (char& ch : folded)
-                        ch = static_cast<char>(lower(static_cast<unsigned char>(ch)));
-                } else {
-                    folded = fold_for_match(word);
-                }
+                // ASCII folds to lower case; the rest through the folding tables.
+                folded = ascii_len == word.size() ? to_lower_ascii(word) : fold_for_match(word);
                 have_folded = true;
             }
             return std::string_view(folded);
