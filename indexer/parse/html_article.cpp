@@ -79,13 +79,16 @@ Bullet make_bullet(const ContentBlock& b) {
 
 // Control bytes (NUL and C0 other than tab, newlines, form feed) do not occur in text in
 // any ASCII-compatible charset; in random or compressed data about one byte in eight is one.
+// A few stray NULs in a short page (a botched save, a padded export) are not that: below
+// 16 control bytes, only a density like random data's (over 10%) says binary.
 bool binary_bytes(std::string_view raw) {
     std::size_t n = std::min<std::size_t>(raw.size(), 8192), bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
         unsigned char c = static_cast<unsigned char>(raw[i]);
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++bad;
     }
-    return n > 0 && bad * 100 > n; // over 1%
+    if (n == 0 || bad * 100 <= n) return false; // 1% or fewer
+    return bad >= 16 || bad * 10 > n;
 }
 
 // "By Jane Roe", "Par Luc Perrin", ... naming at least one person.
