@@ -62,8 +62,8 @@ void check_stdout(std::ostream& out) {
     int e = errno;
     if (e == EPIPE || stdout_pipe_closed()) throw StdoutClosed();
     if (e == 0) throw Error("cannot write to standard output");
-    throw Error(std::string("cannot write to standard output: ") +
-                (e == ENOSPC ? "ENOSPC, " : "") + std::strerror(e));
+    throw Error(std::string("cannot write to standard output: ") + (e == ENOSPC ? "ENOSPC, " : "") +
+                std::strerror(e));
 }
 
 int run_main(const char* prog, const std::function<int()>& body) {

@@ -11,10 +11,10 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
-#include <signal.h>
-#include <sys/file.h>
 #include <filesystem>
 #include <iostream>
+#include <signal.h>
+#include <sys/file.h>
 #include <thread>
 #include <unistd.h>
 
@@ -150,8 +150,8 @@ void check_writable(const std::string& path) {
     if (::access(path.c_str(), W_OK) == 0) return;
     int e = errno;
     if (e == EACCES || e == EROFS || e == EPERM)
-        throw Error(path + ": permission denied: cannot write to this index (" +
-                    std::strerror(e) + ")");
+        throw Error(path + ": permission denied: cannot write to this index (" + std::strerror(e) +
+                    ")");
 }
 
 } // namespace
@@ -169,8 +169,7 @@ bool is_index_dir(const std::string& path) {
     return !path.empty() && fs::exists(fs::path(path) / "iamglass", ec);
 }
 
-IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s, bool no_sync,
-                         bool create)
+IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s, bool no_sync, bool create)
     : path_(path), shard_(no_sync) {
     if (path.empty()) throw Error("no index directory given (--db '')");
     if (!create && !is_index_dir(path))
@@ -186,8 +185,8 @@ IndexWriter::IndexWriter(const std::string& path, double lock_timeout_s, bool no
     bool told = false;
     for (;;) {
         try {
-            db_ = Xapian::WritableDatabase(path, Xapian::DB_OPEN |
-                                                     (no_sync ? Xapian::DB_NO_SYNC : 0));
+            db_ = Xapian::WritableDatabase(path,
+                                           Xapian::DB_OPEN | (no_sync ? Xapian::DB_NO_SYNC : 0));
             break;
         } catch (const Xapian::DatabaseLockError& e) {
             check_writable(path);
@@ -236,9 +235,10 @@ bool RunDeduper::first_time(const Article& a, const Xapian::Document& doc) {
 }
 
 std::string IndexWriter::failure(const Xapian::Error& e) const {
-    std::string what = disk_full_error(e) ? path_ + ": disk full (ENOSPC: " +
-                                          std::string(std::strerror(ENOSPC)) + ")"
-                                    : describe_xapian_error(path_, e);
+    std::string what =
+        disk_full_error(e)
+            ? path_ + ": disk full (ENOSPC: " + std::string(std::strerror(ENOSPC)) + ")"
+            : describe_xapian_error(path_, e);
     if (shard_) return what; // ShardWriters counts the shards' commits together
     return what + "; " + std::to_string(committed_) +
            " articles were committed before it and the index is usable; the articles since "

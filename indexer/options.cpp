@@ -54,7 +54,8 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
             o.command = IndexOptions::Command::Compact;
         else if (a == "delete")
             o.command = IndexOptions::Command::Delete;
-        if (o.command != IndexOptions::Command::Index) args.erase(args.begin() + static_cast<long>(i));
+        if (o.command != IndexOptions::Command::Index)
+            args.erase(args.begin() + static_cast<long>(i));
         break;
     }
     try {

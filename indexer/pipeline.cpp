@@ -13,15 +13,15 @@
 
 #include <atomic>
 #include <chrono>
-#include <cstring>
-#include <functional>
-#include <sys/stat.h>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -145,9 +145,9 @@ struct AtExit {
 // Thrown in the reader thread when the run has stopped (its queue closed).
 struct ReaderStopped {};
 
-Summary run_pipeline(const IndexOptions& opts, std::ostream& out, std::ostream& err,
-                     unsigned jobs, std::chrono::steady_clock::time_point start,
-                     IndexWriter* writer, ShardWriters* shards, const std::string& bulk_dir) {
+Summary run_pipeline(const IndexOptions& opts, std::ostream& out, std::ostream& err, unsigned jobs,
+                     std::chrono::steady_clock::time_point start, IndexWriter* writer,
+                     ShardWriters* shards, const std::string& bulk_dir) {
     Summary summary;
     RunDeduper dedupe;
 
@@ -335,6 +335,13 @@ Summary run_pipeline(const IndexOptions& opts, std::ostream& out, std::ostream& 
     }
     join_all.fn();
     progress.finish();
+    if (!opts.print.empty() && !writer_error) {
+        // Before the summary: stderr is tied to stdout, and its write would flush this
+        // buffer and lose the cause of a failure.
+        errno = 0;
+        out.flush();
+        check_stdout(out);
+    }
     if (writer_error) std::rethrow_exception(writer_error);
     if (reader_error) std::rethrow_exception(reader_error);
     if (shards) {
@@ -402,8 +409,8 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
             bulk_created = true;
             try {
                 write_bulk_manifest(bulk_dir, {jobs, inputs});
-                shards = std::make_unique<ShardWriters>(bulk_dir, jobs, opts.commit_every,
-                                                        kCommitBytes);
+                shards =
+                    std::make_unique<ShardWriters>(bulk_dir, jobs, opts.commit_every, kCommitBytes);
             } catch (...) {
                 remove_bulk_dir(bulk_dir);
                 throw;
@@ -426,6 +433,5 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         throw;
     }
 }
-
 
 } // namespace morgue

@@ -1,7 +1,7 @@
 #include "shard_writers.hpp"
 
-#include "hash.hpp"
 #include "errors.hpp"
+#include "hash.hpp"
 #include "index_writer.hpp"
 
 #include <filesystem>

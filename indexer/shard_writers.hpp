@@ -47,7 +47,6 @@ class ShardWriters {
     // Articles committed in all shards together.
     std::uint64_t committed() const;
 
-
   private:
     struct Job {
         Article article;
