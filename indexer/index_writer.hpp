@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <unordered_set>
@@ -51,8 +52,8 @@ class IndexWriter {
     Xapian::WritableDatabase db_;
     std::uint64_t every_docs_ = 10000, every_bytes_ = 16ull << 20;
     std::uint64_t pending_docs_ = 0, pending_bytes_ = 0;
-    std::uint64_t committed_ = 0;
-    bool shard_ = false; // a bulk build's shard (no_sync)
+    std::atomic<std::uint64_t> committed_{0}; // read by ShardWriters from another thread
+    bool shard_ = false;                      // a bulk build's shard (no_sync)
 };
 
 // True when path holds a Xapian index (its version file).

@@ -107,24 +107,23 @@ void compact_into_place(Xapian::Database& src, const std::string& db) {
     fs::path target = resolved_index_path(db);
     fs::path tmp = target;
     tmp += ".compact-" + std::to_string(::getpid());
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
+    remove_xapian_dir(tmp.string()); // a leftover of an earlier process with this pid
     try {
         src.compact(tmp.string());
     } catch (const Xapian::Error& e) {
-        fs::remove_all(tmp, ec);
+        remove_xapian_dir(tmp.string());
         if (disk_full_error(e))
             throw Error(db + ": disk full (ENOSPC) while compacting; the index is unchanged");
         throw Error(describe_xapian_error(db, e));
     } catch (const std::exception& e) {
         // Xapian's compactor trusts the blocks it reads: on a damaged index it fails
         // inside the standard library ("basic_string::append").
-        fs::remove_all(tmp, ec);
+        remove_xapian_dir(tmp.string());
         throw Error(db + ": cannot compact: the index looks damaged (" + e.what() +
                     "); check it with xapian-check, or index again into a new --db");
     }
     if (Xapian::Database::check(tmp.string()) != 0) {
-        fs::remove_all(tmp, ec);
+        remove_xapian_dir(tmp.string());
         throw Error(db + ": the compacted copy failed its check; the index is unchanged");
     }
     // Swap the two directories in one step: a reader sees the old or the new index.
@@ -136,7 +135,9 @@ void compact_into_place(Xapian::Database& src, const std::string& db) {
         fs::rename(tmp, target);
         tmp = old;
     }
-    fs::remove_all(tmp, ec); // the old index, now under the temporary name
+    // The old index, now under the temporary name: its Xapian files only. Anything else
+    // a user kept in it stays there, rather than being deleted unseen.
+    remove_xapian_dir(tmp.string());
 }
 
 std::pair<std::uint64_t, std::uint64_t> compact_index(const std::string& db, double lock_timeout) {
