@@ -15,6 +15,6 @@ extern const std::string_view people_places;      // parse/people_places.txt
 extern const std::string_view people_cues;        // parse/people_cues.txt
 extern const std::string_view people_given_names; // parse/people_given_names.txt
 extern const std::string_view text_boilerplate;   // parse/text_boilerplate.txt
-extern const std::string_view html_hints;         // parse/html_hints.txt
-extern const std::string_view html_author_roles;  // parse/html_author_roles.txt
+extern const std::string_view html_hints;         // parse/html/html_hints.txt
+extern const std::string_view html_author_roles;  // parse/html/html_author_roles.txt
 } // namespace morgue::data

@@ -3,7 +3,7 @@
 #include "dates.hpp"
 #include "errors.hpp"
 #include "hash.hpp"
-#include "html_article.hpp"
+#include "html/html_article.hpp"
 #include "json_article.hpp"
 #include "people.hpp"
 #include "text.hpp"
