@@ -5,7 +5,7 @@
 #include "hash.hpp"
 #include "html/html_article.hpp"
 #include "json_article.hpp"
-#include "people.hpp"
+#include "people/people.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
 #include "url.hpp"
