@@ -1,6 +1,6 @@
 #include "sources.hpp"
 
-#include "data.hpp"
+#include "record/data.hpp"
 
 #include "buffered_input.hpp"
 #include "errors.hpp"
