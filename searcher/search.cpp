@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "recency.hpp"
 #include "schema.hpp"
+#include "schema_values.hpp"
 #include "snippet.hpp"
 #include "stemmer.hpp"
 #include "stored_article.hpp"
@@ -193,16 +194,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         if (req.explain)
             for (auto t = enquire.get_matching_terms_begin(it);
                  t != enquire.get_matching_terms_end(it); ++t) {
-                const std::string full = *t;
-                const Field& f = field_of_term(full);
-                std::string_view term = full;
-                bool stemmed = term.size() > 1 && term[0] == 'Z';
-                if (stemmed) term.remove_prefix(1);
-                if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix)
-                    term.remove_prefix(f.prefix.size());
-                // Unprefixed terms come from every text field: call them "text".
-                std::string name = f.prefix.empty() ? "text" : std::string(f.name);
-                h.matched.push_back(name + ":" + std::string(term) + (stemmed ? "*" : ""));
+                h.matched.push_back(describe_term(*t));
             }
         res.hits.push_back(std::move(h));
     }
@@ -232,8 +224,7 @@ std::string Searcher::suggest(const std::string& query) {
         }
         std::string word = query.substr(i, j - i);
         bool field_name = j < query.size() && query[j] == ':';
-        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" ||
-                  word == "XOR" || word == "ADJ";
+        bool op = is_query_operator(word);
         std::string lower = fold_for_match(word);
         if (!field_name && !op && lower.size() >= 3 && !db_.term_exists(lower)) {
             std::string fix = db_.get_spelling_suggestion(lower, 2);
