@@ -56,13 +56,17 @@ const DateWords& words() {
 struct Tok {
     enum Kind { Num, Word, Punct } kind;
     std::size_t pos, len;
-    int value = 0; // Num
+    int value = 0;    // Num
     std::string word; // Word: folded; Punct: the character
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 std::vector<Tok> tokenize(std::string_view s) {
     std::vector<Tok> out;
@@ -114,7 +118,9 @@ bool day_suffix(const Tok& t) {
     return false;
 }
 
-bool year_ok(int y) { return y >= 1900 && y <= 2100; }
+bool year_ok(int y) {
+    return y >= 1900 && y <= 2100;
+}
 
 // Tries the patterns at token i; on success sets ymd and the index after the date.
 bool match_at(const std::vector<Tok>& t, std::size_t i, bool month_first, Ymd& ymd,
@@ -144,12 +150,13 @@ bool match_at(const std::vector<Tok>& t, std::size_t i, bool month_first, Ymd& y
     // Numeric: Y-M-D, Y/M/D, Y.M.D ("2022. 5. 4."), D.M.Y, D/M/Y or M/D/Y.
     if (num(i, 1, 4) && i + 3 < t.size() && is_punct(t[i + 1], "-/.") && num(i + 2, 1, 2) &&
         t[i + 3].kind == Tok::Punct && t[i + 3].word == t[i + 1].word) {
-        if (t[i].len == 4 && num(i + 4, 1, 2) && !(i + 5 < t.size() && is_punct(t[i + 5], "-/") &&
-                                                   num(i + 6, 1, 4)))
+        if (t[i].len == 4 && num(i + 4, 1, 2) &&
+            !(i + 5 < t.size() && is_punct(t[i + 5], "-/") && num(i + 6, 1, 4)))
             return set(t[i].value, t[i + 2].value, t[i + 4].value, i + 5);
         if (t[i].len <= 2 && num(i + 4, 4, 4)) {
             int a = t[i].value, b = t[i + 2].value;
-            bool mdy = t[i + 1].word == "/" && (month_first ? a <= 12 || b > 12 : a <= 12 && b > 12);
+            bool mdy =
+                t[i + 1].word == "/" && (month_first ? a <= 12 || b > 12 : a <= 12 && b > 12);
             return mdy ? set(t[i + 4].value, a, b, i + 5) : set(t[i + 4].value, b, a, i + 5);
         }
     }
@@ -226,8 +233,8 @@ std::vector<TextDate> find_text_dates(std::string_view text, bool month_first, s
         std::size_t end = 0;
         // A number glued to the previous token by a separator ("1.2.3.2019") is not a start.
         bool glued = i > 0 && t[i].kind == Tok::Num && t[i - 1].kind == Tok::Punct &&
-                     t[i - 1].pos + 1 == t[i].pos && t[i - 1].word != "(" &&
-                     i > 1 && t[i - 2].kind == Tok::Num && t[i - 2].pos + t[i - 2].len == t[i - 1].pos;
+                     t[i - 1].pos + 1 == t[i].pos && t[i - 1].word != "(" && i > 1 &&
+                     t[i - 2].kind == Tok::Num && t[i - 2].pos + t[i - 2].len == t[i - 1].pos;
         if (!glued && match_at(t, i, month_first, ymd, end)) {
             TextDate d;
             d.ymd = ymd;

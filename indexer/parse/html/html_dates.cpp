@@ -3,6 +3,7 @@
 #include "parse/text_dates.hpp"
 #include "text.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -169,6 +170,15 @@ std::optional<Ymd> date_in_url(std::string_view url) {
                           static_cast<unsigned>(to_int(r.substr(6, 2))));
             if (t) return t->local;
         }
+        // A whole segment "/29-10-2021" (day first, as German and French sites write it).
+        if (r.size() >= 10 && all_digits(r.substr(0, 2)) && r[2] == '-' &&
+            all_digits(r.substr(3, 2)) && r[5] == '-' && all_digits(r.substr(6, 4)) &&
+            (r.size() == 10 || std::string_view("/.?#").find(r[10]) != std::string_view::npos)) {
+            auto t =
+                date_only(to_int(r.substr(6, 4)), static_cast<unsigned>(to_int(r.substr(3, 2))),
+                          static_cast<unsigned>(to_int(r.substr(0, 2))));
+            if (t) return t->local;
+        }
     }
     return std::nullopt;
 }
@@ -182,9 +192,9 @@ namespace {
 struct Cand {
     LocalTime time;
     std::string source;
-    int rank;          // lower is more trusted
-    bool modified;     // an update time, not the publication
-    bool plausible;    // 1990 .. now
+    int rank;       // lower is more trusted
+    bool modified;  // an update time, not the publication
+    bool plausible; // 1990 .. now
 };
 
 // Full-date text in a (possibly long) string: the first unmarked or published one.
@@ -197,7 +207,9 @@ std::optional<TextDate> first_text_date(std::string_view s, bool month_first) {
     return std::nullopt;
 }
 
-LocalTime at_day(Ymd d) { return LocalTime{days_from_civil(d) * 86400, d, false}; }
+LocalTime at_day(Ymd d) {
+    return LocalTime{days_from_civil(d) * 86400, d, false};
+}
 
 bool same_day(const LocalTime& a, const LocalTime& b) {
     return a.local == b.local;
@@ -244,7 +256,7 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         if (best) push(at_day(best->ymd), "text", rank, false);
     };
     add_texts(m.date_texts, 5, 6);
-    add_texts(m.byline_texts, 6, 8);
+    add_texts(m.byline_full_texts, 6, 8);
     add_texts(in.bylines, 6, 8);
     {
         // Around the headline the texts are short and split: join them so "19." "Oktober
@@ -256,6 +268,30 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     }
     add(m.time_first, "time-element", 8, false);
     add_texts(in.content_start, 9, 3);
+    {
+        // Last resort: the day written most often in the page's short texts (a story's
+        // date recurs in its header, its comments and its print line; neighbours' dates
+        // each occur once or twice), the earliest of equals.
+        std::vector<std::pair<Ymd, int>> seen;
+        for (const auto& t : m.digit_texts)
+            for (const auto& d : find_text_dates(t, month_first, 4)) {
+                if (d.modified) continue;
+                auto it = std::find_if(seen.begin(), seen.end(),
+                                       [&](const auto& x) { return x.first == d.ymd; });
+                if (it == seen.end())
+                    seen.emplace_back(d.ymd, 1);
+                else
+                    ++it->second;
+            }
+        const std::pair<Ymd, int>* top = nullptr;
+        for (const auto& x : seen) {
+            LocalTime lt = at_day(x.first);
+            if (lt.utc < floor1990 || (now != 0 && lt.utc > now + 86400)) continue;
+            if (!top || x.second > top->second || (x.second == top->second && x.first < top->first))
+                top = &x;
+        }
+        if (top) push(at_day(top->first), "text", 10, false);
+    }
     add(m.ld_modified, "jsonld-modified", 20, true);
     for (const auto& v : m.microdata_modified)
         add(v, "microdata-modified", 21, true);

@@ -316,8 +316,14 @@ PageMeta read_page_meta(const GumboNode* document) {
     while (!stack.empty()) {
         const GumboNode* n = stack.back();
         stack.pop_back();
-        if (n->type == GUMBO_NODE_TEXT && head_chars < 1500) {
-            std::string txt = normalize_space(n->v.text.text);
+        if (n->type == GUMBO_NODE_TEXT) {
+            std::string_view raw = n->v.text.text;
+            if (raw.size() > 600) continue;
+            if (m.digit_texts.size() < 400 &&
+                raw.find_first_of("0123456789") != std::string_view::npos)
+                m.digit_texts.push_back(normalize_space(raw));
+            if (head_chars >= 1500) continue;
+            std::string txt = normalize_space(raw);
             if (txt.empty() || txt.size() > 300) continue;
             if (h1_found) {
                 head_chars += txt.size();
@@ -414,8 +420,8 @@ PageMeta read_page_meta(const GumboNode* document) {
                 std::string dt = normalize_space(attr(n, "datetime"));
                 if (dt.empty()) dt = normalize_space(attr(n, "content"));
                 if (dt.empty()) dt = text_content(n, 200);
-                auto& out = itemprop == "datePublished" ? m.microdata_published
-                                                        : m.microdata_modified;
+                auto& out =
+                    itemprop == "datePublished" ? m.microdata_published : m.microdata_modified;
                 if (!dt.empty() && out.size() < 4) out.push_back(dt);
             }
             if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) {
@@ -438,6 +444,12 @@ PageMeta read_page_meta(const GumboNode* document) {
             if (byline && byline_seen < 8) {
                 std::string txt = byline_text(n);
                 if (!txt.empty() && txt.size() < 200) {
+                    std::string full = text_content(n, 400);
+                    if (full.size() < 300) {
+                        add_unique(m.byline_full_texts, full);
+                        if (h1_found && head_chars < 1500)
+                            head_chars += full.size(), m.head_texts.push_back(full);
+                    }
                     add_unique(m.byline_texts, txt);
                     ++byline_seen;
                     descend = false;

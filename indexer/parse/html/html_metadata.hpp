@@ -33,6 +33,9 @@ struct PageMeta {
     // and the next ones after it (where pages write "19. Oktober 2019 | Von Jane Roe").
     std::vector<std::string> head_texts;
     std::vector<std::string> ld_other_published; // datePublished of other JSON-LD objects
+    std::vector<std::string>
+        byline_full_texts;                // whole text of byline markup ("Von X am 21. April")
+    std::vector<std::string> digit_texts; // short page texts holding a digit, in page order
 
     std::string canonical, og_url, ld_url;
     std::string site_name, ld_publisher;
