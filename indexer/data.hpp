@@ -16,6 +16,6 @@ extern const std::string_view people_cues;        // parse/people_cues.txt
 extern const std::string_view people_given_names; // parse/people_given_names.txt
 extern const std::string_view text_boilerplate;   // parse/text_boilerplate.txt
 extern const std::string_view html_hints;         // parse/html/html_hints.txt
-extern const std::string_view html_author_roles;  // parse/html/html_author_roles.txt
+extern const std::string_view byline_words;       // parse/byline_words.txt
 extern const std::string_view date_words;         // parse/date_words.txt
 } // namespace morgue::data

@@ -89,12 +89,11 @@ bool binary_bytes(std::string_view raw) {
     return n > 0 && bad * 100 > n; // over 1%
 }
 
-// "By Jane Roe", "Par Luc Perrin", ... naming at least one person.
+// "By Jane Roe", "Par Luc Perrin", "Von Jana Roth", ... naming at least one person.
 bool is_by_line(std::string_view t) {
-    bool by = false;
-    for (std::string_view p : {"By ", "BY ", "Par ", "Por ", "Von ", "Door ", "Written by "})
-        by = by || t.substr(0, p.size()) == p;
-    return by && !split_byline(t).names.empty();
+    // A capital lead-in only: "by" in lower case opens sentences too.
+    bool capital = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
+    return capital && starts_with_lead_in(t) && !split_byline(t).names.empty();
 }
 
 bool mostly_binary(std::string_view utf8) {

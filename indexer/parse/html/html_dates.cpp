@@ -246,14 +246,21 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     // paragraphs. An "Updated ..." date is an update; a "Published ..." one wins its group.
     auto add_texts = [&](const std::vector<std::string>& texts, int rank, std::size_t limit) {
         std::optional<TextDate> best;
+        std::string_view from; // the text from the chosen date on
         for (std::size_t i = 0; i < texts.size() && i < limit; ++i) {
             for (const auto& d : find_text_dates(texts[i], month_first, 4)) {
                 if (d.modified) continue;
-                if (!best || (d.published && !best->published)) best = d;
+                if (!best || (d.published && !best->published))
+                    best = d, from = std::string_view(texts[i]).substr(d.pos);
             }
             if (best && best->published) break;
         }
-        if (best) push(at_day(best->ymd), "text", rank, false);
+        if (!best) return;
+        // The time of day when the words after the date give one ("at 9:15 AM EST").
+        if (auto t = parse_page_date(from.substr(0, std::min<std::size_t>(from.size(), 60)));
+            t && t->local == best->ymd)
+            return push(*t, "text", rank, false);
+        push(at_day(best->ymd), "text", rank, false);
     };
     add_texts(m.date_texts, 5, 6);
     add_texts(m.byline_full_texts, 6, 8);

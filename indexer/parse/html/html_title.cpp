@@ -174,14 +174,14 @@ bool ascii_only(std::string_view s) {
 std::string decode_entities(std::string_view s) {
     if (s.find('&') == std::string_view::npos) return std::string(s);
     static constexpr std::pair<std::string_view, unsigned> names[] = {
-        {"amp", '&'},       {"quot", '"'},      {"apos", '\''},    {"lt", '<'},
-        {"gt", '>'},        {"nbsp", 0xA0},     {"hellip", 0x2026}, {"ndash", 0x2013},
-        {"mdash", 0x2014},  {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},
-        {"rdquo", 0x201D},  {"laquo", 0xAB},    {"raquo", 0xBB},    {"bdquo", 0x201E},
-        {"euro", 0x20AC},   {"copy", 0xA9},     {"reg", 0xAE},      {"trade", 0x2122},
-        {"auml", 0xE4},     {"ouml", 0xF6},     {"uuml", 0xFC},     {"Auml", 0xC4},
-        {"Ouml", 0xD6},     {"Uuml", 0xDC},     {"szlig", 0xDF},    {"eacute", 0xE9},
-        {"egrave", 0xE8},   {"agrave", 0xE0},   {"ccedil", 0xE7},   {"middot", 0xB7}};
+        {"amp", '&'},      {"quot", '"'},     {"apos", '\''},     {"lt", '<'},
+        {"gt", '>'},       {"nbsp", 0xA0},    {"hellip", 0x2026}, {"ndash", 0x2013},
+        {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C},
+        {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},    {"bdquo", 0x201E},
+        {"euro", 0x20AC},  {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122},
+        {"auml", 0xE4},    {"ouml", 0xF6},    {"uuml", 0xFC},     {"Auml", 0xC4},
+        {"Ouml", 0xD6},    {"Uuml", 0xDC},    {"szlig", 0xDF},    {"eacute", 0xE9},
+        {"egrave", 0xE8},  {"agrave", 0xE0},  {"ccedil", 0xE7},   {"middot", 0xB7}};
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] != '&') {
@@ -201,12 +201,14 @@ std::string decode_entities(std::string_view s) {
             std::string_view digits = ref.substr(hex ? 2 : 1);
             ok = !digits.empty() && digits.size() <= 7;
             for (char c : digits) {
-                int v = c >= '0' && c <= '9'   ? c - '0'
+                int v = c >= '0' && c <= '9'          ? c - '0'
                         : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
                         : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
                                                       : -1;
-                if (v < 0) ok = false;
-                else cp = cp * (hex ? 16 : 10) + static_cast<unsigned>(v);
+                if (v < 0)
+                    ok = false;
+                else
+                    cp = cp * (hex ? 16 : 10) + static_cast<unsigned>(v);
             }
             ok = ok && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
         } else {
