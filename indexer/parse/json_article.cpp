@@ -248,7 +248,7 @@ Article parse_json_article(const Record& r) {
                                           "date_published", "publish_date", "pubdate"}))) {
             a.published = w->utc;
             a.date = w->ymd;
-            a.date_source = "article";
+            a.date_source = "json";
         }
     }
     if (!a.published && a.date.empty() && !r.fetched) {

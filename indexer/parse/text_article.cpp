@@ -282,7 +282,7 @@ Article parse_text_article(std::string_view raw) {
     if (i == lines.size() || !parse_date_line(lines[i], ymd, a.title))
         throw RecordError("no 'date YYYY-MM-DD headline' first line");
     a.date = format_ymd(ymd);
-    a.date_source = "article";
+    a.date_source = "text-header";
     ++i;
 
     enum class Part { Header, Body, Trailer } part = Part::Header;

@@ -309,6 +309,12 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     for (const auto& v : m.ld_other_published)
         if (auto t = parse_page_date(v)) others.push_back(*t);
 
+    // A date seen in the text that is another article's publication day (a related story)
+    // is that article's, not this one's.
+    for (auto& c : cands)
+        if (c.rank >= 5 && c.source == std::string("text"))
+            for (const auto& o : others)
+                if (same_day(c.time, o)) c.rank += 30;
     const Cand* best = nullptr;
     for (const auto& c : cands)
         if (c.plausible && (!best || c.rank < best->rank)) best = &c;
@@ -334,7 +340,6 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             return PageDate{u, "url"};
         }
     }
-    (void)others;
     return PageDate{best->time, best->source};
 }
 
