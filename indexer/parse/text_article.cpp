@@ -2,7 +2,7 @@
 
 #include "boilerplate_table.hpp"
 #include "byline.hpp"
-#include "data.hpp"
+#include "record/data.hpp"
 #include "dateline.hpp"
 #include "dates.hpp"
 #include "errors.hpp"

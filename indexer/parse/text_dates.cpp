@@ -1,6 +1,6 @@
 #include "text_dates.hpp"
 
-#include "data.hpp"
+#include "record/data.hpp"
 #include "text.hpp"
 
 #include <cctype>

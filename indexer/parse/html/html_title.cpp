@@ -163,6 +163,44 @@ std::vector<std::string> strong_parts(const std::string& t) {
 // The title from metadata alone, as before the <h1> comparison.
 std::string metadata_title(const PageMeta& m, const std::string& host);
 
+// Whether folded title c is folded headline h with decoration around it: the site's
+// name, a section trail or an issue number, set off by a separator ("h | Site",
+// "Section: h", "h (2021/3)"); a headline cut short ("h" = "c" minus its last word) is not.
+bool decorated_copy(std::string_view c, std::string_view h) {
+    auto pos = c.find(h);
+    if (h.empty() || pos == std::string_view::npos) return false;
+    static constexpr std::string_view seps[] = {"|",
+                                                "-",
+                                                "\xE2\x80\x93",
+                                                "\xE2\x80\x94",
+                                                "/",
+                                                ":",
+                                                "\xC2\xB7",
+                                                "\xC2\xBB",
+                                                "\xE2\x80\xA2",
+                                                "(",
+                                                ")",
+                                                "[",
+                                                "]",
+                                                "::",
+                                                "\xEF\xBC\x88",
+                                                "\xEF\xBC\x89",
+                                                "\xE3\x80\x90",
+                                                "\xE3\x80\x91"};
+    std::string_view before = trim(c.substr(0, pos)), after = trim(c.substr(pos + h.size()));
+    auto starts = [&](std::string_view t) {
+        for (auto sep : seps)
+            if (t.substr(0, sep.size()) == sep) return true;
+        return false;
+    };
+    auto ends = [&](std::string_view t) {
+        for (auto sep : seps)
+            if (t.size() >= sep.size() && t.substr(t.size() - sep.size()) == sep) return true;
+        return false;
+    };
+    return (before.empty() || ends(before)) && (after.empty() || starts(after));
+}
+
 bool ascii_only(std::string_view s) {
     for (unsigned char c : s)
         if (c >= 0x80) return false;
@@ -242,11 +280,11 @@ std::string choose_title(const PageMeta& raw, const std::string& host) {
         std::string fh = fold_for_match(h);
         if (fh.empty() || (ascii_only(h) && word_count(h) < 3) || fh == fsite) continue;
         if (fh == fchosen) return h;
-        if (fchosen.find(fh) != std::string::npos && fh.size() * 2 >= fchosen.size()) return h;
+        if (decorated_copy(fchosen, fh) && fh.size() * 2 >= fchosen.size()) return h;
         // og:title written for sharing: the <title> (or JSON-LD) carries the <h1> instead.
         for (const std::string* c : {&m.doc_title, &m.ld_headline}) {
             std::string fc = fold_for_match(*c);
-            if (!fc.empty() && fc.find(fh) != std::string::npos && fh.size() * 2 >= fc.size() &&
+            if (!fc.empty() && decorated_copy(fc, fh) && fh.size() * 2 >= fc.size() &&
                 word_count(h) >= 3)
                 return h;
         }
