@@ -17,10 +17,10 @@ namespace {
 const std::set<std::string> kValued = {"--db",     "--limit",  "-n",      "--offset", "--sort",
                                        "--format", "-f",       "--now",   "--since",  "--until",
                                        "--color",  "--colour", "--facet", "--like",   "--fields"};
-const std::set<std::string> kFlags = {"--count",       "-c",        "--any",        "--batch",
-                                      "--list-fields", "--help",    "-h",           "--version",
-                                      "--collapse",    "--explain", "--no-suggest", "-0",
-                                      "--null"};
+const std::set<std::string> kFlags = {
+    "--count",       "-c",           "--any", "--all",     "--batch",
+    "--list-fields", "--help",       "-h",    "--version", "--collapse",
+    "--explain",     "--no-suggest", "-0",    "--null"};
 
 std::vector<std::string> reorder_args(int argc, const char* const* argv) {
     std::vector<std::string> opts{argv[0]}, words;
@@ -75,7 +75,8 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         ("explain", "show the parsed query and why each hit matched")
         ("no-suggest", "no spelling suggestion when little is found")
         ("c,count", "print only the number of matching articles")
-        ("any", "match any word (OR) instead of all words (AND)")
+        ("any", "match any word (OR)")
+        ("all", "match all words (AND), however long the query")
         ("since", "only articles on or after this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
         ("until", "only articles on or before this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
         ("facet", "count FIELD's values over all matches: person, author, source, tag, lang, year, "
@@ -195,7 +196,9 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         req.suggest = r.count("no-suggest") == 0;
         if (r.count("like")) req.like_id = r["like"].as<std::string>();
         req.count_only = r.count("count") > 0;
-        req.query_options.match_any = r.count("any") > 0;
+        if (r.count("any") && r.count("all")) throw Error("--any and --all exclude each other");
+        if (r.count("any")) req.query_options.match = MatchMode::Any;
+        if (r.count("all")) req.query_options.match = MatchMode::All;
         req.query_options.today = today_utc();
         if (r.count("now")) {
             std::string now = r["now"].as<std::string>();

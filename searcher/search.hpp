@@ -86,6 +86,16 @@ class Searcher {
 // articles (callgrind; scripts/bench). --count and --facet always count every match.
 inline constexpr Xapian::doccount kExactTotalUpTo = 100;
 
+// BM25's parameters (docs/ranking.md); Xapian's defaults are k1 = 1, b = 0.5.
+inline constexpr double kBm25K1 = 1.0;
+inline constexpr double kBm25B = 0.5;
+Xapian::BM25Weight bm25_weight();
+
+// Spelling suggestions look up at most this many words of a query, of at most this many
+// bytes each: Xapian's suggester takes time and memory with both.
+inline constexpr std::size_t kMaxSpellingWords = 16;
+inline constexpr std::size_t kMaxSpellingWordBytes = 64;
+
 // Snippets come from the first this-many bytes of an article's text (snippet.hpp).
 inline constexpr std::size_t kSnippetTextBytes = 65536;
 
