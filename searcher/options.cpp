@@ -2,6 +2,8 @@
 
 #include "date_query.hpp"
 #include "errors.hpp"
+#include "output.hpp"
+#include "schema_values.hpp"
 
 #include <cxxopts.hpp>
 
@@ -61,6 +63,11 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
     spec.custom_help(
         "[OPTIONS] QUERY...  |  show ID  |  people [QUERY...]  |  --list-fields  |  --batch");
     spec.positional_help("");
+    // Help texts name the values the schema and the formatters accept, so --help and the
+    // completions (checked by tests/completions_test.py) cannot drift from them.
+    std::string column_names;
+    for (const auto& c : hit_field_names())
+        column_names += (column_names.empty() ? "" : ", ") + c;
     // clang-format off
     spec.add_options()
         ("db", "index directory; repeat to search shards as one (default: $MORGUE_DB, else ./morgue.db)", cxxopts::value<std::vector<std::string>>(), "DIR")
@@ -68,7 +75,7 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         ("offset", "skip this many hits (paging)", cxxopts::value<unsigned>(), "N")
         ("sort", "relevance, newest, oldest or relevance-recent (default relevance)", cxxopts::value<std::string>(), "ORDER")
         ("f,format", "text, json, jsonl, tsv, ids or paths (default text)", cxxopts::value<std::string>(), "FORMAT")
-        ("fields", "columns of tsv and text output, comma separated (e.g. date,title,url)", cxxopts::value<std::string>(), "LIST")
+        ("fields", "columns of tsv and text output, comma separated: " + column_names, cxxopts::value<std::string>(), "LIST")
         ("0,null", "end ids and paths with NUL, for xargs -0")
         ("collapse", "fold copies of the same article (wire stories on many sites)")
         ("like", "articles like this one (more like this); a query given too narrows them", cxxopts::value<std::string>(), "ID")
@@ -79,11 +86,11 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         ("all", "match all words (AND), however long the query")
         ("since", "only articles on or after this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
         ("until", "only articles on or before this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
-        ("facet", "count FIELD's values over all matches: person, author, source, tag, lang, year, "
-                  "month, day (FIELD:N for the top N); dates draw a timeline", cxxopts::value<std::vector<std::string>>(), "FIELD[:N]")
+        ("facet", "count FIELD's values over all matches: " + facet_names() +
+                  " (FIELD:N for the top N); dates draw a timeline", cxxopts::value<std::vector<std::string>>(), "FIELD[:N]")
         ("now", "take this day as today for relative dates (YYYY-MM-DD)", cxxopts::value<std::string>(), "DATE")
         ("color", "auto, always or never (default auto; NO_COLOR is honoured)", cxxopts::value<std::string>(), "WHEN")
-        ("colour", "same as --color", cxxopts::value<std::string>(), "WHEN")
+        ("colour", "same as --color: auto, always or never", cxxopts::value<std::string>(), "WHEN")
         ("batch", "read one query per line from stdin; print one JSON line per query")
         ("list-fields", "print the query fields")
         ("h,help", "print this help")

@@ -182,6 +182,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
         throw Error("the query has " + std::to_string(words) + " terms; at most " +
                     std::to_string(kMaxQueryTerms));
     check_proximity(tokens);
+    relaxed_ = Xapian::Query();
     std::string typed = text;
     if (only_exclusions(tokens)) {
         if (!filtered && opts_.since.empty() && opts_.until.empty())
@@ -201,8 +202,12 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
     } else if (opts_.match == MatchMode::Any) {
         q = parse_with(folded, Xapian::Query::OP_OR, flags);
     } else {
-        q = opts_.match == MatchMode::Auto ? parse_long(folded, flags) : Xapian::Query();
-        if (q.empty()) q = parse_with(folded, Xapian::Query::OP_AND, flags);
+        bool automatic = opts_.match == MatchMode::Auto;
+        q = automatic ? parse_long(folded, flags, kShortQueryWords + 1) : Xapian::Query();
+        if (q.empty()) {
+            q = parse_with(folded, Xapian::Query::OP_AND, flags);
+            if (automatic) relaxed_ = parse_long(folded, flags, 2);
+        }
     }
     check_proximity(q);
     if (q.empty()) q = Xapian::Query::MatchAll; // only stop words, or only a pure NOT
@@ -213,17 +218,20 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
     if (!opts_.until.empty())
         filters.push_back(
             date_range_query(parse_date_range(".." + opts_.until, opts_.today), lo_, hi_));
-    for (auto& f : filters)
+    for (auto& f : filters) {
         q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+        if (!relaxed_.empty()) relaxed_ = Xapian::Query(Xapian::Query::OP_FILTER, relaxed_, f);
+    }
     return q;
 }
 
-// The long-query rule. A query of plain words (no operators, no parentheses) with more
-// than kShortQueryWords content words matches articles holding any of them, and ranks
+// The long-query rule. A query of plain words (no operators, no parentheses) with at
+// least min_words content words matches articles holding any of them, and ranks
 // those holding all of them first (their all-words weight added, kAllWordsBoost times);
 // its phrases, fields, wildcards and +/- terms are kept as typed and must match. Returns
 // an empty query when the rule does not apply.
-Xapian::Query QueryBuilder::parse_long(const std::string& text, unsigned flags) {
+Xapian::Query QueryBuilder::parse_long(const std::string& text, unsigned flags,
+                                       std::size_t min_words) {
     std::vector<QueryToken> tokens = tokenize_query(text);
     std::string plain, rest;
     std::size_t content = 0;
@@ -236,7 +244,7 @@ Xapian::Query QueryBuilder::parse_long(const std::string& text, unsigned flags) 
             rest += std::string(rest.empty() ? "" : " ") + std::string(t.text);
         }
     }
-    if (content <= kShortQueryWords) return {};
+    if (content < min_words) return {};
     Xapian::Query any = parse_with(plain, Xapian::Query::OP_OR, flags);
     Xapian::Query all = parse_with(plain, Xapian::Query::OP_AND, flags);
     Xapian::Query ranked(Xapian::Query::OP_AND_MAYBE, any,

@@ -46,18 +46,23 @@ class QueryBuilder {
     // only excludes (-oil, NOT oil) unless `filtered` (--like or --since/--until give
     // what to search).
     Xapian::Query parse(const std::string& text, bool filtered = false);
+    // After parse(): for a short query of plain words, the query that matches any of
+    // them (all-word matches first), to answer with when no article holds them all;
+    // else an empty query.
+    const Xapian::Query& relaxed() const { return relaxed_; }
     // The corrected query string after parse() with spelling on, or "".
     std::string corrected() const { return qp_.get_corrected_query_string(); }
     Xapian::QueryParser& parser() { return qp_; }
 
   private:
-    Xapian::Query parse_long(const std::string& text, unsigned flags);
+    Xapian::Query parse_long(const std::string& text, unsigned flags, std::size_t min_words);
     Xapian::Query parse_with(const std::string& text, Xapian::Query::op default_op, unsigned flags);
     Xapian::Database db_;
     QueryOptions opts_;
     Xapian::QueryParser qp_;
     Ymd lo_, hi_;       // the index's date span
     std::string error_; // a field processor's complaint during parse()
+    Xapian::Query relaxed_;
 };
 
 } // namespace morgue

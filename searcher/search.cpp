@@ -128,19 +128,26 @@ QueryBuilder& Searcher::builder(const QueryOptions& opts) {
 }
 
 SearchResult Searcher::run(const SearchRequest& req) {
-    Xapian::Query q = builder(req.query_options).parse(req.query, !req.like_id.empty());
-    if (!req.like_id.empty()) {
-        Xapian::Query like = like_query(req.like_id);
-        // A query given with --like narrows the similar articles without ranking them.
-        q = trim(req.query).empty() && req.query_options.since.empty() &&
-                    req.query_options.until.empty()
-                ? like
-                : Xapian::Query(Xapian::Query::OP_FILTER, like, q);
-    }
-    if (req.sort == SortOrder::RelevanceRecent)
-        q = Xapian::Query(
-            Xapian::Query::OP_AND_MAYBE, q,
-            Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
+    QueryBuilder& qb = builder(req.query_options);
+    Xapian::Query parsed = qb.parse(req.query, !req.like_id.empty());
+    // A short query whose words no article holds all of falls back to any of them.
+    Xapian::Query relaxed = qb.relaxed();
+    auto whole = [&](Xapian::Query q) {
+        if (!req.like_id.empty()) {
+            Xapian::Query like = like_query(req.like_id);
+            // A query given with --like narrows the similar articles without ranking them.
+            q = trim(req.query).empty() && req.query_options.since.empty() &&
+                        req.query_options.until.empty()
+                    ? like
+                    : Xapian::Query(Xapian::Query::OP_FILTER, like, q);
+        }
+        if (req.sort == SortOrder::RelevanceRecent)
+            q = Xapian::Query(
+                Xapian::Query::OP_AND_MAYBE, q,
+                Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
+        return q;
+    };
+    Xapian::Query q = whole(parsed);
     Xapian::Enquire enquire(db_);
     enquire.set_query(q);
     enquire.set_weighting_scheme(bm25_weight());
@@ -170,6 +177,15 @@ SearchResult Searcher::run(const SearchRequest& req) {
         exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
     Xapian::MSet mset =
         enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
+    if (mset.get_matches_upper_bound() == 0 && !relaxed.empty()) {
+        // Nothing matched, so the spies have counted nothing yet.
+        q = whole(relaxed);
+        enquire.set_query(q);
+        res.parsed = q.get_description();
+        res.relaxed = true;
+        mset = enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit,
+                                check);
+    }
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     // With --collapse the estimate counts distinct stories; otherwise it is exact.
     res.total =

@@ -51,6 +51,7 @@ struct SearchResult {
     std::string parsed; // Xapian's description of the parsed query
     std::vector<Facet> facets;
     std::string suggestion; // a corrected query that finds more, or ""
+    bool relaxed = false;   // no article held every word: these hold some (query.hpp)
     bool collapse = false, explain = false;
 };
 
@@ -87,8 +88,8 @@ class Searcher {
 inline constexpr Xapian::doccount kExactTotalUpTo = 100;
 
 // BM25's parameters (docs/ranking.md); Xapian's defaults are k1 = 1, b = 0.5.
-inline constexpr double kBm25K1 = 1.0;
-inline constexpr double kBm25B = 0.5;
+inline constexpr double kBm25K1 = 2.5;
+inline constexpr double kBm25B = 0.75;
 Xapian::BM25Weight bm25_weight();
 
 // Spelling suggestions look up at most this many words of a query, of at most this many
