@@ -165,6 +165,7 @@ json result_to_json(const SearchResult& r) {
     json j{{"format_version", kFormatVersion}, {"query", r.query},   {"total", r.total},
            {"total_exact", r.total_exact},     {"offset", r.offset}, {"hits", hits}};
     if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+    if (r.relaxed) j["relaxed"] = true;
     if (r.explain) j["parsed"] = r.parsed;
     if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
     return j;

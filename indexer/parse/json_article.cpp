@@ -1,5 +1,6 @@
 #include "json_article.hpp"
 
+#include "byline.hpp"
 #include "dates.hpp"
 #include "errors.hpp"
 #include "parse.hpp"
@@ -86,22 +87,9 @@ std::vector<std::string> string_list(const json* v, bool split_commas) {
 // single string "A and B" or "A; B" is split.
 std::vector<std::string> authors_of(const json* v) {
     std::vector<std::string> out;
-    for (std::string s : string_list(v, false)) {
-        if (starts_with_ci(s, "by ")) s = s.substr(3);
-        std::vector<std::string> parts;
-        std::size_t start = 0;
-        for (;;) {
-            std::size_t semi = s.find(';', start), amp = s.find(" and ", start);
-            std::size_t cut = std::min(semi, amp);
-            parts.push_back(s.substr(start, cut - start));
-            if (cut == std::string::npos) break;
-            start = cut + (cut == semi ? 1 : 5);
-        }
-        for (auto& p : parts) {
-            std::string n = normalize_space(p);
-            if (!n.empty()) out.push_back(std::move(n));
-        }
-    }
+    for (const std::string& s : string_list(v, false))
+        for (auto& n : split_byline(s).names)
+            if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(std::move(n));
     return out;
 }
 
@@ -312,7 +300,7 @@ Article parse_json_article(const Record& r) {
                                           "date_published", "publish_date", "pubdate"}))) {
             a.published = w->utc;
             a.date = w->ymd;
-            a.date_source = "article";
+            a.date_source = "json";
         }
     }
     if (!a.published && a.date.empty() && !r.fetched) {

@@ -34,7 +34,7 @@ TEST_CASE("news-please style keys") {
     CHECK(a.authors == std::vector<std::string>{"Ilse Marrow", "Tobias Quell"});
     CHECK(a.byline == "Ilse Marrow and Tobias Quell");
     CHECK(a.date == "2025-03-14");
-    CHECK(a.date_source == "article");
+    CHECK(a.date_source == "json");
     CHECK(a.published == 1741933800); // 2025-03-14T06:30:00Z (no zone: UTC)
     CHECK(a.modified == 1741942800);
     CHECK(a.url == "https://harbourgazette.example/ferry");
@@ -142,7 +142,7 @@ TEST_CASE("the fetch time never replaces an article's own date") {
     r.fetched = 1741940100;
     Article a = parse_record(r);
     CHECK(a.date == "2024-12-01");
-    CHECK(a.date_source == "article");
+    CHECK(a.date_source == "json");
 }
 
 TEST_CASE("a number too big for a double does not lose the article") {
