@@ -54,6 +54,16 @@ SearchResult Searcher::search(const SearchRequest& req) {
     }
 }
 
+bool Searcher::refresh() {
+    try {
+        if (!db_.reopen()) return false;
+    } catch (const Xapian::Error& e) {
+        throw Error(describe_xapian_error(joined_paths(paths_), e));
+    }
+    builder_.reset(); // its date span may have changed
+    return true;
+}
+
 namespace {
 
 // Relevance feedback keeps words of the text (unprefixed terms and their stems), not

@@ -64,6 +64,10 @@ class Searcher {
     // The stored article with this id, or false.
     bool find(const std::string& id, Article& out);
     Xapian::Database& db() { return db_; }
+    // Moves to the index's latest commit, so a long-lived reader (morgue-serve) sees what
+    // a writer added since; true when there was one. (A stop-gap until the searcher's
+    // shared reopen/retry helper lands; then this calls it.)
+    bool refresh();
 
   private:
     SearchResult run(const SearchRequest& req);
