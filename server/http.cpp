@@ -92,6 +92,16 @@ void configure_server(httplib::Server& svr, SearcherPool& pool, const ServeOptio
             res.status = 405;
             return httplib::Server::HandlerResponse::Handled;
         }
+        // GET and HEAD carry no body; one left unread would be taken for the next request.
+        if (req.has_header("Transfer-Encoding") ||
+            req.get_header_value<std::uint64_t>("Content-Length") > 0) {
+            bool big = req.get_header_value<std::uint64_t>("Content-Length") > kMaxBodyBytes ||
+                       req.has_header("Transfer-Encoding");
+            res.set_header("Connection", "close");
+            send_json(res, api_error(big ? 413 : 400, big ? "request too large"
+                                                           : "a GET request carries no body"));
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
 
