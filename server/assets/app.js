@@ -165,8 +165,11 @@ function drawTimeline(section, months, href, noun) {
     chart.append(link);
   });
   section.append(chart);
-  section.append(el('p', { class: 'axis' }, el('span', {}, bars[0].key),
-                    el('span', {}, bars[bars.length - 1].key)));
+  // A label under every bar when they are few, else the first and the last.
+  const every = bars.length <= 12;
+  const labels = every ? bars.map(b => b.key) : [bars[0].key, bars[bars.length - 1].key];
+  section.append(el('p', { class: every ? 'axis every' : 'axis', 'aria-hidden': 'true' },
+                    ...labels.map(k => el('span', {}, k))));
   section.hidden = false;
 }
 
