@@ -18,8 +18,7 @@ std::string param(const Params& p, const std::string& key) {
 }
 
 // limit and offset: whole numbers in [0, max]; the message names the parameter.
-std::string checked_number(const Params& p, const std::string& key, unsigned min,
-                           unsigned max) {
+std::string checked_number(const Params& p, const std::string& key, unsigned min, unsigned max) {
     std::string v = param(p, key);
     if (v.empty()) return v;
     unsigned n = 0;
@@ -71,8 +70,7 @@ SearchRequest search_request_from_params(const Params& params, bool people) {
         argv.push_back(a.c_str());
     SearchOptions o;
     try {
-        o = parse_search_options(static_cast<int>(argv.size()), argv.data(), nullptr, false,
-                                 true);
+        o = parse_search_options(static_cast<int>(argv.size()), argv.data(), nullptr, false, true);
     } catch (const Error& e) {
         throw ApiError(400, e.what());
     }

@@ -46,9 +46,9 @@ void send_json(httplib::Response& res, const ApiAnswer& a) {
 thread_local std::chrono::steady_clock::time_point request_start;
 
 void log_request(const httplib::Request& req, const httplib::Response& res) {
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                          request_start)
-                    .count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start)
+            .count();
     std::string target = req.path;
     bool first = true;
     for (const auto& [k, v] : req.params) {
@@ -98,8 +98,8 @@ void configure_server(httplib::Server& svr, SearcherPool& pool, const ServeOptio
             bool big = req.get_header_value<std::uint64_t>("Content-Length") > kMaxBodyBytes ||
                        req.has_header("Transfer-Encoding");
             res.set_header("Connection", "close");
-            send_json(res, api_error(big ? 413 : 400, big ? "request too large"
-                                                           : "a GET request carries no body"));
+            send_json(res, api_error(big ? 413 : 400,
+                                     big ? "request too large" : "a GET request carries no body"));
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
@@ -111,9 +111,8 @@ void configure_server(httplib::Server& svr, SearcherPool& pool, const ServeOptio
     svr.Get("/api/people", [&pool](const httplib::Request& req, httplib::Response& res) {
         send_json(res, api_people(pool, req.params));
     });
-    svr.Get("/api/fields", [](const httplib::Request&, httplib::Response& res) {
-        send_json(res, api_fields());
-    });
+    svr.Get("/api/fields",
+            [](const httplib::Request&, httplib::Response& res) { send_json(res, api_fields()); });
     svr.Get("/api/article/(.+)", [&pool](const httplib::Request& req, httplib::Response& res) {
         send_json(res, api_article(pool, req.matches[1]));
     });

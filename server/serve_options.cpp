@@ -20,9 +20,10 @@ ServeOptions parse_serve_options(int argc, const char* const* argv, const char* 
         ("version", "print the version");
     // clang-format on
     ServeOptions o;
-    o.help_text = spec.help() + "\nExamples:\n"
-                                "  morgue-serve --db news.db                 # http://127.0.0.1:8080/\n"
-                                "  morgue-serve --db a.db --db b.db --port 9000\n";
+    o.help_text = spec.help() +
+                  "\nExamples:\n"
+                  "  morgue-serve --db news.db                 # http://127.0.0.1:8080/\n"
+                  "  morgue-serve --db a.db --db b.db --port 9000\n";
     try {
         auto r = spec.parse(argc, argv);
         if (!r.unmatched().empty())
