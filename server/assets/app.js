@@ -144,14 +144,18 @@ function periods(months) {
 // Draws the bars into `section`; a bar links to `href(period)`.
 function drawTimeline(section, months, href, noun) {
   const bars = periods(months);
-  section.querySelectorAll('svg, p.axis').forEach(n => n.remove());
+  section.querySelectorAll('svg').forEach(n => n.remove());
   if (!bars.length) { section.hidden = true; return; }
   const most = Math.max(...bars.map(b => b.count), 1);
-  const W = 600, H = 110, gap = 2, bw = Math.max(2, (W - gap * bars.length) / bars.length);
-  const chart = svg('svg', { viewBox: `0 0 ${W} ${H + 4}`, class: 'timeline', role: 'list',
-                             'aria-label': noun + ' per ' + (bars[0].key.length === 4 ? 'year' : 'month'),
-                             preserveAspectRatio: 'none' });
+  // Bars at most 48 units wide; a label under every bar when they are few, else under
+  // the first and the last.
+  const every = bars.length <= 12;
+  const W = 600, H = 100, gap = 2, foot = 16;
+  const bw = Math.min(48, Math.max(2, (W - gap * bars.length) / bars.length));
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H + foot}`, class: 'timeline', role: 'list',
+                             'aria-label': noun + ' per ' + (bars[0].key.length === 4 ? 'year' : 'month') });
   bars.forEach((b, i) => {
+    const x = i * (bw + gap);
     const h = b.count ? Math.max(3, Math.round((b.count / most) * H)) : 0;
     const label = `${b.key}: ${b.count} ${noun}`;
     const link = svg('a', { href: href(b), class: 'bar', role: 'listitem', 'aria-label': label,
@@ -160,16 +164,18 @@ function drawTimeline(section, months, href, noun) {
     title.textContent = label;
     link.append(title);
     // A full-height transparent target makes short bars easy to click.
-    link.append(svg('rect', { x: i * (bw + gap), y: 0, width: bw, height: H + 4, class: 'hit-area' }));
-    link.append(svg('rect', { x: i * (bw + gap), y: H + 4 - h, width: bw, height: h, class: 'fill' }));
+    link.append(svg('rect', { x, y: 0, width: bw, height: H, class: 'hit-area' }));
+    link.append(svg('rect', { x, y: H - h, width: bw, height: h, class: 'fill' }));
     chart.append(link);
+    if (every || i === 0 || i === bars.length - 1) {
+      const anchor = every ? 'middle' : i === 0 ? 'start' : 'end';
+      const t = svg('text', { x: every ? x + bw / 2 : i === 0 ? x : x + bw, y: H + foot - 3,
+                              'text-anchor': anchor, class: 'tick', 'aria-hidden': 'true' });
+      t.textContent = b.key;
+      chart.append(t);
+    }
   });
   section.append(chart);
-  // A label under every bar when they are few, else the first and the last.
-  const every = bars.length <= 12;
-  const labels = every ? bars.map(b => b.key) : [bars[0].key, bars[bars.length - 1].key];
-  section.append(el('p', { class: every ? 'axis every' : 'axis', 'aria-hidden': 'true' },
-                    ...labels.map(k => el('span', {}, k))));
   section.hidden = false;
 }
 
