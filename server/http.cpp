@@ -46,9 +46,13 @@ void send_json(httplib::Response& res, const ApiAnswer& a) {
 thread_local std::chrono::steady_clock::time_point request_start;
 
 void log_request(const httplib::Request& req, const httplib::Response& res) {
+    // Requests refused before routing (an over-long URI) were never timed.
+    using Clock = std::chrono::steady_clock;
     double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start)
-            .count();
+        request_start == Clock::time_point()
+            ? 0.0
+            : std::chrono::duration<double, std::milli>(Clock::now() - request_start).count();
+    request_start = {};
     std::string target = req.path;
     bool first = true;
     for (const auto& [k, v] : req.params) {
