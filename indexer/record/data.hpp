@@ -17,4 +17,5 @@ extern const std::string_view people_given_names; // parse/people/people_given_n
 extern const std::string_view text_boilerplate;   // parse/text_boilerplate.txt
 extern const std::string_view html_hints;         // parse/html/html_hints.txt
 extern const std::string_view html_author_roles;  // parse/html/html_author_roles.txt
+extern const std::string_view encoding_labels;    // parse/encoding_labels.txt
 } // namespace morgue::data
