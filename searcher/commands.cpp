@@ -32,22 +32,12 @@ int cmd_people(const SearchOptions& o, std::ostream& out) {
     const auto& people = r.facets.at(0).values;
     switch (o.output.format) {
     case OutputFormat::Json:
-    case OutputFormat::Jsonl: {
-        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-        for (const auto& p : people)
-            arr.push_back({{"name", p.value}, {"articles", p.count}});
-        if (o.output.format == OutputFormat::Jsonl) {
-            for (const auto& item : arr)
-                out << dump_json(item) << '\n';
-        } else {
-            out << dump_json({{"format_version", kFormatVersion},
-                              {"query", r.query},
-                              {"total", r.total},
-                              {"people", arr}})
-                << '\n';
-        }
+        out << dump_json(people_answer_json(r)) << '\n';
         break;
-    }
+    case OutputFormat::Jsonl:
+        for (const auto& item : people_answer_json(r)["people"])
+            out << dump_json(item) << '\n';
+        break;
     case OutputFormat::Tsv:
         out << "articles\tname\n";
         for (const auto& p : people)
@@ -75,27 +65,8 @@ int cmd_show(const SearchOptions& o, std::ostream& out) {
 }
 
 int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
-    auto kind_name = [](FieldKind k) {
-        switch (k) {
-        case FieldKind::Text:
-            return "text";
-        case FieldKind::Boolean:
-            return "filter";
-        case FieldKind::Date:
-            return "range";
-        }
-        return "";
-    };
     if (o.output.format != OutputFormat::Text) {
-        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-        for (const Field& f : kFields)
-            arr.push_back({{"name", f.name},
-                           {"aliases", f.aliases},
-                           {"kind", kind_name(f.kind)},
-                           {"prefix", f.prefix},
-                           {"description", f.description},
-                           {"example", f.example}});
-        out << dump_json(arr) << '\n';
+        out << dump_json(fields_answer_json()) << '\n';
         return kExitFound;
     }
     out << std::left << std::setw(10) << "FIELD" << std::setw(9) << "ALIASES" << std::setw(8)
@@ -103,7 +74,7 @@ int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
         << "EXAMPLE\n";
     for (const Field& f : kFields)
         out << std::setw(10) << f.name << std::setw(9) << f.aliases << std::setw(8)
-            << kind_name(f.kind) << std::setw(64) << f.description << f.example << '\n';
+            << field_kind_name(f.kind) << std::setw(64) << f.description << f.example << '\n';
     return kExitFound;
 }
 
@@ -115,7 +86,6 @@ int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         SearchRequest req = o.request;
         req.query = line;
-        req.highlight = false;
         try {
             s.refresh(); // commits, deletions and compactions since the last line
             SearchResult r = s.search(req);

@@ -231,7 +231,9 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             o.output.color = stdout_tty && !no_color;
         else
             throw Error("--color takes auto, always or never, not '" + o.color + "'");
-        req.highlight = o.output.color;
+        // JSON carries the marked spans of each snippet as offsets ("highlights").
+        req.highlight = o.output.color || o.output.format == OutputFormat::Json ||
+                        o.output.format == OutputFormat::Jsonl || r.count("batch") > 0;
         if (r.count("facet"))
             for (const auto& spec : r["facet"].as<std::vector<std::string>>())
                 req.facets.push_back(parse_facet_spec(spec));
