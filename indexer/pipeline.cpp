@@ -4,9 +4,11 @@
 #include "bounded_queue.hpp"
 #include "document_builder.hpp"
 #include "errors.hpp"
+#include "hash.hpp"
 #include "index_writer.hpp"
 #include "maintenance.hpp"
 #include "parse/parse.hpp"
+#include "schema.hpp"
 #include "shard_writers.hpp"
 #include "sources/sources.hpp"
 
@@ -44,6 +46,7 @@ struct Parsed {
     std::string reason; // skip or reject reason
     std::optional<Article> article;
     Xapian::Document doc;
+    bool other_shard = false; // --shard: parsed for the run's dedup, not indexed here
 };
 
 class Progress {
@@ -197,7 +200,15 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 if (it.kind == Item::Kind::Record) {
                     try {
                         p.article = parse_record(it.record);
-                        if (!opts.dry_run) p.doc = builder.build(*p.article);
+                        p.other_shard =
+                            opts.shards && shard_of(p.article->id, opts.shards) != opts.shard;
+                        if (p.other_shard) {
+                            // Only what the run's dedup reads: every shard's run then
+                            // drops the same duplicates as one run over the whole dump.
+                            p.doc.add_value(kSlotContentHash, content_hash(*p.article));
+                        } else if (!opts.dry_run) {
+                            p.doc = builder.build(*p.article);
+                        }
                     } catch (const std::exception& e) {
                         p.kind = Item::Kind::Reject;
                         p.reason = e.what();
@@ -238,6 +249,15 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
             return;
         case Item::Kind::Record:
             break;
+        }
+        if (p.other_shard && (opts.dry_run || dedupe.first_time(*p.article, p.doc))) {
+            ++summary.skipped["other shard (--shard " + std::to_string(opts.shard) + "/" +
+                              std::to_string(opts.shards) + ")"];
+            return;
+        }
+        if (p.other_shard) {
+            summary.count(Outcome::Duplicate);
+            return;
         }
         if (opts.dry_run) {
             summary.count(Outcome::Indexed);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace morgue {
 
@@ -35,77 +36,110 @@ FacetRequest parse_facet_spec(const std::string& spec) {
     return r;
 }
 
-FacetSpy::FacetSpy(const FacetRequest& req) : req_(req) {
-    if (req.field == "year" || req.field == "month" || req.field == "day") {
-        slot_ = kSlotDate;
-        prefix_len_ = req.field == "year" ? 4 : req.field == "month" ? 6 : 8;
-    } else {
-        const Field* f = find_field(req.field);
-        slot_ = f ? f->facet_slot : kNoSlot;
+namespace {
+
+// A facet's value slot and, for dates, how many characters of YYYYMMDD it keeps.
+std::pair<unsigned, std::size_t> slot_of(const FacetRequest& req) {
+    if (req.field == "year") return {kSlotDate, 4};
+    if (req.field == "month") return {kSlotDate, 6};
+    if (req.field == "day") return {kSlotDate, 8};
+    const Field* f = find_field(req.field);
+    return {f ? f->facet_slot : kNoSlot, 0};
+}
+
+} // namespace
+
+FacetSpies::FacetSpies(const std::vector<FacetRequest>& reqs) : reqs_(reqs) {
+    for (const auto& r : reqs_) {
+        unsigned slot = slot_of(r).first;
+        if (slot != kNoSlot && !spies_.count(slot))
+            spies_.emplace(slot, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
     }
 }
 
-FacetSpy::Entry& FacetSpy::entry(std::string_view raw) {
-    auto it = by_raw_.find(raw);
-    if (it != by_raw_.end()) return *it->second;
-    Entry* e;
-    if (prefix_len_) {
-        // Dates: keys are YYYY[MM[DD]], shown as YYYY[-MM[-DD]].
-        e = &counts_[std::string(raw)];
-        e->shown = std::string(raw.substr(0, 4));
-        if (prefix_len_ >= 6) e->shown += "-" + std::string(raw.substr(4, 2));
-        if (prefix_len_ >= 8) e->shown += "-" + std::string(raw.substr(6, 2));
-    } else {
-        e = &counts_[fold_for_match(raw)];
-        if (e->shown.empty()) e->shown = std::string(raw);
-    }
-    by_raw_.emplace(std::string(raw), e);
-    return *e;
+void FacetSpies::attach(Xapian::Enquire& enquire) {
+    for (auto& [slot, spy] : spies_)
+        enquire.add_matchspy(spy.get());
 }
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    if (slot_ == kNoSlot) return;
-    std::string v = doc.get_value(slot_);
-    if (v.empty()) return;
-    if (prefix_len_) {
-        if (v.size() < prefix_len_) return;
-        ++entry(std::string_view(v).substr(0, prefix_len_)).count;
-        return;
+std::vector<Facet> FacetSpies::results() const {
+    std::map<unsigned, std::vector<std::pair<std::string, Xapian::doccount>>> counts;
+    for (const auto& [slot, spy] : spies_) {
+        auto& c = counts[slot];
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+            c.emplace_back(*it, it.get_termfreq());
     }
-    // Multi-valued: count each distinct value once per article.
-    seen_.clear();
-    std::string_view rest = v;
-    for (;;) {
-        auto end = rest.find('\x1f');
-        std::string_view value = rest.substr(0, end);
-        if (!value.empty()) {
-            Entry* e = &entry(value);
-            if (std::find(seen_.begin(), seen_.end(), e) == seen_.end()) {
-                seen_.push_back(e);
-                ++e->count;
-            }
-        }
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
+    std::vector<Facet> out;
+    static const std::vector<std::pair<std::string, Xapian::doccount>> none;
+    for (const auto& r : reqs_) {
+        auto it = counts.find(slot_of(r).first);
+        out.push_back(facet_from_counts(r, it == counts.end() ? none : it->second));
     }
+    return out;
 }
 
-Facet FacetSpy::result() const {
+Facet facet_from_counts(const FacetRequest& req,
+                        const std::vector<std::pair<std::string, Xapian::doccount>>& counts) {
     Facet f;
-    f.field = req_.field;
-    f.chronological = prefix_len_ != 0;
-    for (const auto& [key, e] : counts_)
-        if (e.count) f.values.push_back({e.shown, e.count});
+    f.field = req.field;
+    std::size_t prefix_len = slot_of(req).second;
+    f.chronological = prefix_len != 0;
     if (f.chronological) {
-        // Keys are YYYY[MM[DD]] so the map is already in time order. A limit keeps
-        // the most recent periods.
-        if (req_.limit && f.values.size() > req_.limit)
-            f.values.erase(f.values.begin(), f.values.end() - req_.limit);
+        // Dates: keys YYYY[MM[DD]] in time order (the spy's values are sorted), shown as
+        // YYYY[-MM[-DD]]. A limit keeps the most recent periods.
+        std::map<std::string, Xapian::doccount> periods;
+        for (const auto& [v, n] : counts)
+            if (v.size() >= prefix_len) periods[v.substr(0, prefix_len)] += n;
+        for (const auto& [key, n] : periods) {
+            std::string shown = key.substr(0, 4);
+            if (prefix_len >= 6) shown += "-" + key.substr(4, 2);
+            if (prefix_len >= 8) shown += "-" + key.substr(6, 2);
+            f.values.push_back({shown, n});
+        }
+        if (req.limit && f.values.size() > req.limit)
+            f.values.erase(f.values.begin(), f.values.end() - req.limit);
         return f;
+    }
+    struct Entry {
+        Xapian::doccount count = 0;
+        std::map<std::string, Xapian::doccount> spellings;
+    };
+    std::map<std::string, Entry> entries; // folded name -> its count and spellings
+    // Raw name -> its entry: names repeat across combinations, and folding is the cost.
+    std::unordered_map<std::string, Entry*> by_raw;
+    std::vector<Entry*> seen; // one combination's entries, counted once each
+    for (const auto& [joined, n] : counts) {
+        seen.clear();
+        std::string_view rest = joined;
+        for (;;) {
+            auto end = rest.find('\x1f');
+            std::string_view value = rest.substr(0, end);
+            if (!value.empty()) {
+                std::string raw(value);
+                auto hit = by_raw.find(raw);
+                Entry* e = hit != by_raw.end() ? hit->second
+                                               : by_raw.emplace(raw, &entries[fold_for_match(raw)])
+                                                     .first->second;
+                if (std::find(seen.begin(), seen.end(), e) == seen.end()) {
+                    seen.push_back(e);
+                    e->count += n;
+                }
+                e->spellings[raw] += n;
+            }
+            if (end == std::string_view::npos) break;
+            rest.remove_prefix(end + 1);
+        }
+    }
+    for (const auto& [key, e] : entries) {
+        const std::string* shown = nullptr;
+        Xapian::doccount best = 0;
+        for (const auto& [raw, n] : e.spellings)
+            if (n > best) best = n, shown = &raw;
+        f.values.push_back({*shown, e.count});
     }
     std::stable_sort(f.values.begin(), f.values.end(),
                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-    unsigned limit = req_.limit ? req_.limit : 10;
+    unsigned limit = req.limit ? req.limit : 10;
     if (f.values.size() > limit) f.values.resize(limit);
     return f;
 }

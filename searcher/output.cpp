@@ -186,6 +186,10 @@ json result_to_json(const SearchResult& r) {
     if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
     if (r.explain) j["parsed"] = r.parsed;
     if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
+    if (!r.missing_shards.empty()) {
+        j["partial"] = true; // --partial: some shards did not answer
+        j["missing_shards"] = r.missing_shards;
+    }
     return j;
 }
 

@@ -4,6 +4,7 @@
 #include "article.hpp"
 #include "facets.hpp"
 #include "query.hpp"
+#include "shards.hpp"
 #include "snippet.hpp"
 
 #include <xapian.h>
@@ -51,15 +52,17 @@ struct SearchResult {
     std::string parsed; // Xapian's description of the parsed query
     std::vector<Facet> facets;
     std::string suggestion; // a corrected query that finds more, or ""
+    bool suggestion_unavailable = false; // wanted, but every shard is remote (no spelling)
+    std::vector<std::string> missing_shards; // --partial: shards left out, with the reason
     bool collapse = false, explain = false;
 };
 
-// Opens one or more index directories as one database; checks the schema version.
-Xapian::Database open_index(const std::vector<std::string>& paths);
+// Opens one or more --db specs (shards.hpp) as one database; checks each schema version.
+Xapian::Database open_index(const std::vector<std::string>& specs);
 
 class Searcher {
   public:
-    explicit Searcher(std::vector<std::string> db_paths);
+    explicit Searcher(std::vector<std::string> db_specs, ShardOptions shard_opts = {});
     SearchResult search(const SearchRequest& req);
     // The stored article with this id, or false.
     bool find(const std::string& id, Article& out);
@@ -67,12 +70,17 @@ class Searcher {
 
   private:
     SearchResult run(const SearchRequest& req);
+    // Runs fn; when a remote shard fails, reopens the shards and either names the dead
+    // one (Error) or, with --partial, runs fn again on those that answer.
+    template <class F> auto on_shards(F fn) -> decltype(fn());
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);
     QueryBuilder& builder(const QueryOptions& opts);
     std::string snippet_of(const Article& a, const std::vector<Needle>& needles, bool highlight);
     std::vector<std::string> paths_;
-    Xapian::Database db_;
+    ShardOptions shard_opts_;
+    Shards shards_;
+    Xapian::Database db_; // shards_.all
     // Reused across --batch queries: setting up a QueryParser from the schema costs more
     // than parsing a short query.
     std::unique_ptr<QueryBuilder> builder_;
