@@ -91,11 +91,10 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
                 doc.add_boolean_term(std::string(kPrefixMonth) + compact.substr(0, 6));
                 doc.add_boolean_term(std::string(kPrefixYear) + compact.substr(0, 4));
                 doc.add_value(kSlotDate, compact);
-                doc.add_value(kSlotRecency, Xapian::sortable_serialise(recency_slot_weight(
-                                                days_from_civil(*d))));
+                doc.add_value(kSlotRecency,
+                              Xapian::sortable_serialise(recency_slot_weight(days_from_civil(*d))));
                 std::int64_t published = a.published.value_or(0);
-                doc.add_value(kSlotSortKey,
-                              sort_key(compact, a.published ? &published : nullptr));
+                doc.add_value(kSlotSortKey, sort_key(compact, a.published ? &published : nullptr));
             }
             continue; // the date slot holds YYYYMMDD, not the value as written
         case FieldKind::Text:

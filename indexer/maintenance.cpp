@@ -8,10 +8,10 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <map>
 #include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
+#include <map>
 #include <unistd.h>
 
 namespace morgue {

@@ -117,9 +117,9 @@ Facet facet_from_counts(const FacetRequest& req,
             if (!value.empty()) {
                 std::string raw(value);
                 auto hit = by_raw.find(raw);
-                Entry* e = hit != by_raw.end() ? hit->second
-                                               : by_raw.emplace(raw, &entries[fold_for_match(raw)])
-                                                     .first->second;
+                Entry* e = hit != by_raw.end()
+                               ? hit->second
+                               : by_raw.emplace(raw, &entries[fold_for_match(raw)]).first->second;
                 if (std::find(seen.begin(), seen.end(), e) == seen.end()) {
                     seen.push_back(e);
                     e->count += n;

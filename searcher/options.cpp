@@ -14,10 +14,9 @@ namespace {
 
 // Options that take a value, and flags; anything else starting with '-' is a query word
 // ("-musk" excludes a term), so it is moved behind "--" before cxxopts sees it.
-const std::set<std::string> kValued = {"--db",     "--limit",  "-n",      "--offset", "--sort",
-                                       "--format", "-f",       "--now",   "--since",  "--until",
-                                       "--color",  "--colour", "--facet", "--like",   "--fields",
-                                       "--timeout"};
+const std::set<std::string> kValued = {
+    "--db",    "--limit", "-n",      "--offset", "--sort",  "--format", "-f",       "--now",
+    "--since", "--until", "--color", "--colour", "--facet", "--like",   "--fields", "--timeout"};
 const std::set<std::string> kFlags = {"--count",       "-c",        "--any",        "--batch",
                                       "--list-fields", "--help",    "-h",           "--version",
                                       "--collapse",    "--explain", "--no-suggest", "-0",

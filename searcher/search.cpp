@@ -9,6 +9,7 @@
 #include "stored_article.hpp"
 #include "text.hpp"
 
+#include <map>
 #include <memory>
 
 namespace morgue {
@@ -25,8 +26,8 @@ Xapian::Database open_index(const std::vector<std::string>& specs) {
 }
 
 Searcher::Searcher(std::vector<std::string> db_specs, ShardOptions shard_opts)
-    : paths_(std::move(db_specs)), shard_opts_(shard_opts), shards_(open_shards(paths_, shard_opts_)),
-      db_(shards_.all), stem_(cached_stemmer()) {}
+    : paths_(std::move(db_specs)), shard_opts_(shard_opts),
+      shards_(open_shards(paths_, shard_opts_)), db_(shards_.all), stem_(cached_stemmer()) {}
 
 template <class F> auto Searcher::on_shards(F fn) -> decltype(fn()) {
     try {
@@ -165,18 +166,23 @@ SearchResult Searcher::run(const SearchRequest& req) {
         enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     res.total = mset.get_matches_estimated();
-    if (req.collapse && shards_.any_remote) {
-        // The total counts articles before folding. Xapian's merge of remote shards'
-        // uncollapsed counts undercounts (69 for 70 on sample_corpus in two shards), so
-        // over remote shards they are counted without the collapse key.
+    // --collapse: the total counts articles before folding, and each hit the copies
+    // folded into it. Xapian's own counts are lower bounds, and over remote shards lose
+    // the copies folded across shards (69 for 70 on sample_corpus in two shards, a
+    // collapse count of 0 for 1), so both come from one more pass without the collapse
+    // key, counting every match's content hash: the same answer from any shards.
+    std::map<std::string, Xapian::doccount> copies;
+    if (req.collapse) {
         Xapian::Enquire count(db_);
         count.set_query(q);
-        count.set_weighting_scheme(Xapian::BM25Weight());
-        Xapian::MSet all_copies = count.get_mset(0, 0, check);
-        res.total = all_copies.get_matches_estimated();
-        res.total_exact = all_copies.get_matches_lower_bound() == all_copies.get_matches_upper_bound();
-    } else if (req.collapse) {
-        res.total = mset.get_uncollapsed_matches_estimated();
+        count.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy hashes(kSlotContentHash);
+        count.add_matchspy(&hashes);
+        count.get_mset(0, 0, all);
+        res.total = hashes.get_total();
+        res.total_exact = true;
+        for (auto it = hashes.values_begin(); it != hashes.values_end(); ++it)
+            if (it.get_termfreq() > 1) copies.emplace(*it, it.get_termfreq());
     }
     res.facets = spies.results();
     enquire.clear_matchspies();
@@ -207,7 +213,10 @@ SearchResult Searcher::run(const SearchRequest& req) {
         Xapian::Document doc = it.get_document();
         h.article = article_from_stored(doc.get_data());
         if (req.snippets) h.snippet = snippet_of(h.article, needles, req.highlight);
-        h.collapsed = it.get_collapse_count();
+        if (req.collapse) {
+            auto c = copies.find(doc.get_value(kSlotContentHash));
+            h.collapsed = c == copies.end() ? 0 : c->second - 1;
+        }
         if (req.explain)
             for (auto t = enquire.get_matching_terms_begin(it);
                  t != enquire.get_matching_terms_end(it); ++t) {

@@ -51,8 +51,8 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::string parsed; // Xapian's description of the parsed query
     std::vector<Facet> facets;
-    std::string suggestion; // a corrected query that finds more, or ""
-    bool suggestion_unavailable = false; // wanted, but every shard is remote (no spelling)
+    std::string suggestion;                  // a corrected query that finds more, or ""
+    bool suggestion_unavailable = false;     // wanted, but every shard is remote (no spelling)
     std::vector<std::string> missing_shards; // --partial: shards left out, with the reason
     bool collapse = false, explain = false;
 };

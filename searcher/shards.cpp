@@ -56,7 +56,8 @@ void read_stub(const std::string& stub, std::vector<ShardSpec>& out, int depth) 
         std::string where = stub + ":" + std::to_string(n);
         auto sp = t.find_first_of(" \t");
         std::string type = t.substr(0, sp);
-        std::string rest(sp == std::string::npos ? std::string_view() : trim(std::string_view(t).substr(sp + 1)));
+        std::string rest(sp == std::string::npos ? std::string_view()
+                                                 : trim(std::string_view(t).substr(sp + 1)));
         if (rest.empty()) throw Error(where + ": '" + type + "' names no database");
         if (type == "remote") {
             // Xapian's rule: a colon before any space is TCP, else a program and its args.
@@ -71,7 +72,9 @@ void read_stub(const std::string& stub, std::vector<ShardSpec>& out, int depth) 
                 s.kind = ShardSpec::Kind::Prog;
                 s.name = rest;
                 s.prog = rest.substr(0, space);
-                s.args = std::string(space == std::string::npos ? std::string_view() : trim(std::string_view(rest).substr(space + 1)));
+                s.args = std::string(space == std::string::npos
+                                         ? std::string_view()
+                                         : trim(std::string_view(rest).substr(space + 1)));
                 out.push_back(s);
             }
         } else if (type == "auto" || type == "glass" || type == "chert") {

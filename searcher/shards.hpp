@@ -35,10 +35,10 @@ struct ShardSpec {
 std::vector<ShardSpec> expand_db_specs(const std::vector<std::string>& specs);
 
 struct Shards {
-    std::vector<ShardSpec> specs;    // every shard asked for
-    std::vector<std::string> dead;   // "name: reason" of the shards left out (partial)
-    Xapian::Database all;            // the live shards as one
-    Xapian::Database local;          // the live local shards (spelling tables)
+    std::vector<ShardSpec> specs;  // every shard asked for
+    std::vector<std::string> dead; // "name: reason" of the shards left out (partial)
+    Xapian::Database all;          // the live shards as one
+    Xapian::Database local;        // the live local shards (spelling tables)
     bool any_local = false, any_remote = false;
     bool partial() const { return !dead.empty(); }
 };
