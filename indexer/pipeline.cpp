@@ -46,7 +46,7 @@ struct Parsed {
     std::string reason; // skip or reject reason
     std::optional<Article> article;
     Xapian::Document doc;
-    bool other_shard = false; // --shard: parsed for the run's dedup, not indexed here
+    bool other_shard = false; // --shard: another shard's article, not indexed here
 };
 
 class Progress {
@@ -202,13 +202,8 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                         p.article = parse_record(it.record);
                         p.other_shard =
                             opts.shards && shard_of(p.article->id, opts.shards) != opts.shard;
-                        if (p.other_shard) {
-                            // Only what the run's dedup reads: every shard's run then
-                            // drops the same duplicates as one run over the whole dump.
-                            p.doc.add_value(kSlotContentHash, content_hash(*p.article));
-                        } else if (!opts.dry_run) {
-                            p.doc = builder.build(*p.article);
-                        }
+                        // Another shard's article is counted, not built.
+                        if (!p.other_shard && !opts.dry_run) p.doc = builder.build(*p.article);
                     } catch (const std::exception& e) {
                         p.kind = Item::Kind::Reject;
                         p.reason = e.what();
@@ -250,29 +245,25 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         case Item::Kind::Record:
             break;
         }
-        if (p.other_shard && (opts.dry_run || dedupe.first_time(*p.article, p.doc))) {
+        if (p.other_shard) {
+            // Shards split by id, and only the same id twice is a duplicate: the shard
+            // that owns the id counts it as one run over the whole dump would.
             ++summary.skipped["other shard (--shard " + std::to_string(opts.shard) + "/" +
                               std::to_string(opts.shards) + ")"];
             return;
         }
-        if (p.other_shard) {
-            summary.count(Outcome::Duplicate);
-            return;
-        }
+        // Identity decides: only the same id twice is a duplicate, and the later one wins.
+        bool duplicate = !dedupe.first_time(*p.article);
         if (opts.dry_run) {
-            summary.count(Outcome::Indexed);
+            summary.count(Outcome::Indexed, duplicate, p.article->truncated);
             if (opts.print == "jsonl") out << dump_json(article_to_json(*p.article)) << '\n';
             return;
         }
-        if (!dedupe.first_time(*p.article, p.doc)) {
-            summary.count(Outcome::Duplicate);
-            return;
-        }
         if (shards) {
-            shards->add(std::move(*p.article), std::move(p.doc));
+            shards->add(std::move(*p.article), std::move(p.doc), duplicate);
             return;
         }
-        summary.count(writer->add(*p.article, p.doc));
+        summary.count(writer->add(*p.article, p.doc), duplicate, p.article->truncated);
         writer->commit_if_due();
     };
     Parsed p;

@@ -2,11 +2,10 @@
 
 #include "dates.hpp"
 #include "errors.hpp"
-#include "schema.hpp"
+#include "schema_values.hpp"
 #include "text.hpp"
 
 #include <algorithm>
-#include <set>
 #include <unordered_map>
 
 namespace morgue {
@@ -27,33 +26,17 @@ FacetRequest parse_facet_spec(const std::string& spec) {
                         ": the count after ':' must be a number from 1 to 100000");
         }
     }
-    static const std::set<std::string> known = {"person", "author", "source", "site", "tag",
-                                                "lang",   "year",   "month",  "day"};
-    if (!known.count(r.field))
-        throw Error("--facet " + r.field +
-                    ": not a facet; try person, author, source, tag, lang, year, month, day");
-    if (r.field == "site") r.field = "source";
+    auto def = find_facet(r.field);
+    if (!def) throw Error("--facet " + r.field + ": not a facet; try " + facet_names());
+    r.field = def->name; // site -> source
     return r;
 }
 
-namespace {
-
-// A facet's value slot and, for dates, how many characters of YYYYMMDD it keeps.
-std::pair<unsigned, std::size_t> slot_of(const FacetRequest& req) {
-    if (req.field == "year") return {kSlotDate, 4};
-    if (req.field == "month") return {kSlotDate, 6};
-    if (req.field == "day") return {kSlotDate, 8};
-    const Field* f = find_field(req.field);
-    return {f ? f->facet_slot : kNoSlot, 0};
-}
-
-} // namespace
-
 FacetSpies::FacetSpies(const std::vector<FacetRequest>& reqs) : reqs_(reqs) {
     for (const auto& r : reqs_) {
-        unsigned slot = slot_of(r).first;
-        if (slot != kNoSlot && !spies_.count(slot))
-            spies_.emplace(slot, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        auto def = find_facet(r.field);
+        if (def && def->slot != kNoSlot && !spies_.count(def->slot))
+            spies_.emplace(def->slot, std::make_unique<Xapian::ValueCountMatchSpy>(def->slot));
     }
 }
 
@@ -72,7 +55,8 @@ std::vector<Facet> FacetSpies::results() const {
     std::vector<Facet> out;
     static const std::vector<std::pair<std::string, Xapian::doccount>> none;
     for (const auto& r : reqs_) {
-        auto it = counts.find(slot_of(r).first);
+        auto def = find_facet(r.field);
+        auto it = def ? counts.find(def->slot) : counts.end();
         out.push_back(facet_from_counts(r, it == counts.end() ? none : it->second));
     }
     return out;
@@ -82,27 +66,24 @@ Facet facet_from_counts(const FacetRequest& req,
                         const std::vector<std::pair<std::string, Xapian::doccount>>& counts) {
     Facet f;
     f.field = req.field;
-    std::size_t prefix_len = slot_of(req).second;
+    auto def = find_facet(req.field);
+    std::size_t prefix_len = def ? def->date_chars : 0;
     f.chronological = prefix_len != 0;
     if (f.chronological) {
-        // Dates: keys YYYY[MM[DD]] in time order (the spy's values are sorted), shown as
-        // YYYY[-MM[-DD]]. A limit keeps the most recent periods.
+        // Periods are prefixes of the date slot, which sort in time order. A limit keeps
+        // the most recent periods.
         std::map<std::string, Xapian::doccount> periods;
         for (const auto& [v, n] : counts)
             if (v.size() >= prefix_len) periods[v.substr(0, prefix_len)] += n;
-        for (const auto& [key, n] : periods) {
-            std::string shown = key.substr(0, 4);
-            if (prefix_len >= 6) shown += "-" + key.substr(4, 2);
-            if (prefix_len >= 8) shown += "-" + key.substr(6, 2);
-            f.values.push_back({shown, n});
-        }
+        for (const auto& [key, n] : periods)
+            f.values.push_back({date_slot_display(key), n});
         if (req.limit && f.values.size() > req.limit)
             f.values.erase(f.values.begin(), f.values.end() - req.limit);
         return f;
     }
     struct Entry {
         Xapian::doccount count = 0;
-        std::map<std::string, Xapian::doccount> spellings;
+        std::map<std::string, Xapian::doccount, std::less<>> spellings;
     };
     std::map<std::string, Entry> entries; // folded name -> its count and spellings
     // Raw name -> its entry: names repeat across combinations, and folding is the cost.
@@ -110,24 +91,16 @@ Facet facet_from_counts(const FacetRequest& req,
     std::vector<Entry*> seen; // one combination's entries, counted once each
     for (const auto& [joined, n] : counts) {
         seen.clear();
-        std::string_view rest = joined;
-        for (;;) {
-            auto end = rest.find('\x1f');
-            std::string_view value = rest.substr(0, end);
-            if (!value.empty()) {
-                std::string raw(value);
-                auto hit = by_raw.find(raw);
-                Entry* e = hit != by_raw.end()
-                               ? hit->second
-                               : by_raw.emplace(raw, &entries[fold_for_match(raw)]).first->second;
-                if (std::find(seen.begin(), seen.end(), e) == seen.end()) {
-                    seen.push_back(e);
-                    e->count += n;
-                }
-                e->spellings[raw] += n;
-            }
-            if (end == std::string_view::npos) break;
-            rest.remove_prefix(end + 1);
+        for (std::string_view value : split_list_value(joined)) {
+            std::string raw(value);
+            auto hit = by_raw.find(raw);
+            Entry* e = hit != by_raw.end()
+                           ? hit->second
+                           : by_raw.emplace(raw, &entries[fold_for_match(raw)]).first->second;
+            if (std::find(seen.begin(), seen.end(), e) != seen.end()) continue;
+            seen.push_back(e);
+            e->count += n;
+            e->spellings[raw] += n;
         }
     }
     for (const auto& [key, e] : entries) {

@@ -35,9 +35,9 @@ FacetRequest parse_facet_spec(const std::string& spec);
 // Counts facet values over every match with Xapian's own ValueCountMatchSpy, one per
 // value slot: the stock remote server (xapian-tcpsrv) can run it on each shard and
 // Xapian merges the shards' counts, where a match spy of ours could not cross the link.
-// The spy counts whole slot values; multi-valued slots (names joined by '\x1f') are
-// split here, each distinct name counted once per article, and names that differ only
-// in case or accents are one value, shown as its most frequent spelling.
+// The spy counts whole slot values; multi-valued slots (schema_values.hpp) are split
+// here, each distinct name counted once per article, and names that differ only in case
+// or accents are one value, shown as its most frequent spelling.
 class FacetSpies {
   public:
     explicit FacetSpies(const std::vector<FacetRequest>& reqs);

@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "recency.hpp"
 #include "schema.hpp"
+#include "schema_values.hpp"
 #include "snippet.hpp"
 #include "stemmer.hpp"
 #include "stored_article.hpp"
@@ -25,43 +26,56 @@ Xapian::Database open_index(const std::vector<std::string>& specs) {
     return open_shards(specs, {}).all;
 }
 
+static LiveDatabase open_live(std::vector<std::string> specs, DatabaseOpener open) {
+    std::string name = joined_paths(specs);
+    try {
+        return LiveDatabase(std::move(specs), std::move(open));
+    } catch (const Xapian::Error& e) {
+        throw Error(describe_xapian_error(name, e));
+    }
+}
+
 Searcher::Searcher(std::vector<std::string> db_specs, ShardOptions shard_opts)
-    : paths_(std::move(db_specs)), shard_opts_(shard_opts),
-      shards_(open_shards(paths_, shard_opts_)), db_(shards_.all), stem_(cached_stemmer()) {}
+    : shards_(std::make_shared<Shards>()),
+      live_(open_live(db_specs,
+                      [db_specs, shard_opts, shards = shards_] {
+                          *shards = open_shards(db_specs, shard_opts);
+                          return shards->all;
+                      })),
+      stem_(cached_stemmer()) {}
+
+Searcher::Searcher(std::vector<std::string> specs, DatabaseOpener open)
+    : live_(open_live(std::move(specs), std::move(open))), stem_(cached_stemmer()) {}
+
+void Searcher::rethrow(const Xapian::Error& e) const {
+    throw Error(describe_xapian_error(joined_paths(live_.specs()), e));
+}
 
 template <class F> auto Searcher::on_shards(F fn) -> decltype(fn()) {
     try {
         return fn();
     } catch (const Xapian::Error& e) {
-        if (!shards_.any_remote || !is_shard_failure(e)) throw;
+        if (!shards_->any_remote || !is_shard_failure(e)) throw;
     }
-    // A remote shard failed mid-query. The other connections may be half way through an
-    // exchange, so every shard is opened afresh, and the ones that do not answer named.
-    ShardOptions probe = shard_opts_;
-    probe.partial = true;
-    Shards fresh = open_shards(paths_, probe);
-    if (fresh.partial() && !shard_opts_.partial)
-        throw Error(fresh.dead.front() + "; --partial searches the shards that answer");
-    shards_ = std::move(fresh);
-    db_ = shards_.all;
-    builder_.reset();
+    // The other connections may be half way through an exchange: every shard is opened
+    // afresh on the next read.
+    live_.invalidate();
     return fn();
 }
 
 SearchResult Searcher::search(const SearchRequest& req) {
-    // A writer may commit while we read: reopen and retry once.
     try {
-        return on_shards([&] {
-            try {
-                return run(req);
-            } catch (const Xapian::DatabaseModifiedError&) {
-                db_.reopen();
-                builder_.reset(); // its date span may have changed
-                return run(req);
-            }
-        });
+        return on_shards([&] { return live_.read([&](Xapian::Database&) { return run(req); }); });
     } catch (const Xapian::Error& e) {
-        throw Error(describe_xapian_error(joined_paths(paths_), e));
+        rethrow(e);
+    }
+}
+
+bool Searcher::refresh() {
+    try {
+        return on_shards([&] { return live_.refresh(); });
+    } catch (const Xapian::Error& e) {
+        rethrow(e);
     }
 }
 
@@ -84,11 +98,11 @@ class TextTermsOnly : public Xapian::ExpandDecider {
 
 Xapian::Query Searcher::like_query(const std::string& id) {
     std::string term = boolean_term(field(FieldId::Id), id);
-    Xapian::PostingIterator p = db_.postlist_begin(term);
-    if (p == db_.postlist_end(term)) throw Error("--like: no article with id '" + id + "'");
+    Xapian::PostingIterator p = db().postlist_begin(term);
+    if (p == db().postlist_end(term)) throw Error("--like: no article with id '" + id + "'");
     Xapian::RSet rset;
     rset.add_document(*p);
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     TextTermsOnly decider;
     Xapian::ESet eset = enquire.get_eset(40, rset, &decider);
     std::vector<Xapian::Query> terms;
@@ -119,9 +133,10 @@ std::string Searcher::snippet_of(const Article& a, const std::vector<Needle>& ne
 }
 
 QueryBuilder& Searcher::builder(const QueryOptions& opts) {
-    if (!builder_ || !(builder_opts_ == opts)) {
-        builder_ = std::make_unique<QueryBuilder>(db_, opts);
+    if (!builder_ || !(builder_opts_ == opts) || builder_generation_ != live_.generation()) {
+        builder_ = std::make_unique<QueryBuilder>(db(), opts);
         builder_opts_ = opts;
+        builder_generation_ = live_.generation();
     }
     return *builder_;
 }
@@ -141,7 +156,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
                           recency_boost(req.query_options.today, b.first_day(), b.last_day()));
     }
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (req.collapse) enquire.set_collapse_key(kSlotContentHash);
@@ -155,10 +170,10 @@ SearchResult Searcher::run(const SearchRequest& req) {
     res.parsed = q.get_description();
     res.collapse = req.collapse;
     res.explain = req.explain;
-    res.missing_shards = shards_.dead;
+    res.missing_shards = shards_->dead;
     FacetSpies spies(req.facets);
     spies.attach(enquire);
-    Xapian::doccount all = db_.get_doccount();
+    Xapian::doccount all = db().get_doccount();
     bool exhaustive = req.count_only || !req.facets.empty();
     Xapian::doccount check =
         exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
@@ -173,7 +188,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
     // key, counting every match's content hash: the same answer from any shards.
     std::map<std::string, Xapian::doccount> copies;
     if (req.collapse) {
-        Xapian::Enquire count(db_);
+        Xapian::Enquire count(db());
         count.set_query(q);
         count.set_weighting_scheme(Xapian::BoolWeight());
         Xapian::ValueCountMatchSpy hashes(kSlotContentHash);
@@ -186,7 +201,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
     }
     res.facets = spies.results();
     enquire.clear_matchspies();
-    if (req.suggest && res.total < 3 && req.like_id.empty() && !shards_.any_local) {
+    bool spelling = !shards_->any_remote || shards_->any_local;
+    if (req.suggest && res.total < 3 && req.like_id.empty() && !spelling) {
         // Xapian's remote backend has no spelling tables: say so rather than stay silent.
         res.suggestion_unavailable = true;
     } else if (req.suggest && res.total < 3 && req.like_id.empty()) {
@@ -220,16 +236,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         if (req.explain)
             for (auto t = enquire.get_matching_terms_begin(it);
                  t != enquire.get_matching_terms_end(it); ++t) {
-                const std::string full = *t;
-                const Field& f = field_of_term(full);
-                std::string_view term = full;
-                bool stemmed = term.size() > 1 && term[0] == 'Z';
-                if (stemmed) term.remove_prefix(1);
-                if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix)
-                    term.remove_prefix(f.prefix.size());
-                // Unprefixed terms come from every text field: call them "text".
-                std::string name = f.prefix.empty() ? "text" : std::string(f.name);
-                h.matched.push_back(name + ":" + std::string(term) + (stemmed ? "*" : ""));
+                h.matched.push_back(describe_term(*t));
             }
         res.hits.push_back(std::move(h));
     }
@@ -259,12 +266,12 @@ std::string Searcher::suggest(const std::string& query) {
         }
         std::string word = query.substr(i, j - i);
         bool field_name = j < query.size() && query[j] == ':';
-        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" ||
-                  word == "XOR" || word == "ADJ";
+        bool op = is_query_operator(word);
         std::string lower = fold_for_match(word);
-        if (!field_name && !op && lower.size() >= 3 && !db_.term_exists(lower)) {
+        if (!field_name && !op && lower.size() >= 3 && !db().term_exists(lower)) {
             // Only local shards have spelling tables (the remote protocol has none).
-            std::string fix = shards_.local.get_spelling_suggestion(lower, 2);
+            std::string fix =
+                (shards_->any_remote ? shards_->local : db()).get_spelling_suggestion(lower, 2);
             if (!fix.empty() && fix != lower) {
                 if (word[0] >= 'A' && word[0] <= 'Z' && fix[0] >= 'a' && fix[0] <= 'z')
                     fix[0] = static_cast<char>(fix[0] - 32);
@@ -284,20 +291,15 @@ bool Searcher::find(const std::string& id, Article& out) {
     std::string term = boolean_term(field(FieldId::Id), id);
     try {
         return on_shards([&] {
-            for (int attempt = 0; attempt < 2; ++attempt) {
-                try {
-                    Xapian::PostingIterator p = db_.postlist_begin(term);
-                    if (p == db_.postlist_end(term)) return false;
-                    out = article_from_stored(db_.get_document(*p).get_data());
-                    return true;
-                } catch (const Xapian::DatabaseModifiedError&) {
-                    db_.reopen();
-                }
-            }
-            return false;
+            return live_.read([&](Xapian::Database& db) {
+                Xapian::PostingIterator p = db.postlist_begin(term);
+                if (p == db.postlist_end(term)) return false;
+                out = article_from_stored(db.get_document(*p).get_data());
+                return true;
+            });
         });
     } catch (const Xapian::Error& e) {
-        throw Error(describe_xapian_error(joined_paths(paths_), e));
+        rethrow(e);
     }
 }
 

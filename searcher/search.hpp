@@ -2,6 +2,7 @@
 #pragma once
 
 #include "article.hpp"
+#include "database.hpp"
 #include "facets.hpp"
 #include "query.hpp"
 #include "shards.hpp"
@@ -58,34 +59,48 @@ struct SearchResult {
 };
 
 // Opens one or more --db specs (shards.hpp) as one database; checks each schema version.
+// Xapian's errors from local indexes pass through (LiveDatabase retries the transient
+// ones); a remote shard that cannot be reached is an Error naming it.
 Xapian::Database open_index(const std::vector<std::string>& specs);
 
+// Every read goes through LiveDatabase::read(): a writer committing, deleting or
+// compacting meanwhile makes it reopen and retry, never fail (database.hpp).
 class Searcher {
   public:
+    // --db specs: directories, tcp://HOST:PORT, stub files (shards.hpp).
     explicit Searcher(std::vector<std::string> db_specs, ShardOptions shard_opts = {});
+    // Another way to open the index (remote shards, a server's own): specs name it.
+    Searcher(std::vector<std::string> specs, DatabaseOpener open);
     SearchResult search(const SearchRequest& req);
     // The stored article with this id, or false.
     bool find(const std::string& id, Article& out);
-    Xapian::Database& db() { return db_; }
+    // Before each query of a long-lived searcher (--batch, a server): see the newest
+    // commit, deletion or compaction. True when the index changed.
+    bool refresh();
+    Xapian::Database& db() { return live_.db(); }
 
   private:
     SearchResult run(const SearchRequest& req);
-    // Runs fn; when a remote shard fails, reopens the shards and either names the dead
-    // one (Error) or, with --partial, runs fn again on those that answer.
+    // Runs fn; when a remote shard fails mid-read, opens every shard afresh and runs fn
+    // again: the opener then names the dead shard (Error) or, with --partial, leaves it
+    // out.
     template <class F> auto on_shards(F fn) -> decltype(fn());
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);
     QueryBuilder& builder(const QueryOptions& opts);
     std::string snippet_of(const Article& a, const std::vector<Needle>& needles, bool highlight);
-    std::vector<std::string> paths_;
-    ShardOptions shard_opts_;
-    Shards shards_;
-    Xapian::Database db_; // shards_.all
+    // Xapian errors -> morgue::Error naming the index, with a hint.
+    [[noreturn]] void rethrow(const Xapian::Error& e) const;
+    // The shards as last opened (the opener fills it): which are remote, which local
+    // (spelling), which were left out. Empty with an opener of the caller's own.
+    std::shared_ptr<Shards> shards_ = std::make_shared<Shards>();
+    LiveDatabase live_;
     // Reused across --batch queries: setting up a QueryParser from the schema costs more
     // than parsing a short query.
     std::unique_ptr<QueryBuilder> builder_;
     QueryOptions builder_opts_;
-    Xapian::Stem stem_; // for snippets, cached across hits and --batch queries
+    unsigned long builder_generation_ = 0; // live_.generation() it was made for
+    Xapian::Stem stem_;                    // for snippets, cached across hits and --batch queries
 };
 
 // Totals up to this many matches are exact; above it, Xapian's estimate (total_exact

@@ -151,8 +151,13 @@ Shards open_shards(const std::vector<std::string>& specs, const ShardOptions& op
             db = open_one(s, opts);
             version = db.get_metadata(kSchemaVersionKey);
         } catch (const Xapian::Error& e) {
-            if (!opts.partial || (s.kind == ShardSpec::Kind::Local && !is_shard_failure(e)))
-                throw Error(shard_failure(s, e));
+            // A local index's errors pass through: the caller (LiveDatabase) retries the
+            // transient ones (a directory being swapped) and names the others.
+            if (s.kind == ShardSpec::Kind::Local) throw;
+            if (!opts.partial)
+                throw Error(
+                    shard_failure(s, e) +
+                    (out.specs.size() > 1 ? "; --partial searches the shards that answer" : ""));
             out.dead.push_back(shard_failure(s, e));
             continue;
         }

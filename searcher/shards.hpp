@@ -43,8 +43,9 @@ struct Shards {
     bool partial() const { return !dead.empty(); }
 };
 
-// Opens every shard, checking each one's schema version. A shard that cannot be opened
-// throws Error naming it, or with opts.partial is left out (Error if none is left).
+// Opens every shard, checking each one's schema version. A remote shard that cannot be
+// reached throws Error naming it, or with opts.partial is left out (Error if none is
+// left); a local index's Xapian errors pass through (LiveDatabase retries transient ones).
 Shards open_shards(const std::vector<std::string>& specs, const ShardOptions& opts);
 
 // True for the exceptions a remote shard's failure raises (network, timeout, closed).

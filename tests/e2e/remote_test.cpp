@@ -233,7 +233,7 @@ TEST_CASE("a stalled or killed shard: one clear line, or a --partial answer; nev
     CHECK(stalled.status == 2);
     CHECK(stalled.err == "morgue-search: tcp://127.0.0.1:" + port1 +
                              ": the shard server did not answer in time (Timeout expired while "
-                             "trying to read)\n");
+                             "trying to read); --partial searches the shards that answer\n");
     REQUIRE(partial.status == 0);
     json pj = json::parse(partial.out);
     CHECK(pj["partial"] == true);
@@ -271,7 +271,8 @@ TEST_CASE("a stalled or killed shard: one clear line, or a --partial answer; nev
     auto dead = search(a.remote, "--count the");
     CHECK(dead.status == 2);
     CHECK(dead.err == "morgue-search: tcp://127.0.0.1:" + port1 +
-                          ": cannot reach the shard server (Couldn't connect)\n");
+                          ": cannot reach the shard server (Couldn't connect); --partial "
+                          "searches the shards that answer\n");
     auto part = search(a.remote, "--partial --format json --limit 50 the");
     REQUIRE(part.status == 0);
     CHECK(json::parse(part.out)["hits"] == only0["hits"]);
