@@ -51,11 +51,15 @@ int cmd_people(const SearchOptions& o, std::ostream& out) {
             for (const auto& item : arr)
                 out << dump_json(item) << '\n';
         } else {
-            out << dump_json({{"format_version", kFormatVersion},
-                              {"query", r.query},
-                              {"total", r.total},
-                              {"people", arr}})
-                << '\n';
+            nlohmann::ordered_json j = {{"format_version", kFormatVersion},
+                                        {"query", r.query},
+                                        {"total", r.total},
+                                        {"people", arr}};
+            if (!r.missing_shards.empty()) {
+                j["partial"] = true; // --partial: some shards did not answer
+                j["missing_shards"] = r.missing_shards;
+            }
+            out << dump_json(j) << '\n';
         }
         break;
     }
