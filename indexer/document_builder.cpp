@@ -82,6 +82,11 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
                 doc.add_boolean_term(month_term(d->year, d->month));
                 doc.add_boolean_term(year_term(d->year));
                 doc.add_value(kSlotDate, date_slot_value(*d));
+                std::string ymd = date_slot_value(*d);
+                doc.add_value(kSlotRecency,
+                              Xapian::sortable_serialise(recency_slot_weight(days_from_civil(*d))));
+                std::int64_t published = a.published.value_or(0);
+                doc.add_value(kSlotSortKey, sort_key(ymd, a.published ? &published : nullptr));
             }
             continue; // the date slot holds the schema's encoding, not the value as written
         case FieldKind::Text:

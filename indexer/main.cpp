@@ -21,7 +21,19 @@ int main(int argc, char** argv) {
         }
         using Command = morgue::IndexOptions::Command;
         if (opts.command == Command::Stats) {
-            morgue::print_stats(opts.db, morgue::index_stats(opts.db), std::cout);
+            std::vector<morgue::IndexStats> shards;
+            for (const auto& db : opts.dbs) {
+                shards.push_back(morgue::index_stats(db));
+                if (opts.dbs.size() > 1) {
+                    morgue::print_stats(db, shards.back(), std::cout);
+                    std::cout << '\n';
+                }
+            }
+            if (opts.dbs.size() > 1)
+                morgue::print_stats(std::to_string(opts.dbs.size()) + " shards",
+                                    morgue::merge_stats(shards), std::cout);
+            else
+                morgue::print_stats(opts.db, shards.front(), std::cout);
             return 0;
         }
         if (opts.command == Command::Compact) {

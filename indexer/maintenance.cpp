@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
+#include <map>
 #include <unistd.h>
 
 namespace morgue {
@@ -62,6 +63,32 @@ IndexStats index_stats(const std::string& path) {
     });
     s.bytes_on_disk = directory_size(path);
     return s;
+}
+
+IndexStats merge_stats(const std::vector<IndexStats>& shards) {
+    IndexStats all;
+    std::map<std::string, std::uint64_t> sources;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        const IndexStats& s = shards[i];
+        all.articles += s.articles;
+        all.dated += s.dated;
+        all.bytes_on_disk += s.bytes_on_disk;
+        if (s.dated > 0) {
+            if (all.first_date.empty() || s.first_date < all.first_date)
+                all.first_date = s.first_date;
+            if (s.last_date > all.last_date) all.last_date = s.last_date;
+        }
+        for (const auto& [host, n] : s.sources)
+            sources[host] += n;
+        if (i == 0)
+            all.schema_version = s.schema_version;
+        else if (s.schema_version != all.schema_version)
+            all.schema_version = "mixed: re-index the shards that differ";
+    }
+    all.sources.assign(sources.begin(), sources.end());
+    std::stable_sort(all.sources.begin(), all.sources.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    return all;
 }
 
 void print_stats(const std::string& db, const IndexStats& s, std::ostream& out) {

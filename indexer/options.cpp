@@ -12,12 +12,14 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
     cxxopts::Options spec("morgue-index",
                           "Index news articles (plain text, HTML, WARC, JSON Lines) "
                           "into a Morgue search index.");
-    spec.custom_help("[OPTIONS] PATH...\n  morgue-index stats|compact [--db DIR]\n"
+    spec.custom_help("[OPTIONS] PATH...\n  morgue-index stats [--db DIR]...\n"
+                     "  morgue-index compact [--db DIR]\n"
                      "  morgue-index delete [--db DIR] ID...");
     spec.positional_help("");
     // clang-format off
     spec.add_options()
-        ("db", "index directory (default: $MORGUE_DB, else ./morgue.db)", cxxopts::value<std::string>(), "DIR")
+        ("db", "index directory (default: $MORGUE_DB, else ./morgue.db); stats takes several", cxxopts::value<std::vector<std::string>>(), "DIR")
+        ("shard", "index only the articles whose id hashes to shard K of N (0 <= K < N)", cxxopts::value<std::string>(), "K/N")
         ("n,dry-run", "parse only; index nothing")
         ("print", "print each parsed article (with --dry-run): jsonl", cxxopts::value<std::string>(), "FORMAT")
         ("j,jobs", "parser threads (default: number of cores)", cxxopts::value<unsigned>(), "N")
@@ -75,12 +77,27 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
             return o;
         }
         if (r.count("db")) {
-            o.db = r["db"].as<std::string>();
-            if (o.db.empty()) throw Error("--db needs a directory name, not ''");
+            o.dbs = r["db"].as<std::vector<std::string>>();
+            for (const auto& d : o.dbs)
+                if (d.empty()) throw Error("--db needs a directory name, not ''");
         } else if (env_db && *env_db)
-            o.db = env_db;
+            o.dbs = {env_db};
         else
-            o.db = "morgue.db";
+            o.dbs = {"morgue.db"};
+        o.db = o.dbs.front();
+        if (o.dbs.size() > 1 && o.command != IndexOptions::Command::Stats)
+            throw Error("--db is given " + std::to_string(o.dbs.size()) +
+                        " times; only stats reads several indexes");
+        if (r.count("shard")) {
+            std::string v = r["shard"].as<std::string>();
+            unsigned k = 0, n = 0;
+            char slash = 0, extra = 0;
+            if (std::sscanf(v.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' ||
+                n == 0 || n > 65536 || k >= n || v.find_first_of("+- ") != std::string::npos)
+                throw Error("--shard takes K/N with 0 <= K < N (e.g. 0/4), not '" + v + "'");
+            o.shard = k;
+            o.shards = n;
+        }
         o.dry_run = r.count("dry-run") > 0;
         if (r.count("print")) {
             o.print = r["print"].as<std::string>();

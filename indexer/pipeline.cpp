@@ -4,9 +4,11 @@
 #include "bounded_queue.hpp"
 #include "document_builder.hpp"
 #include "errors.hpp"
+#include "hash.hpp"
 #include "index_writer.hpp"
 #include "maintenance.hpp"
 #include "parse/parse.hpp"
+#include "schema.hpp"
 #include "shard_writers.hpp"
 #include "sources/sources.hpp"
 #include "text.hpp"
@@ -48,6 +50,7 @@ struct Parsed {
     std::string reason; // skip or reject reason
     std::optional<Article> article;
     Xapian::Document doc;
+    bool other_shard = false; // --shard: another shard's article, not indexed here
 };
 
 class Progress {
@@ -241,7 +244,10 @@ Summary run_pipeline(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 if (it.kind == Item::Kind::Record) {
                     try {
                         p.article = parse_record(it.record);
-                        if (!opts.dry_run) p.doc = builder.build(*p.article);
+                        p.other_shard =
+                            opts.shards && shard_of(p.article->id, opts.shards) != opts.shard;
+                        // Another shard's article is counted, not built.
+                        if (!p.other_shard && !opts.dry_run) p.doc = builder.build(*p.article);
                     } catch (const std::exception& e) {
                         // The document boundary: whatever one record does, it is rejected
                         // (named and counted), never the run.
@@ -295,6 +301,13 @@ Summary run_pipeline(const IndexOptions& opts, std::ostream& out, std::ostream& 
             return;
         case Item::Kind::Record:
             break;
+        }
+        if (p.other_shard) {
+            // Shards split by id, and only the same id twice is a duplicate: the shard
+            // that owns the id counts it as one run over the whole dump would.
+            ++summary.skipped["other shard (--shard " + std::to_string(opts.shard) + "/" +
+                              std::to_string(opts.shards) + ")"];
+            return;
         }
         // Identity decides: only the same id twice is a duplicate, and the later one wins.
         bool duplicate = !dedupe.first_time(*p.article);

@@ -9,9 +9,22 @@
 
 namespace morgue {
 
+namespace {
+
+// What stderr says about shards: the ones left out (--partial), and spelling.
+void note_shards(const SearchResult& r) {
+    for (const auto& m : r.missing_shards)
+        std::cerr << "morgue-search: partial answer without " << m << '\n';
+    if (r.suggestion_unavailable)
+        std::cerr << "morgue-search: spelling suggestions are unavailable over remote shards\n";
+}
+
+} // namespace
+
 int cmd_search(const SearchOptions& o, std::ostream& out) {
-    Searcher s(o.dbs);
+    Searcher s(o.dbs, o.shards);
     SearchResult r = s.search(o.request);
+    note_shards(r);
     if (!r.suggestion.empty() && o.output.format == OutputFormat::Text)
         std::cerr << "Did you mean: " << sanitize_for_terminal(r.suggestion) << "?\n";
     if (r.relaxed && o.output.format == OutputFormat::Text)
@@ -25,10 +38,11 @@ int cmd_search(const SearchOptions& o, std::ostream& out) {
 }
 
 int cmd_people(const SearchOptions& o, std::ostream& out) {
-    Searcher s(o.dbs);
+    Searcher s(o.dbs, o.shards);
     SearchRequest req = o.request;
     req.count_only = true;
     SearchResult r = s.search(req);
+    note_shards(r);
     const auto& people = r.facets.at(0).values;
     switch (o.output.format) {
     case OutputFormat::Json:
@@ -57,7 +71,7 @@ int cmd_people(const SearchOptions& o, std::ostream& out) {
 }
 
 int cmd_show(const SearchOptions& o, std::ostream& out) {
-    Searcher s(o.dbs);
+    Searcher s(o.dbs, o.shards);
     Article a;
     if (!s.find(o.show_id, a)) throw Error("no article with id '" + o.show_id + "'");
     print_article(out, a, o.output);
@@ -79,7 +93,7 @@ int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
 }
 
 int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
-    Searcher s(o.dbs);
+    Searcher s(o.dbs, o.shards);
     std::string line;
     bool any = false;
     while (std::getline(in, line)) {

@@ -188,6 +188,10 @@ json result_to_json(const SearchResult& r) {
     if (r.relaxed) j["relaxed"] = true;
     if (r.explain) j["parsed"] = r.parsed;
     if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
+    if (!r.missing_shards.empty()) {
+        j["partial"] = true; // --partial: some shards did not answer
+        j["missing_shards"] = r.missing_shards;
+    }
     return j;
 }
 
@@ -203,10 +207,15 @@ json people_answer_json(const SearchResult& r) {
     if (!r.facets.empty())
         for (const auto& p : r.facets.front().values)
             arr.push_back({{"name", p.value}, {"articles", p.count}});
-    return {{"format_version", kFormatVersion},
-            {"query", r.query},
-            {"total", r.total},
-            {"people", arr}};
+    json j = {{"format_version", kFormatVersion},
+              {"query", r.query},
+              {"total", r.total},
+              {"people", arr}};
+    if (!r.missing_shards.empty()) {
+        j["partial"] = true; // --partial: some shards did not answer
+        j["missing_shards"] = r.missing_shards;
+    }
+    return j;
 }
 
 const char* field_kind_name(FieldKind k) {

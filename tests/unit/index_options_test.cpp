@@ -66,3 +66,19 @@ TEST_CASE("--format jsonl for standard input, --errors, --max-record-size") {
     CHECK(o.inputs == std::vector<std::string>{"-"});
     CHECK_THROWS_AS(parse({"--format", "pdf", "-"}), Error);
 }
+
+TEST_CASE("--shard K/N, and --db several times for stats only") {
+    auto o = parse({"--shard", "1/4", "dump/"});
+    CHECK(o.shard == 1);
+    CHECK(o.shards == 4);
+    CHECK(parse({"dump/"}).shards == 0);
+    for (const char* bad : {"4/4", "1", "1/0", "a/2", "-1/2", "1/2x", " 1/2"})
+        CHECK_THROWS_WITH(parse({"--shard", bad, "dump/"}),
+                          "--shard takes K/N with 0 <= K < N (e.g. 0/4), not '" + std::string(bad) +
+                              "'");
+    auto s = parse({"stats", "--db", "a", "--db", "b"});
+    CHECK(s.dbs == std::vector<std::string>{"a", "b"});
+    CHECK(s.db == "a");
+    CHECK_THROWS_WITH(parse({"--db", "a", "--db", "b", "dump/"}),
+                      "--db is given 2 times; only stats reads several indexes");
+}
