@@ -5,7 +5,7 @@
 #include "dates.hpp"
 #include "errors.hpp"
 #include "parse/charset.hpp"
-#include "parse/html_dom.hpp"
+#include "parse/html/html_dom.hpp"
 #include "parse/parse.hpp"
 #include "url.hpp"
 

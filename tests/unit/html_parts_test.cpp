@@ -1,8 +1,8 @@
 // The HTML parser's parts: charsets, byline splitting, caption credits, page dates.
 #include "parse/byline.hpp"
 #include "parse/charset.hpp"
-#include "parse/html_captions.hpp"
-#include "parse/html_dates.hpp"
+#include "parse/html/html_captions.hpp"
+#include "parse/html/html_dates.hpp"
 
 #include <catch2/catch.hpp>
 

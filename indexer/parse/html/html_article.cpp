@@ -1,9 +1,6 @@
 #include "html_article.hpp"
 
-#include "boilerplate_table.hpp"
-#include "byline.hpp"
-#include "charset.hpp"
-#include "dateline.hpp"
+#include "record/data.hpp"
 #include "errors.hpp"
 #include "html_captions.hpp"
 #include "html_content.hpp"
@@ -11,7 +8,10 @@
 #include "html_dom.hpp"
 #include "html_metadata.hpp"
 #include "html_title.hpp"
-#include "record/data.hpp"
+#include "parse/boilerplate_table.hpp"
+#include "parse/byline.hpp"
+#include "parse/charset.hpp"
+#include "parse/dateline.hpp"
 #include "text.hpp"
 #include "url.hpp"
 
