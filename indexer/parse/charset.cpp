@@ -350,6 +350,7 @@ bool all_ascii(std::string_view b) {
 }
 
 bool is_ascii_compatible(const std::string& e) {
+    // (ISO-2022-JP is 7-bit but not ASCII: its escapes change what bytes mean.)
     return e != "UTF-16BE" && e != "UTF-16LE" && e != "ISO-2022-JP" && e != "replacement";
 }
 
@@ -358,7 +359,7 @@ std::string decode_as(std::string_view bytes, const std::string& encoding) {
     if (encoding == "UTF-8") return repair_utf8(bytes);
     if (encoding == "replacement") return bytes.empty() ? std::string() : "\xEF\xBF\xBD";
     if (encoding == "x-user-defined") return decode_x_user_defined(bytes);
-    if (is_ascii_compatible(encoding) && all_ascii(bytes)) return std::string(bytes);
+    if (is_ascii_compatible(encoding) && all_ascii(bytes)) return repair_utf8(bytes);
     if (auto s = iconv_decode(bytes, encoding)) return *s;
     return *iconv_decode(bytes, "windows-1252");
 }
@@ -484,20 +485,29 @@ DecodedPage decode_html(std::string_view bytes, std::string_view transport_chars
     DecodedPage out;
     // A byte-order mark outranks every label.
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-        out.encoding = "UTF-8";
+        out.sniffed = out.encoding = "UTF-8";
         out.text = repair_utf8(bytes.substr(3));
     } else if (bytes.substr(0, 2) == "\xFE\xFF" || bytes.substr(0, 2) == "\xFF\xFE") {
-        out.encoding = bytes[0] == '\xFE' ? "UTF-16BE" : "UTF-16LE";
+        out.sniffed = out.encoding = bytes[0] == '\xFE' ? "UTF-16BE" : "UTF-16LE";
         out.text = decode_as(bytes.substr(2), out.encoding);
     } else {
         bool certain = false;
-        out.encoding = choose_encoding(bytes, transport_charset, certain);
-        // A page labelled UTF-8 whose non-ASCII bytes never once form a UTF-8 sequence is
-        // a legacy page with a copied-in label: UTF-8 would make every accented letter
-        // U+FFFD, where windows-1252 reads it as meant.
+        out.sniffed = out.encoding = choose_encoding(bytes, transport_charset, certain);
+        // Labels that lie, the two rules beyond the standard (decided by the bytes, so a
+        // true label is never overruled). A page labelled UTF-8 whose non-ASCII bytes
+        // never once form a UTF-8 sequence is a legacy page with a copied-in label: UTF-8
+        // would make every accented letter U+FFFD, where windows-1252 reads it as meant.
+        // A page labelled with a legacy encoding whose non-ASCII bytes are all valid
+        // UTF-8 was re-encoded when saved, its old <meta> kept: a legacy letter is almost
+        // never followed by exactly the right continuation bytes every time.
+        bool ascii_compatible_label = certain && out.encoding != "UTF-8" &&
+                                      out.encoding != "replacement" &&
+                                      out.encoding.rfind("UTF-16", 0) != 0;
         if (out.encoding == "UTF-8" && certain && !is_valid_utf8(bytes) &&
             looks_legacy_not_utf8(bytes))
             out.encoding = "windows-1252";
+        else if (ascii_compatible_label && !all_ascii(bytes) && is_valid_utf8(bytes))
+            out.encoding = "UTF-8";
         out.text = decode_as(bytes, out.encoding);
         // Binary only once decoding failed: first try what the detector reads.
         if (decoded_binary(bytes, out.encoding, out.text)) {
