@@ -21,8 +21,8 @@ int main(int argc, char** argv) {
         std::stringstream ss;
         ss << in.rdbuf();
         morgue::DecodedPage p = morgue::decode_html(ss.str(), "");
-        std::string line =
-            std::string(argv[i]) + '\t' + p.encoding + '\t' + (p.binary ? "binary" : "text") + '\t';
+        std::string line = std::string(argv[i]) + '\t' + p.sniffed + '\t' + p.encoding + '\t' +
+                           (p.binary ? "binary" : "text") + '\t';
         for (unsigned char c : p.text) {
             line += hex[c >> 4];
             line += hex[c & 15];
