@@ -368,7 +368,9 @@ std::string decode_as(std::string_view bytes, const std::string& encoding) {
 // or over 1% of the bytes control bytes other than tab, newlines and form feed (and the
 // escape byte ISO-2022-JP is made of), looked at in the first 8 KB. Control bytes are
 // counted in the bytes because decoding (repair_utf8) drops them; in UTF-16 every other
-// byte of ASCII is NUL, so there only U+FFFD counts.
+// byte of ASCII is NUL, so there only U+FFFD counts. A few stray NULs in a short page (a
+// botched save, a padded export) are not that: below 16 control bytes, only a density
+// like random data's (over 10%) says binary.
 bool decoded_binary(std::string_view bytes, const std::string& encoding, std::string_view utf8) {
     std::size_t n = std::min<std::size_t>(utf8.size(), 8192), chars = 0, bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -387,7 +389,7 @@ bool decoded_binary(std::string_view bytes, const std::string& encoding, std::st
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && !(jis && c == 0x1B))
             ++ctrl;
     }
-    return m > 0 && ctrl * 100 > m;
+    return m > 0 && ctrl * 100 > m && (ctrl >= 16 || ctrl * 10 > m);
 }
 
 // True when the bytes read as windows-1252 rather than broken UTF-8: two or more

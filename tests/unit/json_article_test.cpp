@@ -34,7 +34,7 @@ TEST_CASE("news-please style keys") {
     CHECK(a.authors == std::vector<std::string>{"Ilse Marrow", "Tobias Quell"});
     CHECK(a.byline == "Ilse Marrow and Tobias Quell");
     CHECK(a.date == "2025-03-14");
-    CHECK(a.date_source == "article");
+    CHECK(a.date_source == "json");
     CHECK(a.published == 1741933800); // 2025-03-14T06:30:00Z (no zone: UTC)
     CHECK(a.modified == 1741942800);
     CHECK(a.url == "https://harbourgazette.example/ferry");
@@ -144,7 +144,7 @@ TEST_CASE("the fetch time never replaces an article's own date") {
     r.fetched = 1741940100;
     Article a = parse_record(r);
     CHECK(a.date == "2024-12-01");
-    CHECK(a.date_source == "article");
+    CHECK(a.date_source == "json");
 }
 
 TEST_CASE("a number too big for a double does not lose the article") {
@@ -182,4 +182,12 @@ TEST_CASE("the record's own id names it: the same text under two ids is two arti
           "https://wire.example/101");
     CHECK(parse_json("{" + text + "}").id == parse_json("{" + text + "}").id);
     CHECK(parse_json("{" + text + "}").id.rfind("h:", 0) == 0);
+}
+
+TEST_CASE("a lone UTF-16 surrogate escape becomes U+FFFD and the article is kept") {
+    Record r;
+    r.bytes = R"({"title":"Cut \ud800 here \udc00 and a pair \ud83d\ude00","text":"Body.",)"
+              R"("url":"https://example.com/s","note":"\\ud800 is text"})";
+    Article a = parse_json_article(r);
+    CHECK(a.title == "Cut \xef\xbf\xbd here \xef\xbf\xbd and a pair \xf0\x9f\x98\x80");
 }
