@@ -379,6 +379,7 @@ void print_article(std::ostream& out, const Article& a, const OutputOptions& o) 
     line("source:    ", a.source);
     line("url:       ", a.url);
     line("path:      ", a.path);
+    line("truncated: ", a.truncated ? "yes (the record arrived cut; the text may end early)" : "");
     line("id:        ", a.id);
     line("tags:      ", join(a.tags, ", "));
     std::vector<std::string> names;
