@@ -373,6 +373,24 @@ bool is_suffix(const std::string& key) {
            key == "iii" || key == "iv";
 }
 
+bool ordinary_words(const Segment& s) {
+    const PeopleTables& tab = people_tables();
+    bool first = true, given_first = false;
+    for (std::size_t i = 0; i < s.keys.size(); ++i) {
+        if (s.cls[i] != Cls::Name) continue;
+        const std::string& k = s.keys[i];
+        bool english = tab.english.count(k) > 0;
+        if (first) {
+            given_first = tab.known_given.count(k) > 0;
+            if (english && !given_first) return true;
+            first = false;
+        } else if (english && !given_first && !tab.known_surnames.count(k)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e) {
     std::string s;
     for (std::size_t i = b; i < e; ++i) {

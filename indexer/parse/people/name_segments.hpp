@@ -58,6 +58,12 @@ void scan_text(std::string_view text, std::vector<Candidate>& out);
 // and credits; bylines in capitals are recased. nullopt for "Associated Press".
 std::optional<Segment> whole_name(std::string_view s);
 
+// The segment's name words are ordinary English words rather than names: its first name
+// word is one ("Tarot Cards", "Search Mode"), or a later one is and the first is no known
+// given name ("Ford Focus"). "Grace Baker" is a name: the word lists keep common given
+// names and surnames out of the English words.
+bool ordinary_words(const Segment& s);
+
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e);
 bool is_suffix(const std::string& key); // "jr.", "iii"
 std::string strip_dots(std::string k);  // "j.d." -> "jd"

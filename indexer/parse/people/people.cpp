@@ -34,6 +34,7 @@ struct Entry {
     int short_mentions = 0; // one-word mentions resolved to this person
     int numbered = 0;       // full mentions followed by a number ("Nova 7")
     bool cued = false;      // some mention had a title or a speech verb beside it
+    int wordy = 0;          // full mentions made of ordinary words ("Tarot Cards")
     std::size_t first = static_cast<std::size_t>(-1); // index of the first text mention
 };
 
@@ -207,6 +208,7 @@ class Registry {
             T.cued |= F.cued;
             T.short_mentions += F.short_mentions;
             T.numbered += F.numbered;
+            T.wordy += F.wordy;
             F.mentions = 0;
             F.merged_into = static_cast<long>(to);
         }
@@ -397,6 +399,7 @@ std::vector<Person> find_people(const Article& a) {
         e.first = std::min(e.first, order);
         if (s) e.cued |= s->cue || s->person_cue;
         if (s && s->names >= 2 && s->numbered) ++e.numbered;
+        if (s && s->names >= 2 && names::ordinary_words(*s)) ++e.wordy;
         if (by_surname) ++e.short_mentions;
     };
     for (std::size_t k = 0; k < cands.size(); ++k) {
@@ -494,6 +497,10 @@ std::vector<Person> find_people(const Article& a) {
         // "Verity Nova 7", "Planet Earth II": a model or edition number after every full
         // mention makes it a product.
         if (!vouched && e.numbered > 0 && e.numbered == e.full_mentions) continue;
+        // "Tarot Cards", "Search Mode": English words, not names, and nothing says a
+        // person is meant.
+        bool spoken = e.author || e.photographer || e.cued || e.short_mentions > 0;
+        if (!spoken && e.wordy > 0 && e.wordy == e.full_mentions) continue;
         order.push_back(&e);
     }
     auto rank = [](const Entry* e) { return e->author ? 0 : e->photographer ? 1 : 2; };

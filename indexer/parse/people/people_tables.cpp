@@ -49,6 +49,16 @@ PeopleTables load() {
     });
     each_entry(data::people_particles, [&](std::string e, char) { t.particles.insert(e); });
     each_entry(data::people_given_names, [&](std::string e, char) { t.given_names.insert(e); });
+    auto plain = [](std::string_view data, std::unordered_set<std::string>& set) {
+        set.reserve(data.size() / 8);
+        for (auto line : split_lines(data))
+            if (!line.empty() && line[0] != '#') set.emplace(line);
+    };
+    plain(data::names_given, t.known_given);
+    plain(data::names_surnames, t.known_surnames);
+    plain(data::words_english, t.english);
+    for (const auto& g : t.given_names)
+        t.known_given.insert(g);
     each_entry(data::people_cues,
                [&](std::string e, char mark) { (mark == '>' ? t.kin : t.cues).insert(e); });
     each_entry(data::people_markers, [&](std::string e, char mark) {

@@ -20,6 +20,11 @@ struct PeopleTables {
     std::unordered_set<std::string> open_markers;  // "new", "san": not a person when first
     std::unordered_set<std::string> weak_markers;  // "day", "woods": unless after a given name
     std::unordered_set<std::string> given_names;   // "doris", "tiger"
+    // Evidence from large name lists (names_*.txt, scripts/make-people-names): a word
+    // known as a given name or a surname, or as an ordinary English word.
+    std::unordered_set<std::string> known_given;    // SSA baby names, faker first names
+    std::unordered_set<std::string> known_surnames; // faker last names of every locale
+    std::unordered_set<std::string> english;        // "cards", "focus": not a name word
     std::unordered_set<std::string> close_markers; // "st.": not a person when last
     std::unordered_set<std::string> common;        // "the", "says", "russian", "monday"
     std::unordered_set<std::string> orgs;          // "morgan stanley", "kremlin"
