@@ -373,22 +373,63 @@ bool is_suffix(const std::string& key) {
            key == "iii" || key == "iv";
 }
 
+namespace {
+
+// An English word, or a compound of them ("Picture-in-Picture"); not "Sun-yong".
+bool english_word(const std::string& k, const PeopleTables& tab) {
+    if (tab.english.count(k)) return true;
+    if (k.find('-') == std::string::npos) return false;
+    std::size_t b = 0;
+    while (b <= k.size()) {
+        std::size_t e = std::min(k.find('-', b), k.size());
+        std::string part = k.substr(b, e - b);
+        if (part.size() > 3 && !tab.english.count(part)) return false;
+        if (part.size() <= 3 && !tab.common.count(part) && !tab.english.count(part)) return false;
+        b = e + 1;
+    }
+    return true;
+}
+
+} // namespace
+
 bool ordinary_words(const Segment& s) {
     const PeopleTables& tab = people_tables();
-    bool first = true, given_first = false;
-    for (std::size_t i = 0; i < s.keys.size(); ++i) {
-        if (s.cls[i] != Cls::Name) continue;
-        const std::string& k = s.keys[i];
-        bool english = tab.english.count(k) > 0;
-        if (first) {
-            given_first = tab.known_given.count(k) > 0;
-            if (english && !given_first) return true;
-            first = false;
-        } else if (english && !given_first && !tab.known_surnames.count(k)) {
-            return true;
-        }
+    std::vector<const std::string*> words;
+    for (std::size_t i = 0; i < s.keys.size(); ++i)
+        if (s.cls[i] == Cls::Name) words.push_back(&s.keys[i]);
+    if (words.empty()) return false;
+    auto english = [&](const std::string& k) { return english_word(k, tab); };
+    const std::string& first = *words.front();
+    const std::string& last = *words.back();
+    if (words.size() < 2) return english(first) && !tab.known_given.count(first);
+    // "Logan Lucky" may be a film, but "Grace Baker" is a person: a known given name first
+    // keeps the name.
+    if (tab.known_given.count(first)) return false;
+    // "Saviour Kasukuwere", "Huh Sun-yong": a last word that is no English word nor a
+    // given name is surname-shaped, whatever the first.
+    bool last_surname = tab.known_surnames.count(last) ||
+                        (!english(last) && !tab.known_given.count(last));
+    if (english(first)) {
+        for (std::size_t i = 1; i + 1 < words.size(); ++i) // "Dread Pirate Roberts"
+            if (english(*words[i]) && !tab.known_given.count(*words[i])) return true;
+        return !last_surname;
     }
+    // An unknown first word ("Addon Manager", "Newtab Pocket"): any English word after it.
+    for (std::size_t i = 1; i < words.size(); ++i)
+        if (english(*words[i]) && !tab.known_surnames.count(*words[i])) return true;
     return false;
+}
+
+bool drop_english_opener(Segment& s) {
+    const PeopleTables& tab = people_tables();
+    if (s.names < 3 || s.cls[0] != Cls::Name || s.cls[1] != Cls::Name) return false;
+    if (!english_word(s.keys[0], tab) || tab.known_given.count(s.keys[0])) return false;
+    if (!tab.known_given.count(s.keys[1]) || english_word(s.keys[1], tab)) return false;
+    s.words.erase(s.words.begin());
+    s.keys.erase(s.keys.begin());
+    s.cls.erase(s.cls.begin());
+    --s.names;
+    return true;
 }
 
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e) {
@@ -449,6 +490,7 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
         for (std::size_t k = 0; k < segs.size(); ++k) {
             Segment& s = segs[k];
             judge(s, tab);
+            drop_english_opener(s); // "Feminist Glenn Fleishman"
             if (k == 0 && org_tail) s.killed = true;
             last_killed = s.killed;
             // In a heading, "Photo by James Martin": a name after "by" still counts.

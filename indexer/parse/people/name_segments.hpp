@@ -64,6 +64,10 @@ std::optional<Segment> whole_name(std::string_view s);
 // names and surnames out of the English words.
 bool ordinary_words(const Segment& s);
 
+// "Feminist Glenn Fleishman", "Veteran Ana Ruiz": an English word (no given name) before
+// a known given name opens the run but is no part of the name; drops it, says whether.
+bool drop_english_opener(Segment& s);
+
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e);
 bool is_suffix(const std::string& key); // "jr.", "iii"
 std::string strip_dots(std::string k);  // "j.d." -> "jd"

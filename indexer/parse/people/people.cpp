@@ -35,6 +35,7 @@ struct Entry {
     int numbered = 0;       // full mentions followed by a number ("Nova 7")
     bool cued = false;      // some mention had a title or a speech verb beside it
     int wordy = 0;          // full mentions made of ordinary words ("Tarot Cards")
+    bool titled = false;    // some mention had a title before it ("Sen. Ana Ruiz")
     std::size_t first = static_cast<std::size_t>(-1); // index of the first text mention
 };
 
@@ -206,6 +207,7 @@ class Registry {
             T.mentioned |= F.mentioned;
             T.first = std::min(T.first, F.first);
             T.cued |= F.cued;
+            T.titled |= F.titled;
             T.short_mentions += F.short_mentions;
             T.numbered += F.numbered;
             T.wordy += F.wordy;
@@ -398,6 +400,7 @@ std::vector<Person> find_people(const Article& a) {
         ++e.mentions;
         e.first = std::min(e.first, order);
         if (s) e.cued |= s->cue || s->person_cue;
+        if (s) e.titled |= s->cue;
         if (s && s->names >= 2 && s->numbered) ++e.numbered;
         if (s && s->names >= 2 && names::ordinary_words(*s)) ++e.wordy;
         if (by_surname) ++e.short_mentions;
@@ -414,7 +417,8 @@ std::vector<Person> find_people(const Article& a) {
         tail.keys.erase(tail.keys.begin());
         tail.cls.erase(tail.cls.begin());
         --tail.names;
-        mention(reg.add_full(reg.knows(tail) || role_opener(c.seg) ? tail : c.seg), k, &c.seg);
+        const Segment& used = reg.knows(tail) || role_opener(c.seg) ? tail : c.seg;
+        mention(reg.add_full(used), k, &used);
     }
     // A headline in Title Case names someone the text only calls by surname ("Ruiz
     // Wins Seat" ... "Ana Ruiz Wins" / "Ruiz said"): the headline's full name counts.
@@ -497,10 +501,11 @@ std::vector<Person> find_people(const Article& a) {
         // "Verity Nova 7", "Planet Earth II": a model or edition number after every full
         // mention makes it a product.
         if (!vouched && e.numbered > 0 && e.numbered == e.full_mentions) continue;
-        // "Tarot Cards", "Search Mode": English words, not names, and nothing says a
-        // person is meant.
-        bool spoken = e.author || e.photographer || e.cued || e.short_mentions > 0;
-        if (!spoken && e.wordy > 0 && e.wordy == e.full_mentions) continue;
+        // "Tarot Cards", "Search Mode": English words, not names, and no title says a
+        // person is meant ("Commerce Departments said", "Queue" alone vouch for nothing).
+        if (!(e.author || e.photographer || e.titled) && e.wordy > 0 &&
+            e.wordy == e.full_mentions)
+            continue;
         order.push_back(&e);
     }
     auto rank = [](const Entry* e) { return e->author ? 0 : e->photographer ? 1 : 2; };
