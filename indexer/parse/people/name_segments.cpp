@@ -420,6 +420,18 @@ bool ordinary_words(const Segment& s) {
     return false;
 }
 
+bool lone_name_by_evidence(const Segment& s) {
+    const PeopleTables& tab = people_tables();
+    if (s.names != 1 || s.keys.size() != 1 || s.killed || s.single_place) return false;
+    if (s.cls[0] != Cls::Name || s.sentence_start) return false;
+    if (!(s.person_cue || s.eponym)) return false;
+    const std::string& k = s.keys[0];
+    if (english_word(k, tab) || tab.is_title(k) || tab.markers.count(k) || tab.common.count(k) ||
+        tab.places.count(k) || tab.given_places.count(k) || tab.orgs.count(k))
+        return false;
+    return tab.known_surnames.count(k) > 0 || tab.known_given.count(k) > 0;
+}
+
 bool drop_english_opener(Segment& s) {
     const PeopleTables& tab = people_tables();
     if (s.names < 3 || s.cls[0] != Cls::Name || s.cls[1] != Cls::Name) return false;
@@ -472,6 +484,13 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             std::size_t after =
                 j < t.size() && t[j].kind == Kind::Punct && t[j].text == "," ? j + 1 : j;
             if (after < t.size() && cue_word(after)) segs.back().person_cue = true;
+            if (j < t.size() && t[j].kind == Kind::Word &&
+                tab.eponym.count(table_key(t[j].text))) {
+                // "the Reagan administration": "the" kills no name here; judge() below
+                // still kills an organisation or a place ("the Kremlin administration").
+                segs.back().eponym = true;
+                if (segs.back().keys.size() == 1) segs.back().killed = false;
+            }
             if (j < t.size() && t[j].kind == Kind::Number && t[j].text.size() <= 2)
                 segs.back().numbered = true; // "Nova 7", not "Nauman 1968"
             if (i > 0 && cue_word(i - 1)) segs.front().person_cue = true;

@@ -40,6 +40,7 @@ struct Segment {
     bool sentence_start = false; // its first word opens a sentence
     bool person_cue = false;     // a speech verb or "who" beside it ("Ana Ruiz said")
     bool numbered = false;       // a number right after it ("Nova 7")
+    bool eponym = false;         // "administration", "supporters" right after it
     std::string regnal;          // "Pope", "King": kept before a lone name ("Pope Francis")
     std::size_t names = 0;       // Name and Initial words
 };
@@ -67,6 +68,11 @@ bool ordinary_words(const Segment& s);
 // "Feminist Glenn Fleishman", "Veteran Ana Ruiz": an English word (no given name) before
 // a known given name opens the run but is no part of the name; drops it, says whether.
 bool drop_english_opener(Segment& s);
+
+// A lone word that names a person by the evidence beside it: a known surname or given
+// name (not an English word, place or organisation) said to speak ("Reagan said") or
+// before an eponym word ("the Reagan administration").
+bool lone_name_by_evidence(const Segment& s);
 
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e);
 bool is_suffix(const std::string& key); // "jr.", "iii"

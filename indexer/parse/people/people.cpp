@@ -357,6 +357,10 @@ std::vector<Person> find_people(const Article& a) {
         for (std::size_t i = 1; i + 1 < c.seg.keys.size(); ++i)
             org_prefixes.insert(p += ' ' + c.seg.keys[i]);
     }
+    // "Jones International Ltd" ... "Jones said": the company, not a Mr Jones.
+    std::unordered_set<std::string> org_words;
+    for (const auto& c : cands)
+        if (c.seg.killed && c.seg.keys.size() >= 2) org_words.insert(c.seg.keys[0]);
     auto short_org = [&](const Segment& s) {
         if (org_prefixes.empty()) return false;
         return org_prefixes.count(join(s.keys, 0, s.keys.size())) > 0;
@@ -446,8 +450,9 @@ std::vector<Person> find_people(const Article& a) {
     auto resolve_single = [&](const Segment& s, std::size_t order) {
         bool by_surname = false;
         long who = reg.resolve(s, &by_surname);
-        if (who < 0 && s.cue && !s.single_place && !tab.is_title(s.keys.back()) &&
-            !tab.markers.count(s.keys.back())) {
+        bool titled = s.cue && !s.single_place && !tab.is_title(s.keys.back()) &&
+                      !tab.markers.count(s.keys.back());
+        if (who < 0 && (titled || (names::lone_name_by_evidence(s) && !org_words.count(s.keys[0])))) {
             NameShape sh = shape_of(s);
             std::string display = join(s.words, 0, s.words.size());
             if (!s.regnal.empty()) display = s.regnal + " " + display;

@@ -14,14 +14,14 @@ namespace morgue {
 namespace {
 
 // Calls add(entry, mark) for each non-comment line; mark is the first character when it
-// is one of the marks ('+', '^', '$', '~', '>', '!', '?'), else 0.
+// is one of the marks ('+', '^', '$', '~', '>', '!', '?', '*'), else 0.
 template <class F> void each_entry(std::string_view data, F add) {
     for (auto line : split_lines(data)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         char mark = 0;
         if (line[0] == '+' || line[0] == '^' || line[0] == '~' || line[0] == '$' ||
-            line[0] == '>' || line[0] == '!' || line[0] == '?') {
+            line[0] == '>' || line[0] == '!' || line[0] == '?' || line[0] == '*') {
             mark = line[0];
             line.remove_prefix(1);
         }
@@ -60,7 +60,9 @@ PeopleTables load() {
     for (const auto& g : t.given_names)
         t.known_given.insert(g);
     each_entry(data::people_cues,
-               [&](std::string e, char mark) { (mark == '>' ? t.kin : t.cues).insert(e); });
+               [&](std::string e, char mark) {
+                   (mark == '>' ? t.kin : mark == '*' ? t.eponym : t.cues).insert(e);
+               });
     each_entry(data::people_markers, [&](std::string e, char mark) {
         note_abbrev(e);
         auto& set = mark == '^'   ? t.open_markers

@@ -15,6 +15,7 @@ struct PeopleTables {
     std::unordered_set<std::string> regnal;        // "pope", "king": part of "Pope Francis"
     std::unordered_set<std::string> kin;           // "wife", "son": before a lone given name
     std::unordered_set<std::string> cues;          // "said", "told", "who": beside a person
+    std::unordered_set<std::string> eponym;        // "administration": "the Reagan ~"
     std::unordered_set<std::string> particles;     // "van", "bin", "de"
     std::unordered_set<std::string> markers;       // "house", "journal": not a person
     std::unordered_set<std::string> open_markers;  // "new", "san": not a person when first
