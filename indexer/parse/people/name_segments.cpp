@@ -390,6 +390,114 @@ bool english_word(const std::string& k, const PeopleTables& tab) {
     return true;
 }
 
+
+// Russian names in a case other than the nominative ("Владимира Путина", "с Анной
+// Ивановой"): the given name tells the case, found by the ending that turns it back into
+// a listed given name; the surname loses the same case's ending. Byte strings: all of
+// these endings are Cyrillic letters, two bytes each in UTF-8.
+struct RuCase {
+    std::string_view given_end, given_nom; // "а" -> "" (Владимира -> Владимир)
+    std::string_view sur_end, sur_nom;     // "а" -> "" (Путина -> Путин)
+};
+
+bool cyrillic(std::string_view w) {
+    return w.size() >= 2 && (static_cast<unsigned char>(w[0]) == 0xD0 ||
+                             static_cast<unsigned char>(w[0]) == 0xD1);
+}
+
+bool ends_with_s(const std::string& s, std::string_view e) {
+    return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+}
+
+// Surname endings: -ов/-ев/-ин/-ын/-ский/-цкий and their feminine forms, Ukrainian
+// -енко/-ко/-ук/-юк, Georgian -швили/-дзе.
+bool ru_surname_shape(const std::string& k) {
+    static constexpr std::string_view ends[] = {
+        "ов",  "ев",  "ёв",   "ин",    "ын",  "ова", "ева", "ина",  "ына",
+        "ский", "цкий", "ская", "цкая", "енко", "ук",  "юк",  "швили", "дзе", "ых", "их"};
+    for (auto e : ends)
+        if (ends_with_s(k, e) && k.size() > e.size() + 2) return true;
+    return false;
+}
+
+// Rewrites the segment's Cyrillic name words into the nominative when the given name
+// shows an oblique case; says whether the segment holds evidence of a Russian name (a
+// listed given name or surname, or a surname's ending).
+bool russian_nominative(Segment& s, const PeopleTables& tab) {
+    static constexpr RuCase cases[] = {
+        // masculine: Владимира Путина, Владимиру Путину, Владимиром Путиным, Владимире Путине
+        {"а", "", "а", ""},       {"у", "", "у", ""},       {"ом", "", "ым", ""},
+        {"е", "", "е", ""},       {"а", "", "ого", "ий"},  {"у", "", "ому", "ий"},
+        {"ом", "", "им", "ий"},   {"я", "й", "а", ""},     {"ю", "й", "у", ""},
+        {"ем", "й", "ым", ""},    {"я", "ь", "а", ""},     {"ю", "ь", "у", ""},
+        {"ем", "ь", "ым", ""},
+        // feminine: Анны Ивановой, Анне Ивановой, Анну Иванову, Анной Ивановой
+        {"ы", "а", "ой", "а"},    {"е", "а", "ой", "а"},   {"у", "а", "у", "а"},
+        {"ой", "а", "ой", "а"},   {"и", "я", "ой", "а"},   {"ю", "я", "у", "а"},
+        {"ей", "я", "ой", "а"},   {"ы", "а", "ой", "ая"},  {"у", "а", "ую", "ая"},
+    };
+    std::vector<std::size_t> idx;
+    for (std::size_t i = 0; i < s.keys.size(); ++i)
+        if (s.cls[i] == Cls::Name && cyrillic(s.keys[i])) idx.push_back(i);
+    if (idx.empty()) return false;
+    bool evidence = false;
+    for (std::size_t i : idx)
+        if (tab.known_given.count(s.keys[i]) || tab.known_surnames.count(s.keys[i]) ||
+            ru_surname_shape(s.keys[i]))
+            evidence = true;
+    // The nominative of a given name in any listed case, or "".
+    auto given_nominative = [&](const std::string& w, const RuCase** how) -> std::string {
+        if (tab.known_given.count(w)) return w;
+        for (const auto& c : cases) {
+            if (!ends_with_s(w, c.given_end)) continue;
+            std::string g = w.substr(0, w.size() - c.given_end.size()) + std::string(c.given_nom);
+            if (tab.known_given.count(g)) {
+                if (how) *how = &c;
+                return g;
+            }
+        }
+        return "";
+    };
+    // "Встреча Владимира Путина": a sentence's first word before a given name is no part
+    // of the name.
+    if (idx.size() >= 3 && idx[0] == 0 && given_nominative(s.keys[0], nullptr).empty() &&
+        !given_nominative(s.keys[idx[1]], nullptr).empty()) {
+        s.words.erase(s.words.begin());
+        s.keys.erase(s.keys.begin());
+        s.cls.erase(s.cls.begin());
+        --s.names;
+        for (auto& i : idx)
+            --i;
+        idx.erase(idx.begin());
+        evidence = true;
+    }
+    if (idx.size() < 2 || tab.known_given.count(s.keys[idx[0]])) return evidence;
+    const std::string& g = s.keys[idx[0]];
+    for (const auto& c : cases) {
+        if (!ends_with_s(g, c.given_end)) continue;
+        std::string given = g.substr(0, g.size() - c.given_end.size()) + std::string(c.given_nom);
+        if (!tab.known_given.count(given)) continue;
+        const std::string& last = s.keys[idx.back()];
+        if (!ends_with_s(last, c.sur_end)) continue;
+        std::string sur = last.substr(0, last.size() - c.sur_end.size()) + std::string(c.sur_nom);
+        auto recase = [](const std::string& word, const std::string& key, const std::string& nom) {
+            // The display word keeps its capital: replace the key's tail in it.
+            std::size_t keep = word.size() - (key.size() - std::min(key.size(), nom.size()));
+            std::size_t common = 0;
+            while (common < nom.size() && common < key.size() && nom[common] == key[common])
+                ++common;
+            keep = word.size() - (key.size() - common);
+            return word.substr(0, keep) + nom.substr(common);
+        };
+        s.words[idx[0]] = recase(s.words[idx[0]], g, given);
+        s.words[idx.back()] = recase(s.words[idx.back()], last, sur);
+        s.keys[idx[0]] = given;
+        s.keys[idx.back()] = sur;
+        return true;
+    }
+    return evidence;
+}
+
 } // namespace
 
 bool ordinary_words(const Segment& s) {
@@ -510,6 +618,12 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             Segment& s = segs[k];
             judge(s, tab);
             drop_english_opener(s); // "Feminist Glenn Fleishman"
+            // A Cyrillic phrase with no given name, surname or surname ending is no name
+            // ("Государственная Дума"); one that is goes to the nominative.
+            if (!s.killed && !russian_nominative(s, tab) && s.names >= 2 &&
+                std::any_of(s.keys.begin(), s.keys.end(),
+                            [](const std::string& k) { return cyrillic(k); }))
+                s.killed = true;
             if (k == 0 && org_tail) s.killed = true;
             last_killed = s.killed;
             // In a heading, "Photo by James Martin": a name after "by" still counts.
