@@ -286,7 +286,8 @@ bool title_case(const std::vector<NameToken>& t, const PeopleTables& tab) {
         if (w.sentence_start || !w.has_lower) continue;
         if (tab.common.count(table_key(w.text))) ++cap_common;
     }
-    if (cap_common > 0) return true;
+    // "told", "that": lower-case words of four letters are no Title Case line.
+    if (cap_common > 0 && !long_lower) return true;
     // A heading ("Detecting Anomalies", "Finished Terrarium"): a short line of capitalised
     // words with no full stop at its end.
     if (t.empty() || words > 10 || long_lower) return false;
@@ -512,7 +513,10 @@ bool ordinary_words(const Segment& s) {
     if (words.size() < 2) return english(first) && !tab.known_given.count(first);
     // "Logan Lucky" may be a film, but "Grace Baker" is a person: a known given name first
     // keeps the name.
-    if (tab.known_given.count(first)) return false;
+    // "Job Simulator", "Ford Focus", "Stone Bricks": a rare given name that is also an
+    // English word, before an English word, names a thing.
+    if (tab.known_given.count(first))
+        return english(first) && english(last) && !tab.known_surnames.count(last);
     // "Saviour Kasukuwere", "Huh Sun-yong": a last word that is no English word nor a
     // given name is surname-shaped, whatever the first.
     bool last_surname = tab.known_surnames.count(last) ||
@@ -610,6 +614,11 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             if (i > 1 && t[i - 1].text == "to" && table_key(t[i - 2].text) == "according")
                 segs.front().person_cue = true;
         }
+        // “Job Simulator”, "Restless Creature": a name-shaped run that is the whole of a
+        // quotation is the title of a work.
+        if (segs.size() == 1 && segs[0].names >= 2 && i > 0 && j < t.size() &&
+            is_quote(t[i - 1]) && is_quote(t[j]))
+            segs[0].killed = true;
         // "Journal of Reef Science", "Center for Coastal Studies": the words after "of"
         // or "for" belong to the organisation before them.
         bool org_tail = last_killed && last_end + 1 == i && t[last_end].kind == Kind::Word &&
