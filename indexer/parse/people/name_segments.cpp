@@ -198,7 +198,7 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
         cur = Segment{};
     };
     bool cue = false;
-    std::string_view regnal;
+    std::string_view regnal, role;
     for (std::size_t i = b; i < e; ++i) {
         Cls c = cls[i - b];
         if (c == Cls::Title || c == Cls::Modifier || c == Cls::Common || c == Cls::Acronym) {
@@ -208,6 +208,7 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
             else if (c != Cls::Modifier)
                 cue = false;
             regnal = c == Cls::Title && tab.regnal.count(keys[i - b]) ? t[i].text : "";
+            role = c == Cls::Title || c == Cls::Modifier ? t[i].text : "";
             prev_key = keys[i - b];
             continue;
         }
@@ -215,6 +216,8 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
             cur.cue = cue;
             cur.regnal = regnal;
             regnal = {};
+            if (!role.empty()) cur.role = role_of(role);
+            role = {};
             cur.sentence_start = t[i].sentence_start;
             cue = false;
             blocked_by_prev = prev_key == "the" || place_preposition(prev_key);
@@ -565,14 +568,39 @@ std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e
     return s;
 }
 
-void scan_text(std::string_view text, std::vector<Candidate>& out) {
+std::string role_of(std::string_view title_word) {
+    std::string k = table_key(title_word);
+    while (!k.empty() && k.back() == '.')
+        k.pop_back();
+    static constexpr std::string_view honorifics[] = {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "mlle", "herr",
+        "frau", "sr", "sra", "srta", "hon", "rt", "the", "dear", "lord", "lady", "former", "late"};
+    for (auto h : honorifics)
+        if (k == h) return "";
+    // Abbreviated ranks and offices, spelt out so that "Gen." and "General" are one role.
+    static constexpr std::pair<std::string_view, std::string_view> spelt[] = {
+        {"gen", "general"},     {"sen", "senator"},       {"rep", "representative"},
+        {"gov", "governor"},    {"lt", "lieutenant"},     {"lieut", "lieutenant"},
+        {"sgt", "sergeant"},    {"capt", "captain"},      {"cpt", "captain"},
+        {"col", "colonel"},     {"maj", "major"},         {"adm", "admiral"},
+        {"cmdr", "commander"},  {"cdr", "commander"},     {"rev", "reverend"},
+        {"fr", "father"},       {"prof", "professor"},    {"pres", "president"},
+        {"supt", "superintendent"}, {"insp", "inspector"}, {"det", "detective"},
+        {"cpl", "corporal"},    {"pvt", "private"},       {"msgr", "monsignor"},
+        {"qb", "quarterback"},  {"gk", "goalkeeper"},     {"amb", "ambassador"}};
+    for (const auto& [abbr, full] : spelt)
+        if (k == abbr) return std::string(full);
+    return k;
+}
+
+void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row) {
     if (text.empty()) return;
     const PeopleTables& tab = people_tables();
     std::string buf;
     text = without_invisibles(text, buf);
     std::vector<NameToken> t = tokenize_for_names(text, tab.abbreviations);
     drop_nicknames(t);
-    bool known_only = title_case(t, tab);
+    bool known_only = !list_row && title_case(t, tab);
     std::vector<Segment> segs;
     bool last_killed = false; // the previous run ended in an organisation or place
     std::size_t last_end = 0;
@@ -626,6 +654,7 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
         for (std::size_t k = 0; k < segs.size(); ++k) {
             Segment& s = segs[k];
             judge(s, tab);
+            s.listed = list_row;
             drop_english_opener(s); // "Feminist Glenn Fleishman"
             // A Cyrillic phrase with no given name, surname or surname ending is no name
             // ("Государственная Дума"); one that is goes to the nominative.

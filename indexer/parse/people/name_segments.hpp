@@ -41,7 +41,9 @@ struct Segment {
     bool person_cue = false;     // a speech verb or "who" beside it ("Ana Ruiz said")
     bool numbered = false;       // a number right after it ("Nova 7")
     bool eponym = false;         // "administration", "supporters" right after it
+    bool listed = false;         // a row of a list or table of names
     std::string regnal;          // "Pope", "King": kept before a lone name ("Pope Francis")
+    std::string role;            // "forward", "general": the role or rank written before it
     std::size_t names = 0;       // Name and Initial words
 };
 
@@ -52,8 +54,13 @@ struct Candidate {
 };
 
 // Appends the segments found in one block of text (a title, a caption, a paragraph).
-// A block in Title Case or a heading gives known_only candidates.
-void scan_text(std::string_view text, std::vector<Candidate>& out);
+// A block in Title Case or a heading gives known_only candidates, unless it is a row of a
+// list of names (list_row): then its segments are marked `listed`.
+void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row = false);
+
+// The role a title word gives the person after it ("Forward" -> "forward", "Gen." ->
+// "gen"); "" for honorifics ("Mr.", "Dr.") that are no role.
+std::string role_of(std::string_view title_word);
 
 // s as exactly one full name, after optional titles ("Dr. Ana de la Cruz"), for bylines
 // and credits; bylines in capitals are recased. nullopt for "Associated Press".

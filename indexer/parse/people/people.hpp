@@ -12,6 +12,7 @@
 #pragma once
 
 #include "article.hpp"
+#include "name_segments.hpp"
 
 #include <optional>
 #include <string>
@@ -23,6 +24,10 @@ namespace morgue {
 // People named by the article, authors first, then photographers, then in order of
 // first mention; mentions counted over byline, credits and text.
 std::vector<Person> find_people(const Article& a);
+
+// The recogniser's second pass alone (for tests): the candidate segments of the
+// article's texts, list rows marked `listed` and cut to their name columns.
+std::vector<names::Candidate> find_candidates(const Article& a);
 
 // Names in a photo credit: "AP Photo/Alex Brandon, File" -> {"Alex Brandon"}.
 // Agencies, "File", "Pool" and non-person providers ("Courtesy of the city") are dropped.
