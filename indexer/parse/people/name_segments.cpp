@@ -507,8 +507,10 @@ bool russian_nominative(Segment& s, const PeopleTables& tab) {
 bool ordinary_words(const Segment& s) {
     const PeopleTables& tab = people_tables();
     std::vector<const std::string*> words;
-    for (std::size_t i = 0; i < s.keys.size(); ++i)
+    for (std::size_t i = 0; i < s.keys.size(); ++i) {
+        if (s.cls[i] == Cls::Initial) return false; // "J.D. Harrow": initials name people
         if (s.cls[i] == Cls::Name) words.push_back(&s.keys[i]);
+    }
     if (words.empty()) return false;
     auto english = [&](const std::string& k) { return english_word(k, tab); };
     const std::string& first = *words.front();

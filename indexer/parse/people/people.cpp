@@ -1,6 +1,7 @@
 #include "people.hpp"
 
 #include "name_segments.hpp"
+#include "passes.hpp"
 #include "people_tables.hpp"
 #include "text.hpp"
 
