@@ -394,7 +394,6 @@ bool english_word(const std::string& k, const PeopleTables& tab) {
     return true;
 }
 
-
 // Russian names in a case other than the nominative ("Владимира Путина", "с Анной
 // Ивановой"): the given name tells the case, found by the ending that turns it back into
 // a listed given name; the surname loses the same case's ending. Byte strings: all of
@@ -405,8 +404,8 @@ struct RuCase {
 };
 
 bool cyrillic(std::string_view w) {
-    return w.size() >= 2 && (static_cast<unsigned char>(w[0]) == 0xD0 ||
-                             static_cast<unsigned char>(w[0]) == 0xD1);
+    return w.size() >= 2 &&
+           (static_cast<unsigned char>(w[0]) == 0xD0 || static_cast<unsigned char>(w[0]) == 0xD1);
 }
 
 bool ends_with_s(const std::string& s, std::string_view e) {
@@ -417,8 +416,8 @@ bool ends_with_s(const std::string& s, std::string_view e) {
 // -енко/-ко/-ук/-юк, Georgian -швили/-дзе.
 bool ru_surname_shape(const std::string& k) {
     static constexpr std::string_view ends[] = {
-        "ов",  "ев",  "ёв",   "ин",    "ын",  "ова", "ева", "ина",  "ына",
-        "ский", "цкий", "ская", "цкая", "енко", "ук",  "юк",  "швили", "дзе", "ых", "их"};
+        "ов",   "ев",   "ёв",   "ин",   "ын", "ова", "ева",   "ина", "ына", "ский",
+        "цкий", "ская", "цкая", "енко", "ук", "юк",  "швили", "дзе", "ых",  "их"};
     for (auto e : ends)
         if (ends_with_s(k, e) && k.size() > e.size() + 2) return true;
     return false;
@@ -430,15 +429,29 @@ bool ru_surname_shape(const std::string& k) {
 bool russian_nominative(Segment& s, const PeopleTables& tab) {
     static constexpr RuCase cases[] = {
         // masculine: Владимира Путина, Владимиру Путину, Владимиром Путиным, Владимире Путине
-        {"а", "", "а", ""},       {"у", "", "у", ""},       {"ом", "", "ым", ""},
-        {"е", "", "е", ""},       {"а", "", "ого", "ий"},  {"у", "", "ому", "ий"},
-        {"ом", "", "им", "ий"},   {"я", "й", "а", ""},     {"ю", "й", "у", ""},
-        {"ем", "й", "ым", ""},    {"я", "ь", "а", ""},     {"ю", "ь", "у", ""},
+        {"а", "", "а", ""},
+        {"у", "", "у", ""},
+        {"ом", "", "ым", ""},
+        {"е", "", "е", ""},
+        {"а", "", "ого", "ий"},
+        {"у", "", "ому", "ий"},
+        {"ом", "", "им", "ий"},
+        {"я", "й", "а", ""},
+        {"ю", "й", "у", ""},
+        {"ем", "й", "ым", ""},
+        {"я", "ь", "а", ""},
+        {"ю", "ь", "у", ""},
         {"ем", "ь", "ым", ""},
         // feminine: Анны Ивановой, Анне Ивановой, Анну Иванову, Анной Ивановой
-        {"ы", "а", "ой", "а"},    {"е", "а", "ой", "а"},   {"у", "а", "у", "а"},
-        {"ой", "а", "ой", "а"},   {"и", "я", "ой", "а"},   {"ю", "я", "у", "а"},
-        {"ей", "я", "ой", "а"},   {"ы", "а", "ой", "ая"},  {"у", "а", "ую", "ая"},
+        {"ы", "а", "ой", "а"},
+        {"е", "а", "ой", "а"},
+        {"у", "а", "у", "а"},
+        {"ой", "а", "ой", "а"},
+        {"и", "я", "ой", "а"},
+        {"ю", "я", "у", "а"},
+        {"ей", "я", "ой", "а"},
+        {"ы", "а", "ой", "ая"},
+        {"у", "а", "ую", "ая"},
     };
     std::vector<std::size_t> idx;
     for (std::size_t i = 0; i < s.keys.size(); ++i)
@@ -524,8 +537,8 @@ bool ordinary_words(const Segment& s) {
         return english(first) && english(last) && !tab.known_surnames.count(last);
     // "Saviour Kasukuwere", "Huh Sun-yong": a last word that is no English word nor a
     // given name is surname-shaped, whatever the first.
-    bool last_surname = tab.known_surnames.count(last) ||
-                        (!english(last) && !tab.known_given.count(last));
+    bool last_surname =
+        tab.known_surnames.count(last) || (!english(last) && !tab.known_given.count(last));
     if (english(first)) {
         for (std::size_t i = 1; i + 1 < words.size(); ++i) // "Dread Pirate Roberts"
             if (english(*words[i]) && !tab.known_given.count(*words[i])) return true;
@@ -575,21 +588,22 @@ std::string role_of(std::string_view title_word) {
     while (!k.empty() && k.back() == '.')
         k.pop_back();
     static constexpr std::string_view honorifics[] = {
-        "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "mme", "mlle", "herr",
-        "frau", "sr", "sra", "srta", "hon", "rt", "the", "dear", "lord", "lady", "former", "late"};
+        "mr",    "mrs", "ms",   "miss", "mx",   "dr",   "sir",    "dame",
+        "madam", "mme", "mlle", "herr", "frau", "sr",   "sra",    "srta",
+        "hon",   "rt",  "the",  "dear", "lord", "lady", "former", "late"};
     for (auto h : honorifics)
         if (k == h) return "";
     // Abbreviated ranks and offices, spelt out so that "Gen." and "General" are one role.
     static constexpr std::pair<std::string_view, std::string_view> spelt[] = {
-        {"gen", "general"},     {"sen", "senator"},       {"rep", "representative"},
-        {"gov", "governor"},    {"lt", "lieutenant"},     {"lieut", "lieutenant"},
-        {"sgt", "sergeant"},    {"capt", "captain"},      {"cpt", "captain"},
-        {"col", "colonel"},     {"maj", "major"},         {"adm", "admiral"},
-        {"cmdr", "commander"},  {"cdr", "commander"},     {"rev", "reverend"},
-        {"fr", "father"},       {"prof", "professor"},    {"pres", "president"},
+        {"gen", "general"},         {"sen", "senator"},    {"rep", "representative"},
+        {"gov", "governor"},        {"lt", "lieutenant"},  {"lieut", "lieutenant"},
+        {"sgt", "sergeant"},        {"capt", "captain"},   {"cpt", "captain"},
+        {"col", "colonel"},         {"maj", "major"},      {"adm", "admiral"},
+        {"cmdr", "commander"},      {"cdr", "commander"},  {"rev", "reverend"},
+        {"fr", "father"},           {"prof", "professor"}, {"pres", "president"},
         {"supt", "superintendent"}, {"insp", "inspector"}, {"det", "detective"},
-        {"cpl", "corporal"},    {"pvt", "private"},       {"msgr", "monsignor"},
-        {"qb", "quarterback"},  {"gk", "goalkeeper"},     {"amb", "ambassador"}};
+        {"cpl", "corporal"},        {"pvt", "private"},    {"msgr", "monsignor"},
+        {"qb", "quarterback"},      {"gk", "goalkeeper"},  {"amb", "ambassador"}};
     for (const auto& [abbr, full] : spelt)
         if (k == abbr) return std::string(full);
     return k;
@@ -606,6 +620,7 @@ void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row
     std::vector<Segment> segs;
     bool last_killed = false; // the previous run ended in an organisation or place
     std::size_t last_end = 0;
+    std::size_t last_seg = static_cast<std::size_t>(-1); // index in out of the run's last
     for (std::size_t i = 0; i < t.size();) {
         if (!run_member(t, i, tab)) {
             ++i;
@@ -626,8 +641,7 @@ void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row
             std::size_t after =
                 j < t.size() && t[j].kind == Kind::Punct && t[j].text == "," ? j + 1 : j;
             if (after < t.size() && cue_word(after)) segs.back().person_cue = true;
-            if (j < t.size() && t[j].kind == Kind::Word &&
-                tab.eponym.count(table_key(t[j].text))) {
+            if (j < t.size() && t[j].kind == Kind::Word && tab.eponym.count(table_key(t[j].text))) {
                 // "the Reagan administration": "the" kills no name here; judge() below
                 // still kills an organisation or a place ("the Kremlin administration").
                 segs.back().eponym = true;
@@ -646,16 +660,20 @@ void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row
         }
         // “Job Simulator”, "Restless Creature": a name-shaped run that is the whole of a
         // quotation is the title of a work.
-        if (segs.size() == 1 && segs[0].names >= 2 && i > 0 && j < t.size() &&
-            is_quote(t[i - 1]) && is_quote(t[j]))
+        if (segs.size() == 1 && segs[0].names >= 2 && i > 0 && j < t.size() && is_quote(t[i - 1]) &&
+            is_quote(t[j]))
             segs[0].killed = true;
         // "Journal of Reef Science", "Center for Coastal Studies": the words after "of"
         // or "for" belong to the organisation before them.
         bool org_tail = last_killed && last_end + 1 == i && t[last_end].kind == Kind::Word &&
                         (t[last_end].text == "of" || t[last_end].text == "for");
+        // "Rock and Roll Hall of Fame", "Alden Chamber of Commerce": a name-shaped run
+        // before "of" and one marker word is the head of that thing's name.
+        bool of_marker_next = false;
         for (std::size_t k = 0; k < segs.size(); ++k) {
             Segment& s = segs[k];
             judge(s, tab);
+            if (k == 0 && j == i + 1 && tab.markers.count(s.keys[0])) of_marker_next = true;
             s.listed = list_row;
             drop_english_opener(s); // "Feminist Glenn Fleishman"
             // A Cyrillic phrase with no given name, surname or surname ending is no name
@@ -671,7 +689,11 @@ void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row
                             (t[i - 1].text == "by" || t[i - 1].text == "By");
             out.push_back({std::move(s), known_only && !after_by});
         }
+        if (of_marker_next && last_seg < out.size() && last_end + 1 == i &&
+            t[last_end].kind == Kind::Word && t[last_end].text == "of")
+            out[last_seg].seg.killed = true;
         if (segs.empty()) last_killed = false;
+        last_seg = segs.empty() ? static_cast<std::size_t>(-1) : out.size() - 1;
         last_end = j;
         i = j;
     }

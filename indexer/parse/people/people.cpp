@@ -31,12 +31,12 @@ struct Entry {
     int mentions = 0;
     int full_mentions = 0;
     bool author = false, photographer = false, mentioned = false;
-    long merged_into = -1;  // "Forrest Jones" counted as "Michael Forrest Jones"
-    int short_mentions = 0; // one-word mentions resolved to this person
-    int numbered = 0;       // full mentions followed by a number ("Nova 7")
-    bool cued = false;      // some mention had a title or a speech verb beside it
-    int wordy = 0;          // full mentions made of ordinary words ("Tarot Cards")
-    bool titled = false;    // some mention had a title before it ("Sen. Ana Ruiz")
+    long merged_into = -1;          // "Forrest Jones" counted as "Michael Forrest Jones"
+    int short_mentions = 0;         // one-word mentions resolved to this person
+    int numbered = 0;               // full mentions followed by a number ("Nova 7")
+    bool cued = false;              // some mention had a title or a speech verb beside it
+    int wordy = 0;                  // full mentions made of ordinary words ("Tarot Cards")
+    bool titled = false;            // some mention had a title before it ("Sen. Ana Ruiz")
     std::vector<std::string> roles; // "forward", "general": the role written before the name
     std::size_t first = static_cast<std::size_t>(-1); // index of the first text mention
 };
@@ -407,8 +407,8 @@ class Recogniser {
             if (para.empty()) return;
             std::string_view p = trim(para);
             bool courtesy = false;
-            if (p.size() < 120 && strip_credit_lead(p, courtesy).size() < p.size() &&
-                !courtesy && !starts_with_ci(p, "by ")) {
+            if (p.size() < 120 && strip_credit_lead(p, courtesy).size() < p.size() && !courtesy &&
+                !starts_with_ci(p, "by ")) {
                 for (const auto& n : credit_names(p)) {
                     if (auto seg = whole_name(n)) {
                         Entry& e = reg_.add_full(*seg);
@@ -482,10 +482,18 @@ class Recogniser {
         if (s.cls.front() == Cls::Particle &&
             (s.names < 2 || !(s.words.front()[0] >= 'A' && s.words.front()[0] <= 'Z')))
             return false;
-        // A list row vouches for names only: a known given name or surname in it.
-        if (s.listed && !tab_.known_given.count(s.keys.front()) &&
-            !tab_.known_surnames.count(s.keys.back()))
-            return false;
+        // A list row vouches for names only: a known given name before a surname (or a
+        // word of no English), or a known surname after a word of no English ("Green
+        // Garden" and "Tea Jug" on a menu are dishes).
+        if (s.listed) {
+            const std::string& first = s.keys.front();
+            const std::string& last = s.keys.back();
+            bool surname = tab_.known_surnames.count(last) > 0;
+            bool given = tab_.known_given.count(first) > 0;
+            if (!(given && (surname || !tab_.english.count(last))) &&
+                !(surname && !tab_.english.count(first)))
+                return false;
+        }
         return true;
     }
 
@@ -571,8 +579,7 @@ class Recogniser {
                 lone_words.insert(c.seg.keys[0]);
         for (const auto& c : cands_) {
             const Segment& s = c.seg;
-            if (!c.known_only || s.killed || s.names < 2 || s.names > 3 ||
-                s.names != s.keys.size())
+            if (!c.known_only || s.killed || s.names < 2 || s.names > 3 || s.names != s.keys.size())
                 continue;
             if (s.cls.back() != Cls::Name || short_org(s)) continue;
             if (lone_words.count(s.keys.back()) && !known_last.count(s.keys.back())) {
@@ -589,8 +596,8 @@ class Recogniser {
         long who = reg_.resolve(s, &by_surname);
         bool titled = s.cue && !s.single_place && !tab_.is_title(s.keys.back()) &&
                       !tab_.markers.count(s.keys.back());
-        if (who < 0 && (titled || (names::lone_name_by_evidence(s) &&
-                                   !org_words_.count(s.keys[0])))) {
+        if (who < 0 &&
+            (titled || (names::lone_name_by_evidence(s) && !org_words_.count(s.keys[0])))) {
             NameShape sh = shape_of(s);
             std::string display = join(s.words, 0, s.words.size());
             if (!s.regnal.empty()) display = s.regnal + " " + display;

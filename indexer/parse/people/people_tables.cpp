@@ -59,10 +59,9 @@ PeopleTables load() {
     plain(data::words_english, t.english);
     for (const auto& g : t.given_names)
         t.known_given.insert(g);
-    each_entry(data::people_cues,
-               [&](std::string e, char mark) {
-                   (mark == '>' ? t.kin : mark == '*' ? t.eponym : t.cues).insert(e);
-               });
+    each_entry(data::people_cues, [&](std::string e, char mark) {
+        (mark == '>' ? t.kin : mark == '*' ? t.eponym : t.cues).insert(e);
+    });
     each_entry(data::people_markers, [&](std::string e, char mark) {
         note_abbrev(e);
         auto& set = mark == '^'   ? t.open_markers
