@@ -191,3 +191,18 @@ TEST_CASE("people passes: candidates are cut, judged and marked one by one") {
     CHECK(names::role_of("Gen.") == "general");
     CHECK(names::role_of("Mr.").empty());
 }
+
+TEST_CASE("people evidence: Korean names by a surname and the title after them") {
+    auto ps = found("서울에서 윤도현 감독은 박서연 의원과 만났다. 오늘 날씨가 좋다.");
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0].name == "윤도현");
+    CHECK(has_role(&ps[0], "감독"));
+    CHECK(ps[1].name == "박서연");
+    // A word opening with a surname syllable but no title after it is no name.
+    CHECK(found("오늘 날씨가 좋다. 김치를 먹었다.").empty());
+}
+
+TEST_CASE("people evidence: Greek names after a Greek title") {
+    CHECK(found_names("Ο πρωθυπουργός Γιώργος Παπαδόπουλος είπε ότι η χώρα είναι έτοιμη.") ==
+          Names{"Γιώργος Παπαδόπουλος"});
+}

@@ -515,6 +515,51 @@ bool russian_nominative(Segment& s, const PeopleTables& tab) {
     return evidence;
 }
 
+// Hangul syllables (U+AC00..U+D7A3) in a word of only those; 0 for any other word.
+std::size_t hangul_syllables(std::string_view w) {
+    if (w.size() % 3 != 0) return 0;
+    for (std::size_t i = 0; i < w.size(); i += 3) {
+        auto b0 = static_cast<unsigned char>(w[i]);
+        auto b1 = static_cast<unsigned char>(w[i + 1]);
+        unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) |
+                      (static_cast<unsigned char>(w[i + 2]) & 0x3Fu);
+        if ((b0 & 0xF0u) != 0xE0u || cp < 0xAC00 || cp > 0xD7A3) return 0;
+    }
+    return w.size() / 3;
+}
+
+// Korean names carry no capital: "윤도현 감독은", "박서연 의원": a word of two to four
+// syllables whose first is a listed surname (faker's Korean surnames), followed by a
+// title or role word (the Korean titles below, with or without a particle attached), is
+// a person, and the title their role.
+void scan_hangul(const std::vector<NameToken>& t, std::vector<Candidate>& out) {
+    static constexpr std::string_view titles[] = {
+        "대통령", "총리", "장관", "의원",   "대표", "회장", "감독",     "선수", "기자",
+        "교수",   "씨",   "사장", "위원장", "시장", "지사", "원내대표", "부장", "대변인",
+        "박사",   "작가", "배우", "가수",   "코치", "주장", "판사",     "검사", "변호사"};
+    const PeopleTables& tab = people_tables();
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+        if (t[i].kind != NameToken::Kind::Word || t[i + 1].kind != NameToken::Kind::Word) continue;
+        std::size_t n = hangul_syllables(t[i].text);
+        if (n < 2 || n > 4 || !tab.known_surnames.count(std::string(t[i].text.substr(0, 3))))
+            continue;
+        std::string_view next = t[i + 1].text;
+        if (!hangul_syllables(next)) continue;
+        for (auto title : titles) {
+            if (next.substr(0, title.size()) != title || next.size() > title.size() + 6) continue;
+            Segment s;
+            s.words = {std::string(t[i].text)};
+            s.keys = {std::string(t[i].text)};
+            s.cls = {Cls::Name};
+            s.names = 1;
+            s.cue = true;
+            s.role = std::string(title);
+            out.push_back({std::move(s), false});
+            break;
+        }
+    }
+}
+
 } // namespace
 
 bool ordinary_words(const Segment& s) {
@@ -616,6 +661,7 @@ void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row
     text = without_invisibles(text, buf);
     std::vector<NameToken> t = tokenize_for_names(text, tab.abbreviations);
     drop_nicknames(t);
+    scan_hangul(t, out);
     bool known_only = !list_row && title_case(t, tab);
     std::vector<Segment> segs;
     bool last_killed = false; // the previous run ended in an organisation or place
