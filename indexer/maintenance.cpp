@@ -2,7 +2,7 @@
 
 #include "errors.hpp"
 #include "index_writer.hpp"
-#include "schema.hpp"
+#include "schema_values.hpp"
 #include "url.hpp"
 
 #include <xapian.h>
@@ -28,11 +28,6 @@ std::uint64_t directory_size(const std::string& dir) {
 
 namespace {
 
-std::string ymd_of_slot(const std::string& v) {
-    if (v.size() != 8) return v;
-    return v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2);
-}
-
 std::string human_size(std::uint64_t b) {
     char buf[32];
     if (b >= 1ull << 30)
@@ -55,8 +50,8 @@ IndexStats index_stats(const std::string& path) {
         s.articles = db.get_doccount();
         s.dated = db.get_value_freq(kSlotDate);
         if (s.dated > 0) {
-            s.first_date = ymd_of_slot(db.get_value_lower_bound(kSlotDate));
-            s.last_date = ymd_of_slot(db.get_value_upper_bound(kSlotDate));
+            s.first_date = date_slot_display(db.get_value_lower_bound(kSlotDate));
+            s.last_date = date_slot_display(db.get_value_upper_bound(kSlotDate));
         }
         std::string prefix(field(FieldId::Source).prefix);
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)

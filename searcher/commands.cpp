@@ -114,6 +114,7 @@ int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
         req.query = line;
         req.highlight = false;
         try {
+            s.refresh(); // commits, deletions and compactions since the last line
             SearchResult r = s.search(req);
             any = any || r.total > 0;
             nlohmann::ordered_json j = result_to_json(r);

@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "recency.hpp"
 #include "schema.hpp"
+#include "schema_values.hpp"
 #include "snippet.hpp"
 #include "stemmer.hpp"
 #include "stored_article.hpp"
@@ -23,34 +24,49 @@ static std::string joined_paths(const std::vector<std::string>& paths) {
 Xapian::Database open_index(const std::vector<std::string>& paths) {
     Xapian::Database db;
     for (const auto& p : paths) {
-        try {
-            Xapian::Database shard(p);
-            std::string v = shard.get_metadata(kSchemaVersionKey);
-            if (v != std::to_string(kSchemaVersion))
-                throw Error(p + ": index schema version " + (v.empty() ? "none" : v) +
-                            ", this morgue-search reads " + std::to_string(kSchemaVersion) +
-                            "; re-index with morgue-index");
-            db.add_database(shard);
-        } catch (const Xapian::Error& e) {
-            throw Error(describe_xapian_error(p, e));
-        }
+        Xapian::Database shard(p);
+        std::string v = shard.get_metadata(kSchemaVersionKey);
+        if (v != std::to_string(kSchemaVersion))
+            throw Error(p + ": index schema version " + (v.empty() ? "none" : v) +
+                        ", this morgue-search reads " + std::to_string(kSchemaVersion) +
+                        "; re-index with morgue-index");
+        db.add_database(shard);
     }
     return db;
 }
 
+static LiveDatabase open_live(std::vector<std::string> specs, DatabaseOpener open) {
+    std::string name = joined_paths(specs);
+    try {
+        return LiveDatabase(std::move(specs), std::move(open));
+    } catch (const Xapian::Error& e) {
+        throw Error(describe_xapian_error(name, e));
+    }
+}
+
 Searcher::Searcher(std::vector<std::string> db_paths)
-    : paths_(std::move(db_paths)), db_(open_index(paths_)), stem_(cached_stemmer()) {}
+    : Searcher(db_paths, [db_paths] { return open_index(db_paths); }) {}
+
+Searcher::Searcher(std::vector<std::string> specs, DatabaseOpener open)
+    : live_(open_live(std::move(specs), std::move(open))), stem_(cached_stemmer()) {}
+
+void Searcher::rethrow(const Xapian::Error& e) const {
+    throw Error(describe_xapian_error(joined_paths(live_.specs()), e));
+}
 
 SearchResult Searcher::search(const SearchRequest& req) {
-    // A writer may commit while we read: reopen and retry once.
     try {
-        return run(req);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        db_.reopen();
-        builder_.reset(); // its date span may have changed
-        return run(req);
+        return live_.read([&](Xapian::Database&) { return run(req); });
     } catch (const Xapian::Error& e) {
-        throw Error(describe_xapian_error(joined_paths(paths_), e));
+        rethrow(e);
+    }
+}
+
+bool Searcher::refresh() {
+    try {
+        return live_.refresh();
+    } catch (const Xapian::Error& e) {
+        rethrow(e);
     }
 }
 
@@ -73,11 +89,11 @@ class TextTermsOnly : public Xapian::ExpandDecider {
 
 Xapian::Query Searcher::like_query(const std::string& id) {
     std::string term = boolean_term(field(FieldId::Id), id);
-    Xapian::PostingIterator p = db_.postlist_begin(term);
-    if (p == db_.postlist_end(term)) throw Error("--like: no article with id '" + id + "'");
+    Xapian::PostingIterator p = db().postlist_begin(term);
+    if (p == db().postlist_end(term)) throw Error("--like: no article with id '" + id + "'");
     Xapian::RSet rset;
     rset.add_document(*p);
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     TextTermsOnly decider;
     Xapian::ESet eset = enquire.get_eset(40, rset, &decider);
     std::vector<Xapian::Query> terms;
@@ -108,9 +124,10 @@ std::string Searcher::snippet_of(const Article& a, const std::vector<Needle>& ne
 }
 
 QueryBuilder& Searcher::builder(const QueryOptions& opts) {
-    if (!builder_ || !(builder_opts_ == opts)) {
-        builder_ = std::make_unique<QueryBuilder>(db_, opts);
+    if (!builder_ || !(builder_opts_ == opts) || builder_generation_ != live_.generation()) {
+        builder_ = std::make_unique<QueryBuilder>(db(), opts);
         builder_opts_ = opts;
+        builder_generation_ = live_.generation();
     }
     return *builder_;
 }
@@ -129,7 +146,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         q = Xapian::Query(
             Xapian::Query::OP_AND_MAYBE, q,
             Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
-    Xapian::Enquire enquire(db_);
+    Xapian::Enquire enquire(db());
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (req.collapse) enquire.set_collapse_key(kSlotContentHash);
@@ -152,7 +169,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         spies.push_back(std::make_unique<FacetSpy>(fr));
         enquire.add_matchspy(spies.back().get());
     }
-    Xapian::doccount all = db_.get_doccount();
+    Xapian::doccount all = db().get_doccount();
     bool exhaustive = req.count_only || !req.facets.empty();
     Xapian::doccount check =
         exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
@@ -193,16 +210,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         if (req.explain)
             for (auto t = enquire.get_matching_terms_begin(it);
                  t != enquire.get_matching_terms_end(it); ++t) {
-                const std::string full = *t;
-                const Field& f = field_of_term(full);
-                std::string_view term = full;
-                bool stemmed = term.size() > 1 && term[0] == 'Z';
-                if (stemmed) term.remove_prefix(1);
-                if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix)
-                    term.remove_prefix(f.prefix.size());
-                // Unprefixed terms come from every text field: call them "text".
-                std::string name = f.prefix.empty() ? "text" : std::string(f.name);
-                h.matched.push_back(name + ":" + std::string(term) + (stemmed ? "*" : ""));
+                h.matched.push_back(describe_term(*t));
             }
         res.hits.push_back(std::move(h));
     }
@@ -232,11 +240,10 @@ std::string Searcher::suggest(const std::string& query) {
         }
         std::string word = query.substr(i, j - i);
         bool field_name = j < query.size() && query[j] == ':';
-        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" ||
-                  word == "XOR" || word == "ADJ";
+        bool op = is_query_operator(word);
         std::string lower = fold_for_match(word);
-        if (!field_name && !op && lower.size() >= 3 && !db_.term_exists(lower)) {
-            std::string fix = db_.get_spelling_suggestion(lower, 2);
+        if (!field_name && !op && lower.size() >= 3 && !db().term_exists(lower)) {
+            std::string fix = db().get_spelling_suggestion(lower, 2);
             if (!fix.empty() && fix != lower) {
                 if (word[0] >= 'A' && word[0] <= 'Z' && fix[0] >= 'a' && fix[0] <= 'z')
                     fix[0] = static_cast<char>(fix[0] - 32);
@@ -254,17 +261,16 @@ std::string Searcher::suggest(const std::string& query) {
 
 bool Searcher::find(const std::string& id, Article& out) {
     std::string term = boolean_term(field(FieldId::Id), id);
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        try {
-            Xapian::PostingIterator p = db_.postlist_begin(term);
-            if (p == db_.postlist_end(term)) return false;
-            out = article_from_stored(db_.get_document(*p).get_data());
+    try {
+        return live_.read([&](Xapian::Database& db) {
+            Xapian::PostingIterator p = db.postlist_begin(term);
+            if (p == db.postlist_end(term)) return false;
+            out = article_from_stored(db.get_document(*p).get_data());
             return true;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            db_.reopen();
-        }
+        });
+    } catch (const Xapian::Error& e) {
+        rethrow(e);
     }
-    return false;
 }
 
 } // namespace morgue

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "article.hpp"
+#include "database.hpp"
 #include "facets.hpp"
 #include "query.hpp"
 #include "snippet.hpp"
@@ -55,15 +56,23 @@ struct SearchResult {
 };
 
 // Opens one or more index directories as one database; checks the schema version.
+// Xapian's errors pass through (LiveDatabase retries the transient ones).
 Xapian::Database open_index(const std::vector<std::string>& paths);
 
+// Every read goes through LiveDatabase::read(): a writer committing, deleting or
+// compacting meanwhile makes it reopen and retry, never fail (database.hpp).
 class Searcher {
   public:
     explicit Searcher(std::vector<std::string> db_paths);
+    // Another way to open the index (remote shards, a server's own): specs name it.
+    Searcher(std::vector<std::string> specs, DatabaseOpener open);
     SearchResult search(const SearchRequest& req);
     // The stored article with this id, or false.
     bool find(const std::string& id, Article& out);
-    Xapian::Database& db() { return db_; }
+    // Before each query of a long-lived searcher (--batch, a server): see the newest
+    // commit, deletion or compaction. True when the index changed.
+    bool refresh();
+    Xapian::Database& db() { return live_.db(); }
 
   private:
     SearchResult run(const SearchRequest& req);
@@ -71,13 +80,15 @@ class Searcher {
     std::string suggest(const std::string& query);
     QueryBuilder& builder(const QueryOptions& opts);
     std::string snippet_of(const Article& a, const std::vector<Needle>& needles, bool highlight);
-    std::vector<std::string> paths_;
-    Xapian::Database db_;
+    // Xapian errors -> morgue::Error naming the index, with a hint.
+    [[noreturn]] void rethrow(const Xapian::Error& e) const;
+    LiveDatabase live_;
     // Reused across --batch queries: setting up a QueryParser from the schema costs more
     // than parsing a short query.
     std::unique_ptr<QueryBuilder> builder_;
     QueryOptions builder_opts_;
-    Xapian::Stem stem_; // for snippets, cached across hits and --batch queries
+    unsigned long builder_generation_ = 0; // live_.generation() it was made for
+    Xapian::Stem stem_;                    // for snippets, cached across hits and --batch queries
 };
 
 // Totals up to this many matches are exact; above it, Xapian's estimate (total_exact

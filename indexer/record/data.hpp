@@ -18,6 +18,7 @@ extern const std::string_view names_given;        // parse/people/names_given.tx
 extern const std::string_view names_surnames;     // parse/people/names_surnames.txt
 extern const std::string_view words_english;      // parse/people/words_english.txt
 extern const std::string_view text_boilerplate;   // parse/text_boilerplate.txt
-extern const std::string_view html_hints;         // parse/html_hints.txt
-extern const std::string_view html_author_roles;  // parse/html_author_roles.txt
+extern const std::string_view html_hints;         // parse/html/html_hints.txt
+extern const std::string_view html_author_roles;  // parse/html/html_author_roles.txt
+extern const std::string_view encoding_labels;    // parse/encoding_labels.txt
 } // namespace morgue::data

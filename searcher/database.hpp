@@ -1,0 +1,107 @@
+// A read-only index that keeps up with writers: morgue-search's one-shot commands, its
+// --batch loop and morgue-serve read through it.
+//
+// Writers commit while we read (Xapian then throws DatabaseModifiedError once the blocks
+// we read are reused), `morgue-index compact` swaps the whole directory (a reader holding
+// the old files sees an old index for ever, and one opening mid-swap may see
+// DatabaseCorruptError or DatabaseOpeningError for a moment). LiveDatabase::read() runs a
+// read with a bounded reopen-and-retry loop; refresh() brings a long-lived reader up to
+// date before each query, reopening from the path when the directory was swapped.
+//
+// How the index is opened (local directories, remote shards, stub files) is the
+// caller's: LiveDatabase only calls the opener again. Not thread-safe, like
+// Xapian::Database: one per thread.
+#pragma once
+
+#include <xapian.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace morgue {
+
+// Opens the index from scratch (throws Xapian::Error or morgue::Error).
+using DatabaseOpener = std::function<Xapian::Database()>;
+
+struct RetryPolicy {
+    int attempts = 8; // reads tried in all, the first included
+    // Pause before a retry after a transient error, doubled each time up to max_pause:
+    // 2+4+...+128 ms, a quarter of a second in all, outlasts a directory swap and a burst
+    // of commits while keeping a real error quick to report.
+    std::chrono::milliseconds first_pause{2};
+    std::chrono::milliseconds max_pause{128};
+};
+
+class LiveDatabase {
+  public:
+    // specs: what the opener opens (directories, stub files, remote URLs), to notice a
+    // changed or swapped directory cheaply; specs that are not local files are polled
+    // with Database::reopen(). Opens at once, retrying transient errors.
+    LiveDatabase(std::vector<std::string> specs, DatabaseOpener open, RetryPolicy policy = {});
+
+    Xapian::Database& db() { return db_; }
+    const std::vector<std::string>& specs() const { return specs_; }
+
+    // Brings the view up to the newest commit: opens again from the specs when an index
+    // directory changed (a commit, a deletion, a compaction's swap), one stat() per local
+    // index when nothing did. True when the view changed.
+    bool refresh();
+
+    // Counts reopenings: anything derived from db() (a QueryParser's database, a date
+    // span) is stale when this moved.
+    unsigned long generation() const { return generation_; }
+
+    // Runs fn(db()) and returns its result. DatabaseModifiedError reopens and retries;
+    // DatabaseCorruptError and DatabaseOpeningError (a directory being swapped) pause,
+    // reopen from the path and retry; after policy.attempts the last error is thrown.
+    // fn may run several times, so it must not have side effects it cannot repeat.
+    template <class F> auto read(F&& fn) -> decltype(fn(std::declval<Xapian::Database&>())) {
+        for (int attempt = 1;; ++attempt) {
+            try {
+                if (stale_) open_from_specs();
+                return fn(db_);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= policy_.attempts) throw;
+                failed(attempt, false);
+            } catch (const Xapian::DatabaseCorruptError&) {
+                if (attempt >= policy_.attempts) throw;
+                failed(attempt, true);
+            } catch (const Xapian::DatabaseOpeningError& e) {
+                if (attempt >= policy_.attempts || !transient(e)) throw;
+                failed(attempt, true);
+            }
+        }
+    }
+
+  private:
+    // What identifies one committed state of a local index: its version file (Xapian
+    // writes a new one per commit; a swapped directory has another).
+    struct Stamp {
+        unsigned long long dev = 0, ino = 0, size = 0;
+        long long mtime_ns = 0;
+        bool operator==(const Stamp&) const = default;
+    };
+    std::vector<Stamp> stamps();
+    void open_from_specs();
+    // After a transient error: reopen before the next try, after a pause (none for the
+    // first DatabaseModifiedError: a commit happened, the newest revision is there).
+    void failed(int attempt, bool pause_first);
+    // A missing index is final at the first opening; later it is a swap without
+    // RENAME_EXCHANGE (maintenance.cpp) in progress. A format version error is final.
+    bool transient(const Xapian::DatabaseOpeningError& e) const;
+
+    std::vector<std::string> specs_;
+    DatabaseOpener open_;
+    RetryPolicy policy_;
+    Xapian::Database db_;
+    std::vector<Stamp> stamps_;
+    bool poll_ = false;   // a spec is not a local index: refresh() asks Database::reopen()
+    bool opened_ = false; // an open succeeded once
+    bool stale_ = true;   // db_ must be opened again before the next read
+    unsigned long generation_ = 0;
+};
+
+} // namespace morgue
