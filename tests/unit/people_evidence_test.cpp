@@ -206,3 +206,13 @@ TEST_CASE("people evidence: Greek names after a Greek title") {
     CHECK(found_names("Ο πρωθυπουργός Γιώργος Παπαδόπουλος είπε ότι η χώρα είναι έτοιμη.") ==
           Names{"Γιώργος Παπαδόπουλος"});
 }
+
+TEST_CASE("people evidence: names in capitals, glued credits and names as headings") {
+    CHECK(found_names("The minister met LAURIE OAKES in a NEW YORK hotel.") ==
+          Names{"LAURIE OAKES"});
+    CHECK(found_names("Scenes from the night.\n\nCredit\xC3\x81ngel Ferreira for the Daily "
+                      "Ledger") == Names{"\xC3\x81ngel Ferreira"});
+    // A heading that is a known given name and a known surname names a person.
+    CHECK(found_names("About the author\n\nMargaret Wilson\n\nWrites on trade.") ==
+          Names{"Margaret Wilson"});
+}

@@ -113,7 +113,13 @@ bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& ta
     NameToken& tok = t[i];
     if (tok.kind != Kind::Word) return false;
     // "CreditChang W. Lee": a caption credit glued to the photographer's name.
-    while (tok.text.size() > 7 && tok.text.substr(0, 6) == "Credit" && ascii_upper(tok.text[6]))
+    // "CreditÃngel Franco": a Latin-1 capital (UTF-8 lead byte 0xC3, second below 0x9F).
+    auto capital_at = [&](std::size_t k) {
+        auto b = static_cast<unsigned char>(tok.text[k]);
+        return ascii_upper(tok.text[k]) || (b == 0xC3 && k + 1 < tok.text.size() &&
+                                            static_cast<unsigned char>(tok.text[k + 1]) < 0x9F);
+    };
+    while (tok.text.size() > 7 && tok.text.substr(0, 6) == "Credit" && capital_at(6))
         tok.text.remove_prefix(6);
     if (tok.cap) return true;
     // "pro-Donald Trump": a lower-case prefix on a capitalised word; "al-Assad" keeps its
@@ -133,6 +139,25 @@ bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& ta
         if (!tab.particles.count(table_key(t[k].text))) return false;
     }
     return false;
+}
+
+// A word in capitals that is half of a name in capitals ("JIM WATSON", "LAURIE OAKES"):
+// a known given name that is no English word, beside a known surname or a word of no
+// English, both of three letters or more. "NEW YORK", "THE END" are not.
+bool caps_name(const std::vector<NameToken>& t, std::size_t i, std::size_t b, std::size_t e,
+               const PeopleTables& tab) {
+    auto caps_word = [&](std::size_t k, std::string& key) {
+        if (k < b || k >= e || t[k].has_lower || t[k].initial || t[k].text.size() < 3) return false;
+        key = table_key(t[k].text);
+        return !tab.common.count(key) && !tab.is_title(key);
+    };
+    std::string a, z;
+    auto pair = [&](std::size_t g) {
+        return caps_word(g, a) && caps_word(g + 1, z) && tab.known_given.count(a) &&
+               !tab.english.count(a) && (tab.known_surnames.count(z) || !tab.english.count(z)) &&
+               !tab.markers.count(z) && !tab.places.count(z) && !tab.orgs.count(z);
+    };
+    return pair(i) || (i > 0 && pair(i - 1));
 }
 
 // The run t[b, e) split into segments at titles, common words and acronyms.
@@ -168,6 +193,8 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
             c = Cls::Particle;
         } else if (month_in_context(key, t, i) || tab.common.count(key)) {
             c = Cls::Common;
+        } else if (!tok.has_lower && caps_name(t, i, b, e, tab)) {
+            c = Cls::Name; // "JIM WATSON": a byline or credit in capitals
         } else if (!tok.has_lower) {
             bool next_name = has_next && t[i + 1].has_lower &&
                              !tab.common.count(table_key(t[i + 1].text)) &&

@@ -497,6 +497,21 @@ class Recogniser {
         return true;
     }
 
+    // A name on a Title Case line or heading ("About the author" / "Scott Cunningham")
+    // counts by itself when both its words are known names and no English words: a known
+    // given name, then a known surname.
+    bool strong_heading_name(const Candidate& c) const {
+        const Segment& s = c.seg;
+        if (!c.known_only || s.killed || s.names != 2 || s.keys.size() != 2) return false;
+        if (s.cls[0] != Cls::Name || s.cls[1] != Cls::Name || short_org(s)) return false;
+        auto plain_name = [&](const std::string& k, const auto& set) {
+            return set.count(k) && !tab_.english.count(k) && !tab_.places.count(k) &&
+                   !tab_.orgs.count(k) && !tab_.given_places.count(k);
+        };
+        return plain_name(s.keys[0], tab_.known_given) &&
+               plain_name(s.keys[1], tab_.known_surnames);
+    }
+
     // "Rookie Malik Okafor-Banks" opening a sentence, with "Malik Okafor-Banks" named
     // elsewhere: the first word is not part of the name. Those wait for the rest.
     static bool doubtful(const Segment& s) {
@@ -550,6 +565,8 @@ class Recogniser {
         for (std::size_t k = 0; k < cands_.size(); ++k) {
             if (full(cands_[k]) && !doubtful(cands_[k].seg))
                 mention(reg_.add_full(cands_[k].seg), k, &cands_[k].seg);
+            // Known now; the Title Case pass (5) counts its mention.
+            if (strong_heading_name(cands_[k])) reg_.add_full(cands_[k].seg);
         }
         for (std::size_t k = 0; k < cands_.size(); ++k) {
             const Candidate& c = cands_[k];
