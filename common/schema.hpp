@@ -167,6 +167,11 @@ inline constexpr const char* kStemLanguage = "english";
 
 // Xapian's limit on term length is 245 bytes; longer boolean terms are hashed.
 inline constexpr std::size_t kMaxTermBytes = 240;
+// The longest word indexed from free text, in bytes (Xapian TermGenerator's default,
+// set explicitly): a longer "word" (a CJK headline without punctuation, a base64 run) is
+// not a word. Spelling words obey the same cap: Xapian's spelling table refuses keys
+// over 255 bytes at commit, which lost a whole batch.
+inline constexpr unsigned kMaxWordBytes = 64;
 
 // The boolean term for a value of a boolean field: prefix + normalised value, hashed
 // when too long. Both the writer and the query parser use this one function.

@@ -14,8 +14,8 @@ _morgue_search() {
         -n|--limit|--offset|--like|--since|--until|--now) return ;;
     esac
     if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--db --limit --offset --sort --format --fields --null --count --any
-            --since --until --now --facet --collapse --like --explain --no-suggest --color --batch
+        COMPREPLY=($(compgen -W "--db --limit --offset --sort --format --fields --null --count --any --all
+            --since --until --now --facet --collapse --like --explain --no-suggest --color --colour --batch
             --list-fields --help --version" -- "$cur"))
         return
     fi

@@ -3,6 +3,7 @@
 #include "maintenance.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
+#include "text.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -26,14 +27,14 @@ int main(int argc, char** argv) {
         if (opts.command == Command::Compact) {
             auto [before, after] = morgue::compact_index(opts.db, opts.lock_timeout);
             if (!opts.quiet)
-                std::cerr << "morgue-index: compacted " << opts.db << ": " << before << " -> "
-                          << after << " bytes\n";
+                std::cerr << "morgue-index: compacted " << morgue::sanitize_line(opts.db) << ": "
+                          << before << " -> " << after << " bytes\n";
             return 0;
         }
         if (opts.command == Command::Delete) {
             auto missing = morgue::delete_articles(opts.db, opts.ids, opts.lock_timeout);
             for (const auto& id : missing)
-                std::cerr << "morgue-index: no article " << id << '\n';
+                std::cerr << "morgue-index: no article " << morgue::sanitize_line(id) << '\n';
             if (!opts.quiet)
                 std::cerr << "morgue-index: deleted " << opts.ids.size() - missing.size() << " of "
                           << opts.ids.size() << '\n';

@@ -4,6 +4,8 @@
 
 #include <cxxopts.hpp>
 
+#include <cstdio>
+
 namespace morgue {
 
 IndexOptions parse_index_options(int argc, const char* const* argv, const char* env_db) {
@@ -32,17 +34,29 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
     // clang-format on
     spec.parse_positional({"paths"});
     IndexOptions o;
-    // A subcommand is the first argument; everything else parses as usual.
+    // A subcommand is the first argument that is not an option or an option's value
+    // (`morgue-index --db X compact` compacts X); everything else parses as usual. A file
+    // named "compact" is indexed as ./compact.
     std::vector<const char*> args(argv, argv + argc);
-    if (argc > 1) {
-        std::string_view first = argv[1];
-        if (first == "stats")
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        std::string_view a = args[i];
+        if (a == "--") break;
+        if (a.size() > 1 && a[0] == '-') {
+            bool takes_value = a == "--db" || a == "--print" || a == "-j" || a == "--jobs" ||
+                               a == "--commit-every" || a == "--max-record-size" ||
+                               a == "--lock-timeout" || a == "--format" || a == "--errors";
+            if (takes_value) ++i;
+            continue;
+        }
+        if (a == "stats")
             o.command = IndexOptions::Command::Stats;
-        else if (first == "compact")
+        else if (a == "compact")
             o.command = IndexOptions::Command::Compact;
-        else if (first == "delete")
+        else if (a == "delete")
             o.command = IndexOptions::Command::Delete;
-        if (o.command != IndexOptions::Command::Index) args.erase(args.begin() + 1);
+        if (o.command != IndexOptions::Command::Index)
+            args.erase(args.begin() + static_cast<long>(i));
+        break;
     }
     try {
         auto r = spec.parse(static_cast<int>(args.size()), args.data());
@@ -60,9 +74,10 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
             o.command = IndexOptions::Command::Version;
             return o;
         }
-        if (r.count("db"))
+        if (r.count("db")) {
             o.db = r["db"].as<std::string>();
-        else if (env_db && *env_db)
+            if (o.db.empty()) throw Error("--db needs a directory name, not ''");
+        } else if (env_db && *env_db)
             o.db = env_db;
         else
             o.db = "morgue.db";
@@ -73,11 +88,23 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
             if (!o.dry_run) throw Error("--print goes with --dry-run");
         }
         if (r.count("jobs")) o.jobs = r["jobs"].as<unsigned>();
+        // Each job is a thread and, in a bulk build, a shard directory: bounded, so a
+        // typo cannot start 100,000 threads or fill a disk with empty shards.
+        if (o.jobs > kMaxJobs)
+            throw Error("--jobs takes 1 to " + std::to_string(kMaxJobs) + ", not " +
+                        std::to_string(o.jobs));
         if (r.count("commit-every")) o.commit_every = r["commit-every"].as<std::uint64_t>();
         if (o.commit_every == 0) throw Error("--commit-every must be at least 1");
         if (r.count("max-record-size"))
             o.max_record_size = r["max-record-size"].as<std::uint64_t>();
-        if (r.count("lock-timeout")) o.lock_timeout = r["lock-timeout"].as<double>();
+        if (r.count("lock-timeout")) {
+            o.lock_timeout = r["lock-timeout"].as<double>();
+            if (!(o.lock_timeout >= 0 && o.lock_timeout <= 86400.0 * 365)) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%g", o.lock_timeout);
+                throw Error(std::string("--lock-timeout takes seconds from 0 up, not ") + buf);
+            }
+        }
         if (r.count("format")) {
             std::string f = r["format"].as<std::string>();
             if (f == "text" || f == "txt")

@@ -9,6 +9,9 @@
 
 namespace morgue {
 
+// The most --jobs accepted (threads, and shards of a bulk build).
+inline constexpr unsigned kMaxJobs = 256;
+
 struct IndexOptions {
     // `morgue-index [OPTIONS] PATH...` indexes; `morgue-index stats|compact|delete ID...`
     // maintain an index.

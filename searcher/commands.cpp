@@ -14,6 +14,9 @@ int cmd_search(const SearchOptions& o, std::ostream& out) {
     SearchResult r = s.search(o.request);
     if (!r.suggestion.empty() && o.output.format == OutputFormat::Text)
         std::cerr << "Did you mean: " << sanitize_for_terminal(r.suggestion) << "?\n";
+    if (r.relaxed && o.output.format == OutputFormat::Text)
+        std::cerr << "No article has all the words; these have some of them (--all for all "
+                     "only).\n";
     if (o.request.count_only)
         print_count(out, r, o.output);
     else

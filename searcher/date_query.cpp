@@ -39,6 +39,23 @@ DateRange week_of(Ymd d) {
     return {mon, add_days(mon, 6)};
 }
 
+// 0 = Monday .. 6 = Sunday, or -1: full English names and their usual abbreviations.
+int weekday_from_name(std::string_view w) {
+    static constexpr std::string_view names[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                 "friday", "saturday", "sunday"};
+    for (int i = 0; i < 7; ++i) {
+        std::string_view n = names[i];
+        if (w == n || (w.size() >= 3 && w.size() <= 5 && n.substr(0, w.size()) == w &&
+                       (w.size() == 3 || n.substr(0, 3) == "tue" || n.substr(0, 3) == "thu")))
+            return i;
+    }
+    return -1;
+}
+
+int weekday_of(Ymd d) {
+    return static_cast<int>(((days_from_civil(d) + 3) % 7 + 7) % 7); // 1970-01-01: Thursday
+}
+
 std::optional<int> number(std::string_view s) {
     int v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -63,7 +80,8 @@ std::vector<std::string> words_of(std::string_view s) {
 [[noreturn]] void bad(std::string_view part, std::string_view why = {}) {
     std::string msg = "date: cannot read '" + std::string(part) + "'";
     if (!why.empty()) msg += " (" + std::string(why) + ")";
-    msg += "; try 2024-10-25, 2024-10, 2024, A..B, yesterday, last-month, 3-days-ago, oct-2024";
+    msg += "; try 2024-10-25, 2024-10, 2024, A..B, yesterday, last-month, 3-days-ago, "
+           "monday, last-friday, oct-2024";
     throw Error(msg);
 }
 
@@ -122,6 +140,26 @@ DateRange parse_period(std::string_view raw, Ymd today) {
             Ymd d = add_days(today, -1);
             return {d, d};
         }
+    }
+    // Weekdays: "monday" is the latest Monday up to today, "last monday" the latest
+    // before today, "next monday" the first after today, "this monday" this ISO week's.
+    if (w.size() <= 2 && weekday_from_name(w.back()) >= 0) {
+        int want = weekday_from_name(w.back());
+        int have = weekday_of(today);
+        int back = (have - want + 7) % 7;
+        std::string_view which = w.size() == 2 ? std::string_view(w[0]) : "";
+        Ymd d;
+        if (which.empty())
+            d = add_days(today, -back);
+        else if (which == "last")
+            d = add_days(today, back == 0 ? -7 : -back);
+        else if (which == "next")
+            d = add_days(today, (want - have + 7) % 7 == 0 ? 7 : (want - have + 7) % 7);
+        else if (which == "this")
+            d = add_days(today, want - have);
+        else
+            bad(raw, "before a weekday: last, next or this");
+        return {d, d};
     }
     if (w.size() == 2 && (w[0] == "this" || w[0] == "last")) {
         int back = w[0] == "last" ? 1 : 0;

@@ -4,6 +4,10 @@
 //   A..B  A..  ..B                              ranges (start rounds down, end rounds up)
 //   today  yesterday  this-week  last-week  this-month  last-month  this-year  last-year
 //   3-days-ago  2_weeks_ago  "1 month ago"  "5 years ago"
+//   monday  mon  "last friday"  next-tue  this-sunday
+//                                               a weekday: the latest up to today; last =
+//                                               the latest before today; next = the first
+//                                               after; this = in today's ISO week
 //   october-2024  oct-2024  "Oct 2024"  october   (a bare month: its latest occurrence)
 //   @1729852200                                 the UTC day of an epoch time
 //

@@ -2,6 +2,8 @@
 
 #include "date_query.hpp"
 #include "errors.hpp"
+#include "output.hpp"
+#include "schema_values.hpp"
 
 #include <cxxopts.hpp>
 
@@ -17,10 +19,10 @@ namespace {
 const std::set<std::string> kValued = {"--db",     "--limit",  "-n",      "--offset", "--sort",
                                        "--format", "-f",       "--now",   "--since",  "--until",
                                        "--color",  "--colour", "--facet", "--like",   "--fields"};
-const std::set<std::string> kFlags = {"--count",       "-c",        "--any",        "--batch",
-                                      "--list-fields", "--help",    "-h",           "--version",
-                                      "--collapse",    "--explain", "--no-suggest", "-0",
-                                      "--null"};
+const std::set<std::string> kFlags = {
+    "--count",       "-c",           "--any", "--all",     "--batch",
+    "--list-fields", "--help",       "-h",    "--version", "--collapse",
+    "--explain",     "--no-suggest", "-0",    "--null"};
 
 std::vector<std::string> reorder_args(int argc, const char* const* argv) {
     std::vector<std::string> opts{argv[0]}, words;
@@ -61,6 +63,11 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
     spec.custom_help(
         "[OPTIONS] QUERY...  |  show ID  |  people [QUERY...]  |  --list-fields  |  --batch");
     spec.positional_help("");
+    // Help texts name the values the schema and the formatters accept, so --help and the
+    // completions (checked by tests/completions_test.py) cannot drift from them.
+    std::string column_names;
+    for (const auto& c : hit_field_names())
+        column_names += (column_names.empty() ? "" : ", ") + c;
     // clang-format off
     spec.add_options()
         ("db", "index directory; repeat to search shards as one (default: $MORGUE_DB, else ./morgue.db)", cxxopts::value<std::vector<std::string>>(), "DIR")
@@ -68,21 +75,22 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         ("offset", "skip this many hits (paging)", cxxopts::value<unsigned>(), "N")
         ("sort", "relevance, newest, oldest or relevance-recent (default relevance)", cxxopts::value<std::string>(), "ORDER")
         ("f,format", "text, json, jsonl, tsv, ids or paths (default text)", cxxopts::value<std::string>(), "FORMAT")
-        ("fields", "columns of tsv and text output, comma separated (e.g. date,title,url)", cxxopts::value<std::string>(), "LIST")
+        ("fields", "columns of tsv and text output, comma separated: " + column_names, cxxopts::value<std::string>(), "LIST")
         ("0,null", "end ids and paths with NUL, for xargs -0")
         ("collapse", "fold copies of the same article (wire stories on many sites)")
         ("like", "articles like this one (more like this); a query given too narrows them", cxxopts::value<std::string>(), "ID")
         ("explain", "show the parsed query and why each hit matched")
         ("no-suggest", "no spelling suggestion when little is found")
         ("c,count", "print only the number of matching articles")
-        ("any", "match any word (OR) instead of all words (AND)")
+        ("any", "match any word (OR)")
+        ("all", "match all words (AND), however long the query")
         ("since", "only articles on or after this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
         ("until", "only articles on or before this date (date: grammar)", cxxopts::value<std::string>(), "DATE")
-        ("facet", "count FIELD's values over all matches: person, author, source, tag, lang, year, "
-                  "month, day (FIELD:N for the top N); dates draw a timeline", cxxopts::value<std::vector<std::string>>(), "FIELD[:N]")
+        ("facet", "count FIELD's values over all matches: " + facet_names() +
+                  " (FIELD:N for the top N); dates draw a timeline", cxxopts::value<std::vector<std::string>>(), "FIELD[:N]")
         ("now", "take this day as today for relative dates (YYYY-MM-DD)", cxxopts::value<std::string>(), "DATE")
         ("color", "auto, always or never (default auto; NO_COLOR is honoured)", cxxopts::value<std::string>(), "WHEN")
-        ("colour", "same as --color", cxxopts::value<std::string>(), "WHEN")
+        ("colour", "same as --color: auto, always or never", cxxopts::value<std::string>(), "WHEN")
         ("batch", "read one query per line from stdin; print one JSON line per query")
         ("list-fields", "print the query fields")
         ("h,help", "print this help")
@@ -195,7 +203,9 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         req.suggest = r.count("no-suggest") == 0;
         if (r.count("like")) req.like_id = r["like"].as<std::string>();
         req.count_only = r.count("count") > 0;
-        req.query_options.match_any = r.count("any") > 0;
+        if (r.count("any") && r.count("all")) throw Error("--any and --all exclude each other");
+        if (r.count("any")) req.query_options.match = MatchMode::Any;
+        if (r.count("all")) req.query_options.match = MatchMode::All;
         req.query_options.today = today_utc();
         if (r.count("now")) {
             std::string now = r["now"].as<std::string>();

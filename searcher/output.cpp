@@ -57,25 +57,6 @@ std::string plain_snippet(const std::string& s) {
 
 } // namespace
 
-std::string sanitize_for_terminal(std::string_view s, bool keep_markers) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        bool marker = keep_markers && (c == 0x01 || c == 0x02);
-        if (c < 0x20 && c != '\n' && c != '\t' && !marker) continue;
-        if (c == 0x7f) continue;
-        // C1 controls (U+0080..U+009F) are encoded as C2 80..C2 9F.
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-            static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-            ++i;
-            continue;
-        }
-        out += static_cast<char>(c);
-    }
-    return out;
-}
-
 std::string tsv_escape(std::string_view s) {
     std::string out;
     for (char c : s) {
@@ -184,6 +165,7 @@ json result_to_json(const SearchResult& r) {
     json j{{"format_version", kFormatVersion}, {"query", r.query},   {"total", r.total},
            {"total_exact", r.total_exact},     {"offset", r.offset}, {"hits", hits}};
     if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
+    if (r.relaxed) j["relaxed"] = true;
     if (r.explain) j["parsed"] = r.parsed;
     if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
     return j;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "search.hpp"
+#include "text.hpp" // sanitize_for_terminal
 
 #include <nlohmann/json.hpp>
 
@@ -41,10 +42,6 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
 void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o);
 void print_article(std::ostream& out, const Article& a, const OutputOptions& o);
 
-// Removes terminal control sequences and other C0/C1 controls, so a hostile title
-// cannot rewrite the user's terminal. keep_markers keeps the snippet highlight markers
-// (kHiStart, kHiEnd), which search.cpp guarantees are its own.
-std::string sanitize_for_terminal(std::string_view s, bool keep_markers = false);
 // TSV cell: tab, newline, carriage return and backslash escaped as \t \n \r \\.
 std::string tsv_escape(std::string_view s);
 

@@ -2,6 +2,7 @@
 
 #include "date_query.hpp"
 #include "errors.hpp"
+#include "query_words.hpp"
 #include "schema.hpp"
 #include "schema_values.hpp"
 #include "text.hpp"
@@ -51,6 +52,72 @@ class BooleanProcessor : public Xapian::FieldProcessor {
     const Field& f_;
 };
 
+// NEAR/ADJ chains and quoted phrases are capped before Xapian sees them.
+void check_proximity(const std::vector<QueryToken>& tokens) {
+    std::size_t chain = 0;
+    bool joined = false;
+    for (const auto& t : tokens) {
+        if (t.proximity) {
+            joined = true;
+            continue;
+        }
+        chain = joined ? chain + 1 : 1;
+        joined = false;
+        if (chain > kMaxProximityTerms)
+            throw Error("NEAR and ADJ join at most " + std::to_string(kMaxProximityTerms) +
+                        " terms; this query chains more");
+        if (t.quoted) {
+            std::size_t n = 0;
+            bool in_word = false;
+            for (char c : t.value) {
+                bool w = c != ' ' && c != '"' && c != '\t';
+                if (w && !in_word) ++n;
+                in_word = w;
+            }
+            if (n > kMaxProximityTerms)
+                throw Error("a phrase holds at most " + std::to_string(kMaxProximityTerms) +
+                            " words; this one has " + std::to_string(n));
+        }
+    }
+}
+
+// And after parsing, where hyphenated words (a-b-c) have become phrases too.
+void check_proximity(const Xapian::Query& q, int depth = 0) {
+    auto type = q.get_type();
+    std::size_t n = q.get_num_subqueries();
+    if ((type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) &&
+        n > kMaxProximityTerms)
+        throw Error("a phrase or NEAR group holds at most " + std::to_string(kMaxProximityTerms) +
+                    " terms; this one has " + std::to_string(n));
+    if (depth > 100) return;
+    for (std::size_t i = 0; i < n; ++i)
+        check_proximity(q.get_subquery(i), depth + 1);
+}
+
+// `-oil`, `NOT oil`, `-oil -gas`: nothing to search for, only what to leave out.
+bool only_exclusions(const std::vector<QueryToken>& tokens) {
+    if (tokens.empty()) return false;
+    bool after_not = false;
+    for (const auto& t : tokens) {
+        if (t.op && t.value == "NOT") {
+            after_not = true;
+            continue;
+        }
+        if (t.sign == '-' || after_not) {
+            after_not = false;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+// English stop words (query_words.hpp) need not match outside phrases.
+class StopWords : public Xapian::Stopper {
+  public:
+    bool operator()(const std::string& word) const override { return is_stop_word(word); }
+};
+
 Ymd ymd_of_slot(const std::string& v, Ymd fallback) {
     return date_slot_ymd(v).value_or(fallback);
 }
@@ -62,7 +129,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
     qp_.set_database(db_);
     qp_.set_stemmer(Xapian::Stem(kStemLanguage));
     qp_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL); // as the indexer: schema.hpp
-    qp_.set_default_op(opts.match_any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    qp_.set_stopper((new StopWords)->release());
     // A wildcard expands to the 10,000 most frequent matching terms at most: `a*` on a
     // large archive would otherwise OR together every word that starts with a.
     qp_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -87,36 +154,62 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
     }
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& text) {
+Xapian::Query QueryBuilder::parse_with(const std::string& text, Xapian::Query::op default_op,
+                                       unsigned flags) {
+    qp_.set_default_op(default_op);
+    error_.clear();
+    Xapian::Query q;
+    try {
+        q = qp_.parse_query(text, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw Error("cannot parse the query: " + e.get_msg());
+    }
+    if (!error_.empty()) throw Error(error_);
+    return q;
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
     if (opts_.spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
     // Xapian's parser takes time quadratic in a chain of OR: 10,000 terms parse in about
     // 2 s, 120,000 would take minutes. Past the limit the query is refused, not hung on.
+    std::vector<QueryToken> tokens = tokenize_query(text);
     std::size_t words = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
-            ++i;
-        std::size_t j = i;
-        while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n')
-            ++j;
-        std::string_view w(text.data() + i, j - i);
-        if (!w.empty() && !is_query_operator(w)) ++words;
-        i = j;
-    }
+    for (const auto& t : tokens)
+        if (!t.op) ++words;
     if (words > kMaxQueryTerms)
         throw Error("the query has " + std::to_string(words) + " terms; at most " +
                     std::to_string(kMaxQueryTerms));
-    // Accents fold at query time as at index time: José finds Jose.
-    std::string folded = fold_accents(repair_utf8(text));
-    Xapian::Query q;
-    error_.clear();
-    try {
-        q = trim(folded).empty() ? Xapian::Query::MatchAll : qp_.parse_query(folded, flags);
-    } catch (const Xapian::QueryParserError& e) {
-        throw Error("cannot parse the query: " + e.get_msg());
+    check_proximity(tokens);
+    relaxed_ = Xapian::Query();
+    std::string typed = text;
+    if (only_exclusions(tokens)) {
+        if (!filtered && opts_.since.empty() && opts_.until.empty())
+            throw Error("the query only excludes (-word, NOT word): say what to search for "
+                        "too, e.g. 'date:2024 -oil'");
+        // Xapian reads a lone "-oil" as "oil"; "NOT oil" is what was meant.
+        typed.clear();
+        for (const auto& t : tokens)
+            typed += std::string(typed.empty() ? "" : " ") +
+                     (t.sign == '-' ? "NOT " + std::string(t.text.substr(1)) : std::string(t.text));
     }
-    if (!error_.empty()) throw Error(error_);
+    // Accents fold at query time as at index time: José finds Jose.
+    std::string folded = fold_accents(repair_utf8(typed));
+    Xapian::Query q;
+    if (trim(folded).empty()) {
+        q = Xapian::Query::MatchAll;
+    } else if (opts_.match == MatchMode::Any) {
+        q = parse_with(folded, Xapian::Query::OP_OR, flags);
+    } else {
+        bool automatic = opts_.match == MatchMode::Auto;
+        q = automatic ? parse_long(folded, flags, kShortQueryWords + 1) : Xapian::Query();
+        if (q.empty()) {
+            q = parse_with(folded, Xapian::Query::OP_AND, flags);
+            if (automatic) relaxed_ = parse_long(folded, flags, 2);
+        }
+    }
+    check_proximity(q);
     if (q.empty()) q = Xapian::Query::MatchAll; // only stop words, or only a pure NOT
     std::vector<Xapian::Query> filters;
     if (!opts_.since.empty())
@@ -125,9 +218,43 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
     if (!opts_.until.empty())
         filters.push_back(
             date_range_query(parse_date_range(".." + opts_.until, opts_.today), lo_, hi_));
-    for (auto& f : filters)
+    for (auto& f : filters) {
         q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
+        if (!relaxed_.empty()) relaxed_ = Xapian::Query(Xapian::Query::OP_FILTER, relaxed_, f);
+    }
     return q;
+}
+
+// The long-query rule. A query of plain words (no operators, no parentheses) with at
+// least min_words content words matches articles holding any of them, and ranks
+// those holding all of them first (their all-words weight added, kAllWordsBoost times);
+// its phrases, fields, wildcards and +/- terms are kept as typed and must match. Returns
+// an empty query when the rule does not apply.
+Xapian::Query QueryBuilder::parse_long(const std::string& text, unsigned flags,
+                                       std::size_t min_words) {
+    std::vector<QueryToken> tokens = tokenize_query(text);
+    std::string plain, rest;
+    std::size_t content = 0;
+    for (const auto& t : tokens) {
+        if (t.op || t.grouping) return {};
+        if (!t.sign && !t.field && !t.quoted && !t.wildcard) {
+            plain += std::string(plain.empty() ? "" : " ") + std::string(t.text);
+            content += content_words(t.text);
+        } else {
+            rest += std::string(rest.empty() ? "" : " ") + std::string(t.text);
+        }
+    }
+    if (content < min_words) return {};
+    Xapian::Query any = parse_with(plain, Xapian::Query::OP_OR, flags);
+    Xapian::Query all = parse_with(plain, Xapian::Query::OP_AND, flags);
+    Xapian::Query ranked(Xapian::Query::OP_AND_MAYBE, any,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBoost));
+    if (rest.empty()) return ranked;
+    // The kept parts parse on their own with AND; "<alldocuments> AND_NOT x" for a lone
+    // exclusion, which the AND below narrows to the ranked words.
+    Xapian::Query kept = parse_with(rest, Xapian::Query::OP_AND, flags);
+    if (kept.empty()) return ranked;
+    return Xapian::Query(Xapian::Query::OP_AND, ranked, kept);
 }
 
 } // namespace morgue

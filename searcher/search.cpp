@@ -2,6 +2,7 @@
 
 #include "article_json.hpp"
 #include "errors.hpp"
+#include "query_words.hpp"
 #include "recency.hpp"
 #include "schema.hpp"
 #include "schema_values.hpp"
@@ -10,6 +11,8 @@
 #include "stored_article.hpp"
 #include "text.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 namespace morgue {
@@ -68,6 +71,14 @@ bool Searcher::refresh() {
     } catch (const Xapian::Error& e) {
         rethrow(e);
     }
+}
+
+// BM25 with the parameters chosen on the relevance set (docs/ranking.md). The
+// environment variable MORGUE_BM25="k1,b" overrides them, for scripts/eval-ranking only.
+Xapian::BM25Weight bm25_weight() {
+    double k1 = kBm25K1, b = kBm25B;
+    if (const char* env = std::getenv("MORGUE_BM25")) std::sscanf(env, "%lf,%lf", &k1, &b);
+    return Xapian::BM25Weight(k1, 0, 1, b, 0.5);
 }
 
 namespace {
@@ -133,22 +144,29 @@ QueryBuilder& Searcher::builder(const QueryOptions& opts) {
 }
 
 SearchResult Searcher::run(const SearchRequest& req) {
-    Xapian::Query q = builder(req.query_options).parse(req.query);
-    if (!req.like_id.empty()) {
-        Xapian::Query like = like_query(req.like_id);
-        // A query given with --like narrows the similar articles without ranking them.
-        q = trim(req.query).empty() && req.query_options.since.empty() &&
-                    req.query_options.until.empty()
-                ? like
-                : Xapian::Query(Xapian::Query::OP_FILTER, like, q);
-    }
-    if (req.sort == SortOrder::RelevanceRecent)
-        q = Xapian::Query(
-            Xapian::Query::OP_AND_MAYBE, q,
-            Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
+    QueryBuilder& qb = builder(req.query_options);
+    Xapian::Query parsed = qb.parse(req.query, !req.like_id.empty());
+    // A short query whose words no article holds all of falls back to any of them.
+    Xapian::Query relaxed = qb.relaxed();
+    auto whole = [&](Xapian::Query q) {
+        if (!req.like_id.empty()) {
+            Xapian::Query like = like_query(req.like_id);
+            // A query given with --like narrows the similar articles without ranking them.
+            q = trim(req.query).empty() && req.query_options.since.empty() &&
+                        req.query_options.until.empty()
+                    ? like
+                    : Xapian::Query(Xapian::Query::OP_FILTER, like, q);
+        }
+        if (req.sort == SortOrder::RelevanceRecent)
+            q = Xapian::Query(
+                Xapian::Query::OP_AND_MAYBE, q,
+                Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
+        return q;
+    };
+    Xapian::Query q = whole(parsed);
     Xapian::Enquire enquire(db());
     enquire.set_query(q);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_weighting_scheme(bm25_weight());
     if (req.collapse) enquire.set_collapse_key(kSlotContentHash);
     if (req.sort == SortOrder::Newest || req.sort == SortOrder::Oldest) {
         // The article's own date first, then the published instant; ties by relevance.
@@ -175,6 +193,15 @@ SearchResult Searcher::run(const SearchRequest& req) {
         exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
     Xapian::MSet mset =
         enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
+    if (mset.get_matches_upper_bound() == 0 && !relaxed.empty()) {
+        // Nothing matched, so the spies have counted nothing yet.
+        q = whole(relaxed);
+        enquire.set_query(q);
+        res.parsed = q.get_description();
+        res.relaxed = true;
+        mset = enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit,
+                                check);
+    }
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     // With --collapse the estimate counts distinct stories; otherwise it is exact.
     res.total =
@@ -190,7 +217,12 @@ SearchResult Searcher::run(const SearchRequest& req) {
             again.suggest = false;
             again.count_only = true;
             again.facets.clear();
-            if (run(again).total > res.total) res.suggestion = s;
+            // A suggestion that does not parse is dropped: the answer stands as asked.
+            try {
+                if (run(again).total > res.total) res.suggestion = s;
+            } catch (const Error&) {
+            } catch (const Xapian::QueryParserError&) {
+            }
         }
     }
     if (req.count_only) return res;
@@ -218,45 +250,57 @@ SearchResult Searcher::run(const SearchRequest& req) {
 }
 
 // Words of the query that are in no article, replaced by the nearest word Xapian's
-// spelling table knows (built from titles, names and tags while indexing). Returns ""
-// when nothing changes or the corrected query finds no more than the original.
+// spelling table knows (built from titles, names and tags while indexing). Only words are
+// corrected: plain words and the values of free-text fields (title:, person:, author:...),
+// never boolean values (id:, url:, site:, lang:, tag:), dates or ranges. Returns "" when
+// nothing changes.
 std::string Searcher::suggest(const std::string& query) {
     std::string out;
     bool changed = false;
-    std::size_t i = 0;
-    while (i < query.size()) {
-        unsigned char c = static_cast<unsigned char>(query[i]);
-        bool word_char = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-        if (!word_char) {
-            out += query[i++];
-            continue;
-        }
-        std::size_t j = i;
-        while (j < query.size()) {
-            unsigned char d = static_cast<unsigned char>(query[j]);
-            if (!((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d >= 0x80 || d == '\''))
-                break;
-            ++j;
-        }
-        std::string word = query.substr(i, j - i);
-        bool field_name = j < query.size() && query[j] == ':';
-        bool op = is_query_operator(word);
-        std::string lower = fold_for_match(word);
-        if (!field_name && !op && lower.size() >= 3 && !db().term_exists(lower)) {
-            std::string fix = db().get_spelling_suggestion(lower, 2);
-            if (!fix.empty() && fix != lower) {
-                if (word[0] >= 'A' && word[0] <= 'Z' && fix[0] >= 'a' && fix[0] <= 'z')
-                    fix[0] = static_cast<char>(fix[0] - 32);
-                out += fix;
-                changed = true;
-                i = j;
+    std::size_t done = 0, looked_up = 0;
+    for (const QueryToken& t : tokenize_query(query)) {
+        bool words = !t.op && (!t.field || t.field->kind == FieldKind::Text) &&
+                     t.value.find("..") == std::string_view::npos;
+        if (!words) continue;
+        std::size_t base = static_cast<std::size_t>(t.value.data() - query.data());
+        std::size_t i = 0;
+        while (i < t.value.size()) {
+            auto word_char = [](unsigned char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+            };
+            if (!word_char(static_cast<unsigned char>(t.value[i]))) {
+                ++i;
                 continue;
             }
+            std::size_t j = i;
+            while (j < t.value.size() &&
+                   (word_char(static_cast<unsigned char>(t.value[j])) || t.value[j] == '\''))
+                ++j;
+            std::string word(t.value.substr(i, j - i));
+            std::string lower = fold_for_match(word);
+            // Xapian's suggester costs time and memory with the word's length and the
+            // number of words: a 1 MB word took 10 s and 244 MB. Long words and words past
+            // the first few are left as they are.
+            bool worth = lower.size() >= 3 && lower.size() <= kMaxSpellingWordBytes &&
+                         looked_up < kMaxSpellingWords && !db().term_exists(lower);
+            if (worth) {
+                ++looked_up;
+                std::string fix = db().get_spelling_suggestion(lower, 2);
+                if (!fix.empty() && fix != lower) {
+                    if (word[0] >= 'A' && word[0] <= 'Z' && fix[0] >= 'a' && fix[0] <= 'z')
+                        fix[0] = static_cast<char>(fix[0] - 32);
+                    out += query.substr(done, base + i - done);
+                    out += fix;
+                    done = base + j;
+                    changed = true;
+                }
+            }
+            i = j;
         }
-        out += word;
-        i = j;
     }
-    return changed ? out : std::string();
+    if (!changed) return {};
+    out += query.substr(done);
+    return out;
 }
 
 bool Searcher::find(const std::string& id, Article& out) {

@@ -52,6 +52,7 @@ struct SearchResult {
     std::string parsed; // Xapian's description of the parsed query
     std::vector<Facet> facets;
     std::string suggestion; // a corrected query that finds more, or ""
+    bool relaxed = false;   // no article held every word: these hold some (query.hpp)
     bool collapse = false, explain = false;
 };
 
@@ -96,6 +97,16 @@ class Searcher {
 // exactly up to 2,000 was a fifth of the --batch query mix's instructions at 100,000
 // articles (callgrind; scripts/bench). --count and --facet always count every match.
 inline constexpr Xapian::doccount kExactTotalUpTo = 100;
+
+// BM25's parameters (docs/ranking.md); Xapian's defaults are k1 = 1, b = 0.5.
+inline constexpr double kBm25K1 = 2.5;
+inline constexpr double kBm25B = 0.75;
+Xapian::BM25Weight bm25_weight();
+
+// Spelling suggestions look up at most this many words of a query, of at most this many
+// bytes each: Xapian's suggester takes time and memory with both.
+inline constexpr std::size_t kMaxSpellingWords = 16;
+inline constexpr std::size_t kMaxSpellingWordBytes = 64;
 
 // Snippets come from the first this-many bytes of an article's text (snippet.hpp).
 inline constexpr std::size_t kSnippetTextBytes = 65536;

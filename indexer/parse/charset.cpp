@@ -363,7 +363,9 @@ std::string decode_as(std::string_view bytes, const std::string& encoding) {
 }
 
 // Decoded text that is no text: over ~15% of its characters U+FFFD, or over 1% control
-// characters other than tab, newlines and form feed (looked at in the first 8 KB).
+// characters other than tab, newlines and form feed (looked at in the first 8 KB). A few
+// stray NULs in a short page (a botched save, a padded export) are not that: below 16
+// control characters, only a density like random data's (over 10%) says binary.
 bool decoded_binary(std::string_view utf8) {
     std::size_t n = std::min<std::size_t>(utf8.size(), 8192), chars = 0, bad = 0, ctrl = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -374,7 +376,8 @@ bool decoded_binary(std::string_view utf8) {
         if (c == 0xEF && i + 2 < utf8.size() && utf8[i + 1] == '\xBF' && utf8[i + 2] == '\xBD')
             ++bad;
     }
-    return chars > 0 && (bad * 100 > chars * 15 || ctrl * 100 > chars);
+    bool controls = ctrl * 100 > chars && (ctrl >= 16 || ctrl * 10 > chars);
+    return chars > 0 && (bad * 100 > chars * 15 || controls);
 }
 
 // True when the bytes read as windows-1252 rather than broken UTF-8: two or more

@@ -46,6 +46,16 @@ TEST_CASE("date expressions become inclusive day ranges") {
         {"@1729852200", "2024-10-25..2024-10-25"},
         {"yesterday..today", "2024-11-05..2024-11-06"},
         {"last-month..", "2024-10-01..9999-12-31"},
+        {"monday", "2024-11-04..2024-11-04"},
+        {"Wednesday", "2024-11-06..2024-11-06"},
+        {"fri", "2024-11-01..2024-11-01"},
+        {"last monday", "2024-11-04..2024-11-04"},
+        {"last-wednesday", "2024-10-30..2024-10-30"},
+        {"next monday", "2024-11-11..2024-11-11"},
+        {"next_wed", "2024-11-13..2024-11-13"},
+        {"this sunday", "2024-11-10..2024-11-10"},
+        {"thurs", "2024-10-31..2024-10-31"},
+        {"last-friday..today", "2024-11-01..2024-11-06"},
     }));
     INFO(expr);
     CHECK(range(expr) == expected);
@@ -60,6 +70,8 @@ TEST_CASE("bad dates are errors that name the bad part") {
         {"2024..2023", "'2024..2023'"},
         {"..", "'..'"},
         {"3-fortnights-ago", "'3-fortnights-ago'"},
+        {"every-monday", "'every-monday'"},
+        {"next-fortnight", "'next-fortnight'"},
         {"1..2..3", "'1..2..3'"},
         {"", "''"},
     }));

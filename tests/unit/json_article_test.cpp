@@ -156,3 +156,11 @@ TEST_CASE("a number too big for a double does not lose the article") {
     // Still broken JSON stays rejected.
     CHECK_THROWS_WITH(parse_json(R"({"title": "T", "score": 1e999, "text": )"), "not valid JSON");
 }
+
+TEST_CASE("a lone UTF-16 surrogate escape becomes U+FFFD and the article is kept") {
+    Record r;
+    r.bytes = R"({"title":"Cut \ud800 here \udc00 and a pair \ud83d\ude00","text":"Body.",)"
+              R"("url":"https://example.com/s","note":"\\ud800 is text"})";
+    Article a = parse_json_article(r);
+    CHECK(a.title == "Cut \xef\xbf\xbd here \xef\xbf\xbd and a pair \xf0\x9f\x98\x80");
+}

@@ -38,7 +38,7 @@ TEST_CASE("fields map to the schema's prefixes") {
 
 TEST_CASE("--any, --since and --until") {
     QueryOptions any;
-    any.match_any = true;
+    any.match = MatchMode::Any;
     CHECK(parsed("ferry pier", any) == "Query((ferri@1 OR pier@2))");
     QueryOptions since;
     since.since = "2024-10";
@@ -60,4 +60,45 @@ TEST_CASE("query regression: an overlong OR chain is refused at once") {
     for (int i = 0; i < 2000; ++i)
         ok += "w" + std::to_string(i) + " ";
     CHECK_NOTHROW(parsed(ok));
+}
+
+TEST_CASE("short queries need every word; stop words need not match") {
+    CHECK(parsed("the ferry to the pier") == "Query((ferri@2 AND pier@5))");
+    QueryOptions all;
+    all.match = MatchMode::All;
+    CHECK(parsed("ferry pier strike harbour", all) ==
+          "Query((ferri@1 AND pier@2 AND strike@3 AND harbour@4))");
+}
+
+TEST_CASE("long queries match any word, all-word matches ranked first") {
+    CHECK(parsed("ferry pier strike harbour") ==
+          "Query(((ferri@1 OR pier@2 OR strike@3 OR harbour@4) AND_MAYBE 1 * (ferri@1 AND "
+          "pier@2 AND strike@3 AND harbour@4)))");
+    // Fields, phrases and exclusions are kept and must match.
+    auto q = parsed("ferry pier strike harbour title:calder -storm");
+    CHECK(q.find("AND_MAYBE") != std::string::npos);
+    CHECK(q.find("Scalder@1 AND_NOT storm@2") != std::string::npos);
+    // Operators: the query means what it says.
+    CHECK(parsed("ferry OR pier OR strike OR harbour") ==
+          "Query((ferri@1 OR pier@2 OR strike@3 OR harbour@4))");
+}
+
+TEST_CASE("finding 11: a query of only exclusions is an error") {
+    CHECK_THROWS_WITH(parsed("-oil"), Catch::Contains("only excludes"));
+    CHECK_THROWS_WITH(parsed("NOT oil"), Catch::Contains("only excludes"));
+    QueryOptions since;
+    since.since = "2024";
+    CHECK(parsed("-oil", since).find("<alldocuments> AND_NOT oil@1") != std::string::npos);
+}
+
+TEST_CASE("finding 7: NEAR chains and phrases are capped") {
+    std::string near = "w0";
+    for (int i = 1; i <= 100; ++i)
+        near += " NEAR w" + std::to_string(i);
+    CHECK_THROWS_WITH(parsed(near), Catch::Contains("NEAR and ADJ join at most 64"));
+    std::string hyphens = "w0";
+    for (int i = 1; i <= 100; ++i)
+        hyphens += "-w" + std::to_string(i);
+    CHECK_THROWS_WITH(parsed(hyphens), Catch::Contains("at most 64 terms"));
+    CHECK_NOTHROW(parsed("harbour NEAR ferry NEAR strike"));
 }
