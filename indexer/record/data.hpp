@@ -14,6 +14,9 @@ extern const std::string_view people_orgs;        // parse/people/people_orgs.tx
 extern const std::string_view people_places;      // parse/people/people_places.txt
 extern const std::string_view people_cues;        // parse/people/people_cues.txt
 extern const std::string_view people_given_names; // parse/people/people_given_names.txt
+extern const std::string_view names_given;        // parse/people/names_given.txt
+extern const std::string_view names_surnames;     // parse/people/names_surnames.txt
+extern const std::string_view words_english;      // parse/people/words_english.txt
 extern const std::string_view text_boilerplate;   // parse/text_boilerplate.txt
 extern const std::string_view html_hints;         // parse/html/html_hints.txt
 extern const std::string_view byline_words;       // parse/byline_words.txt

@@ -113,7 +113,13 @@ bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& ta
     NameToken& tok = t[i];
     if (tok.kind != Kind::Word) return false;
     // "CreditChang W. Lee": a caption credit glued to the photographer's name.
-    while (tok.text.size() > 7 && tok.text.substr(0, 6) == "Credit" && ascii_upper(tok.text[6]))
+    // "CreditÃngel Franco": a Latin-1 capital (UTF-8 lead byte 0xC3, second below 0x9F).
+    auto capital_at = [&](std::size_t k) {
+        auto b = static_cast<unsigned char>(tok.text[k]);
+        return ascii_upper(tok.text[k]) || (b == 0xC3 && k + 1 < tok.text.size() &&
+                                            static_cast<unsigned char>(tok.text[k + 1]) < 0x9F);
+    };
+    while (tok.text.size() > 7 && tok.text.substr(0, 6) == "Credit" && capital_at(6))
         tok.text.remove_prefix(6);
     if (tok.cap) return true;
     // "pro-Donald Trump": a lower-case prefix on a capitalised word; "al-Assad" keeps its
@@ -133,6 +139,25 @@ bool run_member(std::vector<NameToken>& t, std::size_t i, const PeopleTables& ta
         if (!tab.particles.count(table_key(t[k].text))) return false;
     }
     return false;
+}
+
+// A word in capitals that is half of a name in capitals ("JIM WATSON", "LAURIE OAKES"):
+// a known given name that is no English word, beside a known surname or a word of no
+// English, both of three letters or more. "NEW YORK", "THE END" are not.
+bool caps_name(const std::vector<NameToken>& t, std::size_t i, std::size_t b, std::size_t e,
+               const PeopleTables& tab) {
+    auto caps_word = [&](std::size_t k, std::string& key) {
+        if (k < b || k >= e || t[k].has_lower || t[k].initial || t[k].text.size() < 3) return false;
+        key = table_key(t[k].text);
+        return !tab.common.count(key) && !tab.is_title(key);
+    };
+    std::string a, z;
+    auto pair = [&](std::size_t g) {
+        return caps_word(g, a) && caps_word(g + 1, z) && tab.known_given.count(a) &&
+               !tab.english.count(a) && (tab.known_surnames.count(z) || !tab.english.count(z)) &&
+               !tab.markers.count(z) && !tab.places.count(z) && !tab.orgs.count(z);
+    };
+    return pair(i) || (i > 0 && pair(i - 1));
 }
 
 // The run t[b, e) split into segments at titles, common words and acronyms.
@@ -168,6 +193,8 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
             c = Cls::Particle;
         } else if (month_in_context(key, t, i) || tab.common.count(key)) {
             c = Cls::Common;
+        } else if (!tok.has_lower && caps_name(t, i, b, e, tab)) {
+            c = Cls::Name; // "JIM WATSON": a byline or credit in capitals
         } else if (!tok.has_lower) {
             bool next_name = has_next && t[i + 1].has_lower &&
                              !tab.common.count(table_key(t[i + 1].text)) &&
@@ -198,7 +225,7 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
         cur = Segment{};
     };
     bool cue = false;
-    std::string_view regnal;
+    std::string_view regnal, role;
     for (std::size_t i = b; i < e; ++i) {
         Cls c = cls[i - b];
         if (c == Cls::Title || c == Cls::Modifier || c == Cls::Common || c == Cls::Acronym) {
@@ -208,6 +235,7 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
             else if (c != Cls::Modifier)
                 cue = false;
             regnal = c == Cls::Title && tab.regnal.count(keys[i - b]) ? t[i].text : "";
+            role = c == Cls::Title || c == Cls::Modifier ? t[i].text : "";
             prev_key = keys[i - b];
             continue;
         }
@@ -215,6 +243,8 @@ void segment_run(const std::vector<NameToken>& t, std::size_t b, std::size_t e,
             cur.cue = cue;
             cur.regnal = regnal;
             regnal = {};
+            if (!role.empty()) cur.role = role_of(role);
+            role = {};
             cur.sentence_start = t[i].sentence_start;
             cue = false;
             blocked_by_prev = prev_key == "the" || place_preposition(prev_key);
@@ -286,7 +316,8 @@ bool title_case(const std::vector<NameToken>& t, const PeopleTables& tab) {
         if (w.sentence_start || !w.has_lower) continue;
         if (tab.common.count(table_key(w.text))) ++cap_common;
     }
-    if (cap_common > 0) return true;
+    // "told", "that": lower-case words of four letters are no Title Case line.
+    if (cap_common > 0 && !long_lower) return true;
     // A heading ("Detecting Anomalies", "Finished Terrarium"): a short line of capitalised
     // words with no full stop at its end.
     if (t.empty() || words > 10 || long_lower) return false;
@@ -373,6 +404,248 @@ bool is_suffix(const std::string& key) {
            key == "iii" || key == "iv";
 }
 
+namespace {
+
+// An English word, or a compound of them ("Picture-in-Picture"); not "Sun-yong".
+bool english_word(const std::string& k, const PeopleTables& tab) {
+    if (tab.english.count(k)) return true;
+    if (k.find('-') == std::string::npos) return false;
+    std::size_t b = 0;
+    while (b <= k.size()) {
+        std::size_t e = std::min(k.find('-', b), k.size());
+        std::string part = k.substr(b, e - b);
+        if (part.size() > 3 && !tab.english.count(part)) return false;
+        if (part.size() <= 3 && !tab.common.count(part) && !tab.english.count(part)) return false;
+        b = e + 1;
+    }
+    return true;
+}
+
+// Russian names in a case other than the nominative ("Владимира Путина", "с Анной
+// Ивановой"): the given name tells the case, found by the ending that turns it back into
+// a listed given name; the surname loses the same case's ending. Byte strings: all of
+// these endings are Cyrillic letters, two bytes each in UTF-8.
+struct RuCase {
+    std::string_view given_end, given_nom; // "а" -> "" (Владимира -> Владимир)
+    std::string_view sur_end, sur_nom;     // "а" -> "" (Путина -> Путин)
+};
+
+bool cyrillic(std::string_view w) {
+    return w.size() >= 2 &&
+           (static_cast<unsigned char>(w[0]) == 0xD0 || static_cast<unsigned char>(w[0]) == 0xD1);
+}
+
+bool ends_with_s(const std::string& s, std::string_view e) {
+    return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+}
+
+// Surname endings: -ов/-ев/-ин/-ын/-ский/-цкий and their feminine forms, Ukrainian
+// -енко/-ко/-ук/-юк, Georgian -швили/-дзе.
+bool ru_surname_shape(const std::string& k) {
+    static constexpr std::string_view ends[] = {
+        "ов",   "ев",   "ёв",   "ин",   "ын", "ова", "ева",   "ина", "ына", "ский",
+        "цкий", "ская", "цкая", "енко", "ук", "юк",  "швили", "дзе", "ых",  "их"};
+    for (auto e : ends)
+        if (ends_with_s(k, e) && k.size() > e.size() + 2) return true;
+    return false;
+}
+
+// Rewrites the segment's Cyrillic name words into the nominative when the given name
+// shows an oblique case; says whether the segment holds evidence of a Russian name (a
+// listed given name or surname, or a surname's ending).
+bool russian_nominative(Segment& s, const PeopleTables& tab) {
+    static constexpr RuCase cases[] = {
+        // masculine: Владимира Путина, Владимиру Путину, Владимиром Путиным, Владимире Путине
+        {"а", "", "а", ""},
+        {"у", "", "у", ""},
+        {"ом", "", "ым", ""},
+        {"е", "", "е", ""},
+        {"а", "", "ого", "ий"},
+        {"у", "", "ому", "ий"},
+        {"ом", "", "им", "ий"},
+        {"я", "й", "а", ""},
+        {"ю", "й", "у", ""},
+        {"ем", "й", "ым", ""},
+        {"я", "ь", "а", ""},
+        {"ю", "ь", "у", ""},
+        {"ем", "ь", "ым", ""},
+        // feminine: Анны Ивановой, Анне Ивановой, Анну Иванову, Анной Ивановой
+        {"ы", "а", "ой", "а"},
+        {"е", "а", "ой", "а"},
+        {"у", "а", "у", "а"},
+        {"ой", "а", "ой", "а"},
+        {"и", "я", "ой", "а"},
+        {"ю", "я", "у", "а"},
+        {"ей", "я", "ой", "а"},
+        {"ы", "а", "ой", "ая"},
+        {"у", "а", "ую", "ая"},
+    };
+    std::vector<std::size_t> idx;
+    for (std::size_t i = 0; i < s.keys.size(); ++i)
+        if (s.cls[i] == Cls::Name && cyrillic(s.keys[i])) idx.push_back(i);
+    if (idx.empty()) return false;
+    bool evidence = false;
+    for (std::size_t i : idx)
+        if (tab.known_given.count(s.keys[i]) || tab.known_surnames.count(s.keys[i]) ||
+            ru_surname_shape(s.keys[i]))
+            evidence = true;
+    // The nominative of a given name in any listed case, or "".
+    auto given_nominative = [&](const std::string& w, const RuCase** how) -> std::string {
+        if (tab.known_given.count(w)) return w;
+        for (const auto& c : cases) {
+            if (!ends_with_s(w, c.given_end)) continue;
+            std::string g = w.substr(0, w.size() - c.given_end.size()) + std::string(c.given_nom);
+            if (tab.known_given.count(g)) {
+                if (how) *how = &c;
+                return g;
+            }
+        }
+        return "";
+    };
+    // "Встреча Владимира Путина": a sentence's first word before a given name is no part
+    // of the name.
+    if (idx.size() >= 3 && idx[0] == 0 && given_nominative(s.keys[0], nullptr).empty() &&
+        !given_nominative(s.keys[idx[1]], nullptr).empty()) {
+        s.words.erase(s.words.begin());
+        s.keys.erase(s.keys.begin());
+        s.cls.erase(s.cls.begin());
+        --s.names;
+        for (auto& i : idx)
+            --i;
+        idx.erase(idx.begin());
+        evidence = true;
+    }
+    if (idx.size() < 2 || tab.known_given.count(s.keys[idx[0]])) return evidence;
+    const std::string& g = s.keys[idx[0]];
+    for (const auto& c : cases) {
+        if (!ends_with_s(g, c.given_end)) continue;
+        std::string given = g.substr(0, g.size() - c.given_end.size()) + std::string(c.given_nom);
+        if (!tab.known_given.count(given)) continue;
+        const std::string& last = s.keys[idx.back()];
+        if (!ends_with_s(last, c.sur_end)) continue;
+        std::string sur = last.substr(0, last.size() - c.sur_end.size()) + std::string(c.sur_nom);
+        auto recase = [](const std::string& word, const std::string& key, const std::string& nom) {
+            // The display word keeps its capital: replace the key's tail in it.
+            std::size_t keep = word.size() - (key.size() - std::min(key.size(), nom.size()));
+            std::size_t common = 0;
+            while (common < nom.size() && common < key.size() && nom[common] == key[common])
+                ++common;
+            keep = word.size() - (key.size() - common);
+            return word.substr(0, keep) + nom.substr(common);
+        };
+        s.words[idx[0]] = recase(s.words[idx[0]], g, given);
+        s.words[idx.back()] = recase(s.words[idx.back()], last, sur);
+        s.keys[idx[0]] = given;
+        s.keys[idx.back()] = sur;
+        return true;
+    }
+    return evidence;
+}
+
+// Hangul syllables (U+AC00..U+D7A3) in a word of only those; 0 for any other word.
+std::size_t hangul_syllables(std::string_view w) {
+    if (w.size() % 3 != 0) return 0;
+    for (std::size_t i = 0; i < w.size(); i += 3) {
+        auto b0 = static_cast<unsigned char>(w[i]);
+        auto b1 = static_cast<unsigned char>(w[i + 1]);
+        unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) |
+                      (static_cast<unsigned char>(w[i + 2]) & 0x3Fu);
+        if ((b0 & 0xF0u) != 0xE0u || cp < 0xAC00 || cp > 0xD7A3) return 0;
+    }
+    return w.size() / 3;
+}
+
+// Korean names carry no capital: "윤도현 감독은", "박서연 의원": a word of two to four
+// syllables whose first is a listed surname (faker's Korean surnames), followed by a
+// title or role word (the Korean titles below, with or without a particle attached), is
+// a person, and the title their role.
+void scan_hangul(const std::vector<NameToken>& t, std::vector<Candidate>& out) {
+    static constexpr std::string_view titles[] = {
+        "대통령", "총리", "장관", "의원",   "대표", "회장", "감독",     "선수", "기자",
+        "교수",   "씨",   "사장", "위원장", "시장", "지사", "원내대표", "부장", "대변인",
+        "박사",   "작가", "배우", "가수",   "코치", "주장", "판사",     "검사", "변호사"};
+    const PeopleTables& tab = people_tables();
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+        if (t[i].kind != NameToken::Kind::Word || t[i + 1].kind != NameToken::Kind::Word) continue;
+        std::size_t n = hangul_syllables(t[i].text);
+        if (n < 2 || n > 4 || !tab.known_surnames.count(std::string(t[i].text.substr(0, 3))))
+            continue;
+        std::string_view next = t[i + 1].text;
+        if (!hangul_syllables(next)) continue;
+        for (auto title : titles) {
+            if (next.substr(0, title.size()) != title || next.size() > title.size() + 6) continue;
+            Segment s;
+            s.words = {std::string(t[i].text)};
+            s.keys = {std::string(t[i].text)};
+            s.cls = {Cls::Name};
+            s.names = 1;
+            s.cue = true;
+            s.role = std::string(title);
+            out.push_back({std::move(s), false});
+            break;
+        }
+    }
+}
+
+} // namespace
+
+bool ordinary_words(const Segment& s) {
+    const PeopleTables& tab = people_tables();
+    std::vector<const std::string*> words;
+    for (std::size_t i = 0; i < s.keys.size(); ++i) {
+        if (s.cls[i] == Cls::Initial) return false; // "J.D. Harrow": initials name people
+        if (s.cls[i] == Cls::Name) words.push_back(&s.keys[i]);
+    }
+    if (words.empty()) return false;
+    auto english = [&](const std::string& k) { return english_word(k, tab); };
+    const std::string& first = *words.front();
+    const std::string& last = *words.back();
+    if (words.size() < 2) return english(first) && !tab.known_given.count(first);
+    // "Logan Lucky" may be a film, but "Grace Baker" is a person: a known given name first
+    // keeps the name.
+    // "Job Simulator", "Ford Focus", "Stone Bricks": a rare given name that is also an
+    // English word, before an English word, names a thing.
+    if (tab.known_given.count(first))
+        return english(first) && english(last) && !tab.known_surnames.count(last);
+    // "Saviour Kasukuwere", "Huh Sun-yong": a last word that is no English word nor a
+    // given name is surname-shaped, whatever the first.
+    bool last_surname =
+        tab.known_surnames.count(last) || (!english(last) && !tab.known_given.count(last));
+    if (english(first)) {
+        for (std::size_t i = 1; i + 1 < words.size(); ++i) // "Dread Pirate Roberts"
+            if (english(*words[i]) && !tab.known_given.count(*words[i])) return true;
+        return !last_surname;
+    }
+    // An unknown first word ("Addon Manager", "Newtab Pocket"): any English word after it.
+    for (std::size_t i = 1; i < words.size(); ++i)
+        if (english(*words[i]) && !tab.known_surnames.count(*words[i])) return true;
+    return false;
+}
+
+bool lone_name_by_evidence(const Segment& s) {
+    const PeopleTables& tab = people_tables();
+    if (s.names != 1 || s.keys.size() != 1 || s.killed || s.single_place) return false;
+    if (s.cls[0] != Cls::Name || s.sentence_start) return false;
+    if (!(s.person_cue || s.eponym)) return false;
+    const std::string& k = s.keys[0];
+    if (english_word(k, tab) || tab.is_title(k) || tab.markers.count(k) || tab.common.count(k) ||
+        tab.places.count(k) || tab.given_places.count(k) || tab.orgs.count(k))
+        return false;
+    return tab.known_surnames.count(k) > 0 || tab.known_given.count(k) > 0;
+}
+
+bool drop_english_opener(Segment& s) {
+    const PeopleTables& tab = people_tables();
+    if (s.names < 3 || s.cls[0] != Cls::Name || s.cls[1] != Cls::Name) return false;
+    if (!english_word(s.keys[0], tab) || tab.known_given.count(s.keys[0])) return false;
+    if (!tab.known_given.count(s.keys[1]) || english_word(s.keys[1], tab)) return false;
+    s.words.erase(s.words.begin());
+    s.keys.erase(s.keys.begin());
+    s.cls.erase(s.cls.begin());
+    --s.names;
+    return true;
+}
+
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e) {
     std::string s;
     for (std::size_t i = b; i < e; ++i) {
@@ -382,17 +655,45 @@ std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e
     return s;
 }
 
-void scan_text(std::string_view text, std::vector<Candidate>& out) {
+std::string role_of(std::string_view title_word) {
+    std::string k = table_key(title_word);
+    while (!k.empty() && k.back() == '.')
+        k.pop_back();
+    static constexpr std::string_view honorifics[] = {
+        "mr",    "mrs", "ms",   "miss", "mx",   "dr",   "sir",    "dame",
+        "madam", "mme", "mlle", "herr", "frau", "sr",   "sra",    "srta",
+        "hon",   "rt",  "the",  "dear", "lord", "lady", "former", "late"};
+    for (auto h : honorifics)
+        if (k == h) return "";
+    // Abbreviated ranks and offices, spelt out so that "Gen." and "General" are one role.
+    static constexpr std::pair<std::string_view, std::string_view> spelt[] = {
+        {"gen", "general"},         {"sen", "senator"},    {"rep", "representative"},
+        {"gov", "governor"},        {"lt", "lieutenant"},  {"lieut", "lieutenant"},
+        {"sgt", "sergeant"},        {"capt", "captain"},   {"cpt", "captain"},
+        {"col", "colonel"},         {"maj", "major"},      {"adm", "admiral"},
+        {"cmdr", "commander"},      {"cdr", "commander"},  {"rev", "reverend"},
+        {"fr", "father"},           {"prof", "professor"}, {"pres", "president"},
+        {"supt", "superintendent"}, {"insp", "inspector"}, {"det", "detective"},
+        {"cpl", "corporal"},        {"pvt", "private"},    {"msgr", "monsignor"},
+        {"qb", "quarterback"},      {"gk", "goalkeeper"},  {"amb", "ambassador"}};
+    for (const auto& [abbr, full] : spelt)
+        if (k == abbr) return std::string(full);
+    return k;
+}
+
+void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row) {
     if (text.empty()) return;
     const PeopleTables& tab = people_tables();
     std::string buf;
     text = without_invisibles(text, buf);
     std::vector<NameToken> t = tokenize_for_names(text, tab.abbreviations);
     drop_nicknames(t);
-    bool known_only = title_case(t, tab);
+    scan_hangul(t, out);
+    bool known_only = !list_row && title_case(t, tab);
     std::vector<Segment> segs;
     bool last_killed = false; // the previous run ended in an organisation or place
     std::size_t last_end = 0;
+    std::size_t last_seg = static_cast<std::size_t>(-1); // index in out of the run's last
     for (std::size_t i = 0; i < t.size();) {
         if (!run_member(t, i, tab)) {
             ++i;
@@ -413,6 +714,12 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             std::size_t after =
                 j < t.size() && t[j].kind == Kind::Punct && t[j].text == "," ? j + 1 : j;
             if (after < t.size() && cue_word(after)) segs.back().person_cue = true;
+            if (j < t.size() && t[j].kind == Kind::Word && tab.eponym.count(table_key(t[j].text))) {
+                // "the Reagan administration": "the" kills no name here; judge() below
+                // still kills an organisation or a place ("the Kremlin administration").
+                segs.back().eponym = true;
+                if (segs.back().keys.size() == 1) segs.back().killed = false;
+            }
             if (j < t.size() && t[j].kind == Kind::Number && t[j].text.size() <= 2)
                 segs.back().numbered = true; // "Nova 7", not "Nauman 1968"
             if (i > 0 && cue_word(i - 1)) segs.front().person_cue = true;
@@ -424,13 +731,30 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
             if (i > 1 && t[i - 1].text == "to" && table_key(t[i - 2].text) == "according")
                 segs.front().person_cue = true;
         }
+        // “Job Simulator”, "Restless Creature": a name-shaped run that is the whole of a
+        // quotation is the title of a work.
+        if (segs.size() == 1 && segs[0].names >= 2 && i > 0 && j < t.size() && is_quote(t[i - 1]) &&
+            is_quote(t[j]))
+            segs[0].killed = true;
         // "Journal of Reef Science", "Center for Coastal Studies": the words after "of"
         // or "for" belong to the organisation before them.
         bool org_tail = last_killed && last_end + 1 == i && t[last_end].kind == Kind::Word &&
                         (t[last_end].text == "of" || t[last_end].text == "for");
+        // "Rock and Roll Hall of Fame", "Alden Chamber of Commerce": a name-shaped run
+        // before "of" and one marker word is the head of that thing's name.
+        bool of_marker_next = false;
         for (std::size_t k = 0; k < segs.size(); ++k) {
             Segment& s = segs[k];
             judge(s, tab);
+            if (k == 0 && j == i + 1 && tab.markers.count(s.keys[0])) of_marker_next = true;
+            s.listed = list_row;
+            drop_english_opener(s); // "Feminist Glenn Fleishman"
+            // A Cyrillic phrase with no given name, surname or surname ending is no name
+            // ("Государственная Дума"); one that is goes to the nominative.
+            if (!s.killed && !russian_nominative(s, tab) && s.names >= 2 &&
+                std::any_of(s.keys.begin(), s.keys.end(),
+                            [](const std::string& k) { return cyrillic(k); }))
+                s.killed = true;
             if (k == 0 && org_tail) s.killed = true;
             last_killed = s.killed;
             // In a heading, "Photo by James Martin": a name after "by" still counts.
@@ -438,7 +762,11 @@ void scan_text(std::string_view text, std::vector<Candidate>& out) {
                             (t[i - 1].text == "by" || t[i - 1].text == "By");
             out.push_back({std::move(s), known_only && !after_by});
         }
+        if (of_marker_next && last_seg < out.size() && last_end + 1 == i &&
+            t[last_end].kind == Kind::Word && t[last_end].text == "of")
+            out[last_seg].seg.killed = true;
         if (segs.empty()) last_killed = false;
+        last_seg = segs.empty() ? static_cast<std::size_t>(-1) : out.size() - 1;
         last_end = j;
         i = j;
     }

@@ -40,7 +40,10 @@ struct Segment {
     bool sentence_start = false; // its first word opens a sentence
     bool person_cue = false;     // a speech verb or "who" beside it ("Ana Ruiz said")
     bool numbered = false;       // a number right after it ("Nova 7")
+    bool eponym = false;         // "administration", "supporters" right after it
+    bool listed = false;         // a row of a list or table of names
     std::string regnal;          // "Pope", "King": kept before a lone name ("Pope Francis")
+    std::string role;            // "forward", "general": the role or rank written before it
     std::size_t names = 0;       // Name and Initial words
 };
 
@@ -51,12 +54,32 @@ struct Candidate {
 };
 
 // Appends the segments found in one block of text (a title, a caption, a paragraph).
-// A block in Title Case or a heading gives known_only candidates.
-void scan_text(std::string_view text, std::vector<Candidate>& out);
+// A block in Title Case or a heading gives known_only candidates, unless it is a row of a
+// list of names (list_row): then its segments are marked `listed`.
+void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row = false);
+
+// The role a title word gives the person after it ("Forward" -> "forward", "Gen." ->
+// "gen"); "" for honorifics ("Mr.", "Dr.") that are no role.
+std::string role_of(std::string_view title_word);
 
 // s as exactly one full name, after optional titles ("Dr. Ana de la Cruz"), for bylines
 // and credits; bylines in capitals are recased. nullopt for "Associated Press".
 std::optional<Segment> whole_name(std::string_view s);
+
+// The segment's name words are ordinary English words rather than names: its first name
+// word is one ("Tarot Cards", "Search Mode"), or a later one is and the first is no known
+// given name ("Ford Focus"). "Grace Baker" is a name: the word lists keep common given
+// names and surnames out of the English words.
+bool ordinary_words(const Segment& s);
+
+// "Feminist Glenn Fleishman", "Veteran Ana Ruiz": an English word (no given name) before
+// a known given name opens the run but is no part of the name; drops it, says whether.
+bool drop_english_opener(Segment& s);
+
+// A lone word that names a person by the evidence beside it: a known surname or given
+// name (not an English word, place or organisation) said to speak ("Reagan said") or
+// before an eponym word ("the Reagan administration").
+bool lone_name_by_evidence(const Segment& s);
 
 std::string join(const std::vector<std::string>& w, std::size_t b, std::size_t e);
 bool is_suffix(const std::string& key); // "jr.", "iii"

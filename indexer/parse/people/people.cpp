@@ -1,6 +1,7 @@
 #include "people.hpp"
 
 #include "name_segments.hpp"
+#include "passes.hpp"
 #include "people_tables.hpp"
 #include "text.hpp"
 
@@ -30,10 +31,13 @@ struct Entry {
     int mentions = 0;
     int full_mentions = 0;
     bool author = false, photographer = false, mentioned = false;
-    long merged_into = -1;  // "Forrest Jones" counted as "Michael Forrest Jones"
-    int short_mentions = 0; // one-word mentions resolved to this person
-    int numbered = 0;       // full mentions followed by a number ("Nova 7")
-    bool cued = false;      // some mention had a title or a speech verb beside it
+    long merged_into = -1;          // "Forrest Jones" counted as "Michael Forrest Jones"
+    int short_mentions = 0;         // one-word mentions resolved to this person
+    int numbered = 0;               // full mentions followed by a number ("Nova 7")
+    bool cued = false;              // some mention had a title or a speech verb beside it
+    int wordy = 0;                  // full mentions made of ordinary words ("Tarot Cards")
+    bool titled = false;            // some mention had a title before it ("Sen. Ana Ruiz")
+    std::vector<std::string> roles; // "forward", "general": the role written before the name
     std::size_t first = static_cast<std::size_t>(-1); // index of the first text mention
 };
 
@@ -205,8 +209,13 @@ class Registry {
             T.mentioned |= F.mentioned;
             T.first = std::min(T.first, F.first);
             T.cued |= F.cued;
+            T.titled |= F.titled;
+            for (auto& r : F.roles)
+                if (std::find(T.roles.begin(), T.roles.end(), r) == T.roles.end())
+                    T.roles.push_back(r);
             T.short_mentions += F.short_mentions;
             T.numbered += F.numbered;
+            T.wordy += F.wordy;
             F.mentions = 0;
             F.merged_into = static_cast<long>(to);
         }
@@ -289,75 +298,181 @@ std::vector<std::string> credit_names(std::string_view credit) {
     return names;
 }
 
-std::vector<Person> find_people(const Article& a) {
-    const PeopleTables& tab = people_tables();
-    Registry reg;
-    for (const auto& author : a.authors) {
-        if (auto seg = whole_name(author)) {
-            Entry& e = reg.add_full(*seg);
-            e.author = true;
-            ++e.mentions;
+namespace {
+
+// Lines of a list or table of names (standings, casts, line-ups): three or more short
+// lines in a row, blank lines between them allowed, none a sentence (no full stop at
+// the end past a leading "1."), each mostly capitalised words. The list itself is the cue
+// that the names in it are people, where a line alone would read as a heading.
+std::vector<std::string_view> list_lines(std::string_view body, std::vector<bool>& in_list) {
+    std::vector<std::string_view> lines = split_lines(body);
+    in_list.assign(lines.size(), false);
+    auto row = [](std::string_view l) {
+        l = trim(l);
+        if (l.empty() || l.size() > 90) return false;
+        std::size_t words = 1, caps = 0;
+        for (std::size_t i = 0; i < l.size(); ++i) {
+            if (l[i] == ' ') ++words;
+            if ((i == 0 || l[i - 1] == ' ') && l[i] >= 'A' && l[i] <= 'Z') ++caps;
         }
+        char last = l.back();
+        // Mostly capitalised words: a wrapped line of prose ("the Senate voted to ignore
+        // Reagan") is no row.
+        return words <= 10 && caps >= 2 && 2 * caps >= words && last != '.' && last != '?' &&
+               last != '!' && last != ':' && last != ',';
+    };
+    std::size_t run_start = 0, rows = 0;
+    for (std::size_t i = 0; i <= lines.size(); ++i) {
+        bool blank = i < lines.size() && trim(lines[i]).empty();
+        if (blank) continue;
+        if (i < lines.size() && row(lines[i])) {
+            if (rows == 0) run_start = i;
+            ++rows;
+            continue;
+        }
+        if (rows >= 3)
+            for (std::size_t k = run_start; k < i; ++k)
+                in_list[k] = !trim(lines[k]).empty();
+        rows = 0;
     }
-    for (const auto& c : a.captions) {
-        if (c.credit.empty()) continue;
-        // A credit such as "Courtesy of Ana Ruiz" names a provider, not a photographer.
-        bool courtesy = to_lower_ascii(c.credit).find("courtesy") != std::string::npos;
-        for (const auto& n : credit_names(c.credit)) {
-            auto seg = whole_name(n);
-            if (!seg) continue;
-            Entry& e = reg.add_full(*seg);
-            (courtesy ? e.mentioned : e.photographer) = true;
-            ++e.mentions;
-        }
+    return lines;
+}
+
+// The recogniser's passes over one article, in the order find_people runs them:
+//   1. credits     bylines and photo credits: people by the page's own markup;
+//   2. candidates  name-shaped segments of the title, captions, body and bullets;
+//   3. full names  candidates of two or more name words that pass the filters;
+//   4. headlines   Title Case lines confirm names the text uses by surname only;
+//   5. coreference one-word mentions resolved to the full names (or made people by a
+//                  title or a speech verb);
+//   6. counting    filters over whole entries (products, works), then the people ranked.
+class Recogniser {
+  public:
+    explicit Recogniser(const Article& a) : a_(a), tab_(people_tables()) {}
+
+    std::vector<Person> run() {
+        add_credits();
+        gather_candidates();
+        add_full_names();
+        confirm_headline_names();
+        reg_.merge_partial_names();
+        reg_.index_names();
+        resolve_short_mentions();
+        return count_and_rank();
     }
 
-    std::vector<Candidate> cands;
-    scan_text(a.title, cands);
-    scan_text(a.subtitle, cands);
-    for (const auto& c : a.captions)
-        scan_text(c.text, cands);
-    std::string_view body = a.body;
-    while (!body.empty()) {
-        std::size_t cut = body.find("\n\n");
-        std::string_view para = trim(body.substr(0, cut));
-        // A photo credit left in the text: "Photo by James Martin/CNET".
-        bool courtesy = false;
-        if (para.size() < 120 && strip_credit_lead(para, courtesy).size() < para.size() &&
-            !courtesy && !starts_with_ci(para, "by ")) {
-            for (const auto& n : credit_names(para)) {
-                if (auto seg = whole_name(n)) {
-                    Entry& e = reg.add_full(*seg);
-                    e.photographer = true;
-                    ++e.mentions;
-                }
+    // Pass 2 alone, for tests.
+    std::vector<Candidate> candidates() {
+        gather_candidates();
+        return cands_;
+    }
+
+  private:
+    // Pass 1: authors from the byline, photographers from credits.
+    void add_credits() {
+        for (const auto& author : a_.authors) {
+            if (auto seg = whole_name(author)) {
+                Entry& e = reg_.add_full(*seg);
+                e.author = true;
+                ++e.mentions;
             }
         }
-        scan_text(body.substr(0, cut), cands);
-        if (cut == std::string_view::npos) break;
-        body.remove_prefix(cut + 2);
-    }
-    for (const auto& b : a.bullets) {
-        scan_text(b.label, cands);
-        scan_text(b.text, cands);
+        for (const auto& c : a_.captions) {
+            if (c.credit.empty()) continue;
+            // A credit such as "Courtesy of Ana Ruiz" names a provider, not a photographer.
+            bool courtesy = to_lower_ascii(c.credit).find("courtesy") != std::string::npos;
+            for (const auto& n : credit_names(c.credit)) {
+                auto seg = whole_name(n);
+                if (!seg) continue;
+                Entry& e = reg_.add_full(*seg);
+                (courtesy ? e.mentioned : e.photographer) = true;
+                ++e.mentions;
+            }
+        }
     }
 
-    // Full names first, so that one-word mentions anywhere (earlier or later) resolve.
-    const std::size_t max_names = 5;
-    // Organisations and places named in full ("Cascade Health Partners"): a shorter
-    // form of one elsewhere ("Cascade Health spokesperson") is not a person either.
-    std::unordered_set<std::string> org_prefixes;
-    for (const auto& c : cands) {
-        if (!c.seg.killed || c.seg.keys.size() < 3) continue;
-        std::string p = c.seg.keys[0];
-        for (std::size_t i = 1; i + 1 < c.seg.keys.size(); ++i)
-            org_prefixes.insert(p += ' ' + c.seg.keys[i]);
+    // Pass 2: segments from every text of the article; a credit left in the body ("Photo
+    // by James Martin/CNET") is a photographer; the lines of a list are scanned as list
+    // rows.
+    void gather_candidates() {
+        cands_.clear();
+        scan_text(a_.title, cands_);
+        scan_text(a_.subtitle, cands_);
+        for (const auto& c : a_.captions)
+            scan_text(c.text, cands_);
+        std::vector<bool> in_list;
+        std::vector<std::string_view> lines = list_lines(a_.body, in_list);
+        std::string para;
+        auto flush = [&] {
+            if (para.empty()) return;
+            std::string_view p = trim(para);
+            bool courtesy = false;
+            if (p.size() < 120 && strip_credit_lead(p, courtesy).size() < p.size() && !courtesy &&
+                !starts_with_ci(p, "by ")) {
+                for (const auto& n : credit_names(p)) {
+                    if (auto seg = whole_name(n)) {
+                        Entry& e = reg_.add_full(*seg);
+                        e.photographer = true;
+                        ++e.mentions;
+                    }
+                }
+            }
+            scan_text(para, cands_);
+            para.clear();
+        };
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (in_list[i]) {
+                flush();
+                std::size_t from = cands_.size();
+                scan_text(lines[i], cands_, true);
+                trim_list_row(from);
+                continue;
+            }
+            if (trim(lines[i]).empty()) {
+                flush();
+                continue;
+            }
+            if (!para.empty()) para += '\n';
+            para += lines[i];
+        }
+        flush();
+        for (const auto& b : a_.bullets) {
+            scan_text(b.label, cands_);
+            scan_text(b.text, cands_);
+        }
     }
-    auto short_org = [&](const Segment& s) {
-        if (org_prefixes.empty()) return false;
-        return org_prefixes.count(join(s.keys, 0, s.keys.size())) > 0;
-    };
-    auto full = [&](const Candidate& c) {
+
+    // "1. Tomas Ferreira Halcyon +0.3": in a row of a table, a given name and a surname are
+    // the person; a further word that is no surname, particle or initial is the next
+    // column (a team, a role).
+    void trim_list_row(std::size_t from) {
+        for (std::size_t k = from; k < cands_.size(); ++k) {
+            Segment& s = cands_[k].seg;
+            if (s.names < 3 || !tab_.known_given.count(s.keys[0]) || s.cls[1] != Cls::Name)
+                continue;
+            std::size_t keep = 2;
+            while (keep < s.keys.size() &&
+                   (s.cls[keep] != Cls::Name || tab_.known_surnames.count(s.keys[keep])))
+                ++keep;
+            if (keep == s.keys.size()) continue;
+            s.words.resize(keep);
+            s.keys.resize(keep);
+            s.cls.resize(keep);
+            s.names = 0;
+            for (Cls c : s.cls)
+                s.names += c == Cls::Name || c == Cls::Initial;
+        }
+    }
+
+    // Organisations and places named in full ("Cascade Health Partners"): a shorter form
+    // of one elsewhere ("Cascade Health spokesperson") is not a person either.
+    bool short_org(const Segment& s) const {
+        if (org_prefixes_.empty()) return false;
+        return org_prefixes_.count(join(s.keys, 0, s.keys.size())) > 0;
+    }
+
+    // The filters a candidate passes to be a full name.
+    bool full(const Candidate& c) const {
         const Segment& s = c.seg;
         if (c.known_only || s.killed || s.names < 2 || s.names > max_names) return false;
         if (short_org(s)) return false;
@@ -367,152 +482,243 @@ std::vector<Person> find_people(const Article& a) {
         if (s.cls.front() == Cls::Particle &&
             (s.names < 2 || !(s.words.front()[0] >= 'A' && s.words.front()[0] <= 'Z')))
             return false;
+        // A list row vouches for names only: a known given name before a surname (or a
+        // word of no English), or a known surname after a word of no English ("Green
+        // Garden" and "Tea Jug" on a menu are dishes).
+        if (s.listed) {
+            const std::string& first = s.keys.front();
+            const std::string& last = s.keys.back();
+            bool surname = tab_.known_surnames.count(last) > 0;
+            bool given = tab_.known_given.count(first) > 0;
+            if (!(given && (surname || !tab_.english.count(last))) &&
+                !(surname && !tab_.english.count(first)))
+                return false;
+        }
         return true;
-    };
+    }
+
+    // A name on a Title Case line or heading ("About the author" / "Scott Cunningham")
+    // counts by itself when both its words are known names and no English words: a known
+    // given name, then a known surname.
+    bool strong_heading_name(const Candidate& c) const {
+        const Segment& s = c.seg;
+        if (!c.known_only || s.killed || s.names != 2 || s.keys.size() != 2) return false;
+        if (s.cls[0] != Cls::Name || s.cls[1] != Cls::Name || short_org(s)) return false;
+        auto plain_name = [&](const std::string& k, const auto& set) {
+            return set.count(k) && !tab_.english.count(k) && !tab_.places.count(k) &&
+                   !tab_.orgs.count(k) && !tab_.given_places.count(k);
+        };
+        return plain_name(s.keys[0], tab_.known_given) &&
+               plain_name(s.keys[1], tab_.known_surnames);
+    }
+
     // "Rookie Malik Okafor-Banks" opening a sentence, with "Malik Okafor-Banks" named
     // elsewhere: the first word is not part of the name. Those wait for the rest.
-    auto doubtful = [](const Segment& s) {
+    static bool doubtful(const Segment& s) {
         return s.sentence_start && s.names >= 3 && s.cls.front() == Cls::Name;
-    };
-    // "Evacuee Harold Benally": an opening word that is not a given name, before one that
-    // is, is a role.
-    // "Keeper Orville Tanaka-Price" ... "Tanaka-Price said": the same, when the article
-    // uses the surname alone and the opening word is not a given name.
-    // An opening word seen elsewhere in a name ("Te Kaurinui") is part of the name.
-    std::unordered_set<std::string> lone, in_names;
-    for (const auto& c : cands) {
-        if (c.known_only || c.seg.killed) continue;
-        if (c.seg.keys.size() == 1) lone.insert(c.seg.keys[0]);
-        if (!doubtful(c.seg)) in_names.insert(c.seg.keys.begin(), c.seg.keys.end());
     }
-    auto role_opener = [&](const Segment& s) {
-        if (tab.given_names.count(s.keys[0]) || in_names.count(s.keys[0])) return false;
-        return tab.given_names.count(s.keys[1]) > 0 || lone.count(s.keys.back()) > 0;
-    };
-    // A mention in text: counted, and the person's place in the output is their first one.
-    auto mention = [](Entry& e, std::size_t order, const Segment* s = nullptr,
-                      bool by_surname = false) {
+
+    // "Evacuee Harold Benally": an opening word that is not a given name, before one that
+    // is, is a role; "Keeper Orville Tanaka-Price" ... "Tanaka-Price said": the same, when
+    // the article uses the surname alone and the opening word is not a given name. An
+    // opening word seen elsewhere in a name ("Te Kaurinui") is part of the name.
+    bool role_opener(const Segment& s) const {
+        if (tab_.given_names.count(s.keys[0]) || in_names_.count(s.keys[0])) return false;
+        return tab_.given_names.count(s.keys[1]) > 0 || lone_.count(s.keys.back()) > 0;
+    }
+
+    // A mention in text: counted, and the person's place in the output is their first.
+    static void mention(Entry& e, std::size_t order, const Segment* s = nullptr,
+                        bool by_surname = false) {
         e.mentioned = true;
         ++e.mentions;
         e.first = std::min(e.first, order);
-        if (s) e.cued |= s->cue || s->person_cue;
-        if (s && s->names >= 2 && s->numbered) ++e.numbered;
+        if (s) {
+            e.cued |= s->cue || s->person_cue;
+            e.titled |= s->cue;
+            if (!s->role.empty() &&
+                std::find(e.roles.begin(), e.roles.end(), s->role) == e.roles.end())
+                e.roles.push_back(s->role);
+            if (s->names >= 2 && s->numbered) ++e.numbered;
+            if (s->names >= 2 && names::ordinary_words(*s)) ++e.wordy;
+        }
         if (by_surname) ++e.short_mentions;
-    };
-    for (std::size_t k = 0; k < cands.size(); ++k) {
-        if (full(cands[k]) && !doubtful(cands[k].seg))
-            mention(reg.add_full(cands[k].seg), k, &cands[k].seg);
     }
-    for (std::size_t k = 0; k < cands.size(); ++k) {
-        const Candidate& c = cands[k];
-        if (!full(c) || !doubtful(c.seg)) continue;
-        Segment tail = c.seg;
-        tail.words.erase(tail.words.begin());
-        tail.keys.erase(tail.keys.begin());
-        tail.cls.erase(tail.cls.begin());
-        --tail.names;
-        mention(reg.add_full(reg.knows(tail) || role_opener(c.seg) ? tail : c.seg), k, &c.seg);
-    }
-    // A headline in Title Case names someone the text only calls by surname ("Ruiz
-    // Wins Seat" ... "Ana Ruiz Wins" / "Ruiz said"): the headline's full name counts.
-    std::unordered_set<std::string> known_last, lone_words;
-    for (const auto& e : reg.entries())
-        if (e.keys.size() >= 2) known_last.insert(e.keys.back());
-    for (const auto& c : cands) // "Ruiz said", "Sen. Ruiz": a surname used for a person
-        if (!c.known_only && !c.seg.killed && c.seg.keys.size() == 1 &&
-            (c.seg.cue || c.seg.person_cue))
-            lone_words.insert(c.seg.keys[0]);
-    for (const auto& c : cands) {
-        const Segment& s = c.seg;
-        if (!c.known_only || s.killed || s.names < 2 || s.names > 3 || s.names != s.keys.size())
-            continue;
-        if (s.cls.back() != Cls::Name || short_org(s)) continue;
-        if (lone_words.count(s.keys.back()) && !known_last.count(s.keys.back())) {
-            reg.add_full(s);
-            known_last.insert(s.keys.back());
+
+    // Pass 3: full names first, so that one-word mentions anywhere (earlier or later)
+    // resolve.
+    void add_full_names() {
+        for (const auto& c : cands_) {
+            if (!c.seg.killed || c.seg.keys.size() < 3) continue;
+            std::string p = c.seg.keys[0];
+            for (std::size_t i = 1; i + 1 < c.seg.keys.size(); ++i)
+                org_prefixes_.insert(p += ' ' + c.seg.keys[i]);
+        }
+        // "Jones International Ltd" ... "Jones said": the company, not a Mr Jones.
+        for (const auto& c : cands_)
+            if (c.seg.killed && c.seg.keys.size() >= 2) org_words_.insert(c.seg.keys[0]);
+        for (const auto& c : cands_) {
+            if (c.known_only || c.seg.killed) continue;
+            if (c.seg.keys.size() == 1) lone_.insert(c.seg.keys[0]);
+            if (!doubtful(c.seg)) in_names_.insert(c.seg.keys.begin(), c.seg.keys.end());
+        }
+        for (std::size_t k = 0; k < cands_.size(); ++k) {
+            if (full(cands_[k]) && !doubtful(cands_[k].seg))
+                mention(reg_.add_full(cands_[k].seg), k, &cands_[k].seg);
+            // Known now; the Title Case pass (5) counts its mention.
+            if (strong_heading_name(cands_[k])) reg_.add_full(cands_[k].seg);
+        }
+        for (std::size_t k = 0; k < cands_.size(); ++k) {
+            const Candidate& c = cands_[k];
+            if (!full(c) || !doubtful(c.seg)) continue;
+            Segment tail = c.seg;
+            tail.words.erase(tail.words.begin());
+            tail.keys.erase(tail.keys.begin());
+            tail.cls.erase(tail.cls.begin());
+            --tail.names;
+            bool role = !reg_.knows(tail) && role_opener(c.seg);
+            if (role) tail.role = names::role_of(c.seg.words.front());
+            const Segment& used = reg_.knows(tail) || role ? tail : c.seg;
+            mention(reg_.add_full(used), k, &used);
         }
     }
-    reg.merge_partial_names();
-    reg.index_names();
-    std::unordered_set<std::string> surnames_used; // "Parata" alone: both Paratas are people
 
-    auto resolve_single = [&](const Segment& s, std::size_t order) {
+    // Pass 4: a headline in Title Case names someone the text only calls by surname
+    // ("Ruiz Wins Seat" ... "Ana Ruiz Wins" / "Ruiz said"): the headline's full name
+    // counts.
+    void confirm_headline_names() {
+        std::unordered_set<std::string> known_last, lone_words;
+        for (const auto& e : reg_.entries())
+            if (e.keys.size() >= 2) known_last.insert(e.keys.back());
+        for (const auto& c : cands_) // "Ruiz said", "Sen. Ruiz": a surname used for a person
+            if (!c.known_only && !c.seg.killed && c.seg.keys.size() == 1 &&
+                (c.seg.cue || c.seg.person_cue))
+                lone_words.insert(c.seg.keys[0]);
+        for (const auto& c : cands_) {
+            const Segment& s = c.seg;
+            if (!c.known_only || s.killed || s.names < 2 || s.names > 3 || s.names != s.keys.size())
+                continue;
+            if (s.cls.back() != Cls::Name || short_org(s)) continue;
+            if (lone_words.count(s.keys.back()) && !known_last.count(s.keys.back())) {
+                reg_.add_full(s);
+                known_last.insert(s.keys.back());
+            }
+        }
+    }
+
+    // One word resolved to a known person, or a person by itself after a title ("Sen.
+    // Whitby") or by the evidence beside it ("the Reagan administration").
+    void resolve_single(const Segment& s, std::size_t order) {
         bool by_surname = false;
-        long who = reg.resolve(s, &by_surname);
-        if (who < 0 && s.cue && !s.single_place && !tab.is_title(s.keys.back()) &&
-            !tab.markers.count(s.keys.back())) {
+        long who = reg_.resolve(s, &by_surname);
+        bool titled = s.cue && !s.single_place && !tab_.is_title(s.keys.back()) &&
+                      !tab_.markers.count(s.keys.back());
+        if (who < 0 &&
+            (titled || (names::lone_name_by_evidence(s) && !org_words_.count(s.keys[0])))) {
             NameShape sh = shape_of(s);
             std::string display = join(s.words, 0, s.words.size());
             if (!s.regnal.empty()) display = s.regnal + " " + display;
-            mention(reg.add_single(display, s.keys[sh.last]), order, &s);
+            mention(reg_.add_single(display, s.keys[sh.last]), order, &s);
             return;
         }
-        if (who >= 0) mention(reg.at(who), order, &s, by_surname);
-        if (who >= 0 && by_surname) surnames_used.insert(s.keys.back());
-    };
-    for (std::size_t k = 0; k < cands.size(); ++k) {
-        const Segment& s = cands[k].seg;
-        const Candidate& c = cands[k];
-        if (c.known_only) {
-            // Title Case: confirm known full names and resolvable single words.
-            for (std::size_t i = 0; i < s.keys.size();) {
-                long who = -1;
-                if (std::size_t n = reg.match_known(s.keys, i, who)) {
-                    mention(reg.at(who), k);
-                    i += n;
-                    continue;
-                }
-                if (s.cls[i] == Cls::Name) {
-                    Segment one;
-                    one.words = {s.words[i]};
-                    one.keys = {s.keys[i]};
-                    one.cls = {Cls::Name};
-                    one.names = 1;
-                    one.cue = false; // "Mayor Concedes": a headline title cues nothing
-                    one.single_place = i == 0 && s.single_place;
-                    if (!s.killed || reg.resolve(one) >= 0) resolve_single(one, k);
-                }
-                ++i;
-            }
-            continue;
-        }
-        if (s.killed || s.names != 1) continue;
-        if (s.cls.back() != Cls::Name && s.cls.back() != Cls::Suffix) continue; // "J."
-        resolve_single(s, k);
+        if (who >= 0) mention(reg_.at(who), order, &s, by_surname);
+        if (who >= 0 && by_surname) surnames_used_.insert(s.keys.back());
     }
 
-    // Authors, then photographers, then everyone else by first mention.
-    std::vector<const Entry*> order;
-    for (const auto& e : reg.entries()) {
-        if (e.mentions == 0 || e.merged_into >= 0) continue;
-        // Named in full three times or more, never shortened, never said to speak or
-        // hold a title: a product, work or event ("Raspberry Pi", "Stack Overflow").
-        bool vouched = e.author || e.photographer || e.cued || e.short_mentions > 0 ||
-                       surnames_used.count(e.keys.back()) ||
-                       (e.keys.size() >= 2 && tab.given_names.count(e.keys.front()));
-        if (!vouched && e.full_mentions >= 3) continue;
-        // "Verity Nova 7", "Planet Earth II": a model or edition number after every full
-        // mention makes it a product.
-        if (!vouched && e.numbered > 0 && e.numbered == e.full_mentions) continue;
-        order.push_back(&e);
+    // Pass 5: coreference of one-word mentions, and Title Case lines confirming people.
+    void resolve_short_mentions() {
+        for (std::size_t k = 0; k < cands_.size(); ++k) {
+            const Segment& s = cands_[k].seg;
+            const Candidate& c = cands_[k];
+            if (c.known_only) {
+                // Title Case: confirm known full names and resolvable single words.
+                for (std::size_t i = 0; i < s.keys.size();) {
+                    long who = -1;
+                    if (std::size_t n = reg_.match_known(s.keys, i, who)) {
+                        mention(reg_.at(who), k);
+                        i += n;
+                        continue;
+                    }
+                    if (s.cls[i] == Cls::Name) {
+                        Segment one;
+                        one.words = {s.words[i]};
+                        one.keys = {s.keys[i]};
+                        one.cls = {Cls::Name};
+                        one.names = 1;
+                        one.cue = false; // "Mayor Concedes": a headline title cues nothing
+                        one.single_place = i == 0 && s.single_place;
+                        if (!s.killed || reg_.resolve(one) >= 0) resolve_single(one, k);
+                    }
+                    ++i;
+                }
+                continue;
+            }
+            if (s.killed || s.names != 1) continue;
+            if (s.cls.back() != Cls::Name && s.cls.back() != Cls::Suffix) continue; // "J."
+            resolve_single(s, k);
+        }
     }
-    auto rank = [](const Entry* e) { return e->author ? 0 : e->photographer ? 1 : 2; };
-    std::stable_sort(order.begin(), order.end(), [&](const Entry* x, const Entry* y) {
-        if (rank(x) != rank(y)) return rank(x) < rank(y);
-        return rank(x) == 2 && x->first < y->first;
-    });
-    std::vector<Person> people;
-    for (const Entry* ep : order) {
-        const Entry& e = *ep;
-        Person p;
-        p.name = e.name;
-        p.mentions = e.mentions;
-        if (e.author) p.roles.push_back("author");
-        if (e.photographer) p.roles.push_back("photographer");
-        if (e.mentioned) p.roles.push_back("mentioned");
-        people.push_back(std::move(p));
+
+    // Pass 6: whole-entry filters, then authors, photographers and everyone else by first
+    // mention.
+    std::vector<Person> count_and_rank() {
+        std::vector<const Entry*> order;
+        for (const auto& e : reg_.entries()) {
+            if (e.mentions == 0 || e.merged_into >= 0) continue;
+            // Named in full three times or more, never shortened, never said to speak or
+            // hold a title: a product, work or event ("Raspberry Pi", "Stack Overflow").
+            bool vouched = e.author || e.photographer || e.cued || e.short_mentions > 0 ||
+                           surnames_used_.count(e.keys.back()) ||
+                           (e.keys.size() >= 2 && tab_.given_names.count(e.keys.front()));
+            if (!vouched && e.full_mentions >= 3) continue;
+            // "Verity Nova 7", "Planet Earth II": a model or edition number after every
+            // full mention makes it a product.
+            if (!vouched && e.numbered > 0 && e.numbered == e.full_mentions) continue;
+            // "Tarot Cards", "Search Mode": English words, not names, and no title says a
+            // person is meant ("Commerce Departments said", "Queue" alone vouch for
+            // nothing).
+            if (!(e.author || e.photographer || e.titled) && e.wordy > 0 &&
+                e.wordy == e.full_mentions)
+                continue;
+            order.push_back(&e);
+        }
+        auto rank = [](const Entry* e) { return e->author ? 0 : e->photographer ? 1 : 2; };
+        std::stable_sort(order.begin(), order.end(), [&](const Entry* x, const Entry* y) {
+            if (rank(x) != rank(y)) return rank(x) < rank(y);
+            return rank(x) == 2 && x->first < y->first;
+        });
+        std::vector<Person> people;
+        for (const Entry* ep : order) {
+            const Entry& e = *ep;
+            Person p;
+            p.name = e.name;
+            p.mentions = e.mentions;
+            if (e.author) p.roles.push_back("author");
+            if (e.photographer) p.roles.push_back("photographer");
+            if (e.mentioned) p.roles.push_back("mentioned");
+            for (const auto& r : e.roles)
+                p.roles.push_back(r);
+            people.push_back(std::move(p));
+        }
+        return people;
     }
-    return people;
+
+    static constexpr std::size_t max_names = 5;
+    const Article& a_;
+    const PeopleTables& tab_;
+    Registry reg_;
+    std::vector<Candidate> cands_;
+    std::unordered_set<std::string> org_prefixes_, org_words_, lone_, in_names_, surnames_used_;
+};
+
+} // namespace
+
+std::vector<Person> find_people(const Article& a) {
+    return Recogniser(a).run();
+}
+
+std::vector<names::Candidate> find_candidates(const Article& a) {
+    return Recogniser(a).candidates();
 }
 
 } // namespace morgue

@@ -1,14 +1,21 @@
 // People recogniser: who an article names. Byline authors (role "author"), people in
 // photo credits ("AP Photo/Alex Brandon, File" -> photographer), and people named in the
-// title, subtitle, captions, bullets and body (role "mentioned").
+// title, subtitle, captions, bullets and body (role "mentioned"), with the role or rank
+// written before the name ("Forward Jane Roe" -> "forward").
 //
-// A heuristic, no model: runs of capitalised words shaped like names, cut at titles
-// ("President", "Sen.", "CEO"), common words and acronyms, and rejected when they hold a
-// word that marks an organisation, publication or place ("Journal", "House", "Lake") or
-// match a listed one ("Morgan Stanley", "Santa Clara"); the tables are data files
-// (people_*.txt). One-word mentions ("Musk", "Elon") count for the full name used
-// elsewhere in the article; on their own they make a person only after a title
-// ("Sen. Whitby"). Headlines in Title Case only confirm people found elsewhere.
+// Rules and data, no model: runs of capitalised words shaped like names, cut at titles
+// ("President", "Sen.", "CEO"), common words and acronyms, rejected when they hold a word
+// that marks an organisation, publication or place ("Journal", "House", "Lake"), match a
+// listed one ("Morgan Stanley"), are a whole quotation (a work's title) or are made of
+// English words rather than names ("Tarot Cards"): the evidence comes from large name
+// lists (US SSA given names; faker's given names and surnames of many locales) and an
+// English word list, all data files compiled in (README.md in this folder). One-word
+// mentions ("Musk", "Elon") count for the full name used elsewhere in the article; alone
+// they make a person after a title ("Sen. Whitby") or as a known name before an eponym
+// word ("the Reagan administration"). Rows of a list or table of names are their own
+// cue. Russian names in oblique cases are given in the nominative. Headlines in Title
+// Case only confirm people found elsewhere. The passes are named in people.cpp (class
+// Recogniser); passes.hpp exposes them one by one for tests.
 #pragma once
 
 #include "article.hpp"

@@ -14,14 +14,14 @@ namespace morgue {
 namespace {
 
 // Calls add(entry, mark) for each non-comment line; mark is the first character when it
-// is one of the marks ('+', '^', '$', '~', '>', '!', '?'), else 0.
+// is one of the marks ('+', '^', '$', '~', '>', '!', '?', '*'), else 0.
 template <class F> void each_entry(std::string_view data, F add) {
     for (auto line : split_lines(data)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         char mark = 0;
         if (line[0] == '+' || line[0] == '^' || line[0] == '~' || line[0] == '$' ||
-            line[0] == '>' || line[0] == '!' || line[0] == '?') {
+            line[0] == '>' || line[0] == '!' || line[0] == '?' || line[0] == '*') {
             mark = line[0];
             line.remove_prefix(1);
         }
@@ -49,8 +49,19 @@ PeopleTables load() {
     });
     each_entry(data::people_particles, [&](std::string e, char) { t.particles.insert(e); });
     each_entry(data::people_given_names, [&](std::string e, char) { t.given_names.insert(e); });
-    each_entry(data::people_cues,
-               [&](std::string e, char mark) { (mark == '>' ? t.kin : t.cues).insert(e); });
+    auto plain = [](std::string_view data, std::unordered_set<std::string>& set) {
+        set.reserve(data.size() / 8);
+        for (auto line : split_lines(data))
+            if (!line.empty() && line[0] != '#') set.emplace(line);
+    };
+    plain(data::names_given, t.known_given);
+    plain(data::names_surnames, t.known_surnames);
+    plain(data::words_english, t.english);
+    for (const auto& g : t.given_names)
+        t.known_given.insert(g);
+    each_entry(data::people_cues, [&](std::string e, char mark) {
+        (mark == '>' ? t.kin : mark == '*' ? t.eponym : t.cues).insert(e);
+    });
     each_entry(data::people_markers, [&](std::string e, char mark) {
         note_abbrev(e);
         auto& set = mark == '^'   ? t.open_markers
