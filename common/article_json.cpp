@@ -1,6 +1,7 @@
 #include "article_json.hpp"
 
 #include "dates.hpp"
+#include "text.hpp"
 
 namespace morgue {
 
@@ -119,23 +120,26 @@ Article article_from_json(const json& j) {
 
 std::string dump_json(const json& j, int indent) {
     std::string out = j.dump(indent, ' ', false, json::error_handler_t::replace);
-    // nlohmann escapes C0 controls only. C1 controls (U+0080..U+009F; C2 80..C2 9F in
-    // UTF-8) are escaped too: a terminal may read U+009B as CSI.
-    if (out.find('\xC2') == std::string::npos) return out;
+    // nlohmann escapes C0 controls only. C1 controls (a terminal may read U+009B as CSI)
+    // and the invisible bidi and line marks (U+202E reverses what follows) are escaped
+    // too: the data is kept, and `jq -r` is where the reader decides.
+    if (out.find('\xC2') == std::string::npos && out.find('\xE2') == std::string::npos &&
+        out.find('\xD8') == std::string::npos)
+        return out;
     std::string safe;
     safe.reserve(out.size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(out[i]);
-        unsigned char next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
-        if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
-            static constexpr char hex[] = "0123456789abcdef";
-            safe += "\\u00";
-            safe += hex[next >> 4];
-            safe += hex[next & 15];
-            ++i;
-        } else {
-            safe += static_cast<char>(c);
+    for (std::size_t i = 0; i < out.size();) {
+        char32_t cp;
+        std::size_t n = terminal_control_at(out, i, cp);
+        if (n == 0 || (n == 1 && cp != 0x7f)) { // C0: nlohmann escaped them already
+            safe += out[i++];
+            continue;
         }
+        static constexpr char hex[] = "0123456789abcdef";
+        safe += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4)
+            safe += hex[(cp >> shift) & 15];
+        i += n;
     }
     return safe;
 }

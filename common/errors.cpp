@@ -1,5 +1,7 @@
 #include "errors.hpp"
 
+#include "text.hpp"
+
 #include <xapian.h>
 
 #include <cerrno>
@@ -42,11 +44,12 @@ int run_main(const char* prog, const std::function<int()>& body) {
             if (errno == EPIPE) return rc;
         }
     } catch (const Xapian::Error& e) {
-        std::cerr << prog << ": " << describe_xapian_error("index", e) << '\n';
+        std::cerr << prog << ": " << sanitize_line(describe_xapian_error("index", e)) << '\n';
         return kExitError;
     } catch (const std::exception& e) {
         if (errno == EPIPE && !std::cout) return kExitFound;
-        std::cerr << prog << ": " << e.what() << '\n';
+        // Messages quote file names, queries and ids: never a raw control to the terminal.
+        std::cerr << prog << ": " << sanitize_line(e.what()) << '\n';
         return kExitError;
     }
     return rc;

@@ -288,4 +288,53 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
+std::size_t terminal_control_at(std::string_view s, std::size_t i, char32_t& cp) {
+    auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+    unsigned char c = b(i);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+        cp = c;
+        return 1;
+    }
+    if (c == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) { // C1
+        cp = b(i + 1);
+        return 2;
+    }
+    if (c == 0xD8 && b(i + 1) == 0x9C) { // U+061C ARABIC LETTER MARK
+        cp = 0x061C;
+        return 2;
+    }
+    if (c == 0xE2) {
+        unsigned char d = b(i + 1), e = b(i + 2);
+        bool hit = (d == 0x80 && (e == 0x8E || e == 0x8F || (e >= 0xA8 && e <= 0xAE))) ||
+                   (d == 0x81 && e >= 0xA6 && e <= 0xA9);
+        if (hit) {
+            cp = (char32_t(c & 0x0F) << 12) | (char32_t(d & 0x3F) << 6) | char32_t(e & 0x3F);
+            return 3;
+        }
+    }
+    return 0;
+}
+
+std::string sanitize_for_terminal(std::string_view s, bool keep_markers) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp;
+        std::size_t n = terminal_control_at(s, i, cp);
+        if (n == 0 || (keep_markers && (cp == 0x01 || cp == 0x02))) {
+            out += s[i++];
+            continue;
+        }
+        i += n;
+    }
+    return out;
+}
+
+std::string sanitize_line(std::string_view s) {
+    std::string out = sanitize_for_terminal(s);
+    for (char& c : out)
+        if (c == '\n' || c == '\t') c = ' ';
+    return out;
+}
+
 } // namespace morgue

@@ -34,6 +34,20 @@ std::string fold_accents(std::string_view s);
 // apostrophes and dashes unified, spaces normalised. "José  O’Neil" -> "jose o'neil".
 std::string fold_for_match(std::string_view s);
 
+// Characters a terminal must never be sent raw from untrusted text: C0 controls but \n
+// and \t, DEL, C1 controls (U+0080..U+009F: U+009B is CSI), and the invisible marks that
+// reorder or break what is shown (bidi embeddings, overrides and isolates U+202A..U+202E,
+// U+2066..U+2069, marks U+200E U+200F U+061C, separators U+2028 U+2029). Returns the
+// byte length of such a character at s[i] and its code point, or 0.
+std::size_t terminal_control_at(std::string_view s, std::size_t i, char32_t& cp);
+
+// Removes the characters above, so a hostile title or file name cannot rewrite the
+// user's terminal or reverse a line. keep_markers keeps 0x01 and 0x02 (the searcher's
+// snippet highlight markers, which it guarantees are its own).
+std::string sanitize_for_terminal(std::string_view s, bool keep_markers = false);
+// The same for one line of a message: newlines, tabs and carriage returns become spaces.
+std::string sanitize_line(std::string_view s);
+
 bool starts_with_ci(std::string_view s, std::string_view prefix); // ASCII case-insensitive
 bool iequals(std::string_view a, std::string_view b);             // ASCII case-insensitive
 

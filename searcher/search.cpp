@@ -10,6 +10,7 @@
 #include "text.hpp"
 
 #include <memory>
+#include <optional>
 
 namespace morgue {
 
@@ -53,9 +54,51 @@ void Searcher::rethrow(const Xapian::Error& e) const {
     throw Error(describe_xapian_error(joined_paths(live_.specs()), e));
 }
 
+struct Searcher::Matched {
+    explicit Matched(const Xapian::Database& db) : enquire(db) {}
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+    std::vector<Needle> needles; // for snippets
+    SearchResult res;            // everything but the hits
+};
+
 SearchResult Searcher::search(const SearchRequest& req) {
     try {
-        return live_.read([&](Xapian::Database&) { return run(req); });
+        return live_.read([&](Xapian::Database&) {
+            Matched m = match(req);
+            unsigned rank = req.offset;
+            for (auto it = m.mset.begin(); it != m.mset.end(); ++it)
+                m.res.hits.push_back(make_hit(m, it, ++rank, req));
+            return m.res;
+        });
+    } catch (const Xapian::Error& e) {
+        rethrow(e);
+    }
+}
+
+void Searcher::search(const SearchRequest& req, HitSink& sink) {
+    try {
+        Matched m = live_.read([&](Xapian::Database&) { return match(req); });
+        sink.begin(m.res);
+        unsigned long openings = live_.openings();
+        unsigned rank = req.offset;
+        for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+            ++rank;
+            // One hit at a time, each read retried on its own: what was printed stays.
+            auto h = live_.read([&](Xapian::Database&) -> std::optional<Hit> {
+                // Document ids of a compacted index name other articles.
+                if (live_.openings() != openings)
+                    throw Error("the index was replaced (compacted) while its hits were "
+                                "printed; run the search again");
+                try {
+                    return make_hit(m, it, rank, req);
+                } catch (const Xapian::DocNotFoundError&) {
+                    return std::nullopt; // deleted since the match: not shown
+                }
+            });
+            if (h) sink.hit(*h);
+        }
+        sink.end();
     } catch (const Xapian::Error& e) {
         rethrow(e);
     }
@@ -131,7 +174,7 @@ QueryBuilder& Searcher::builder(const QueryOptions& opts) {
     return *builder_;
 }
 
-SearchResult Searcher::run(const SearchRequest& req) {
+Searcher::Matched Searcher::match(const SearchRequest& req) {
     Xapian::Query q = builder(req.query_options).parse(req.query);
     if (!req.like_id.empty()) {
         Xapian::Query like = like_query(req.like_id);
@@ -145,7 +188,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
         q = Xapian::Query(
             Xapian::Query::OP_AND_MAYBE, q,
             Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
-    Xapian::Enquire enquire(db());
+    Matched m(db());
+    Xapian::Enquire& enquire = m.enquire;
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (req.collapse) enquire.set_collapse_key(kSlotContentHash);
@@ -157,7 +201,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         keys->add_value(kSlotPublished, reverse);
         enquire.set_sort_by_key_then_relevance(keys->release(), false);
     }
-    SearchResult res;
+    SearchResult& res = m.res;
     res.query = req.query;
     res.offset = req.offset;
     res.parsed = q.get_description();
@@ -172,8 +216,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
     bool exhaustive = req.count_only || !req.facets.empty();
     Xapian::doccount check =
         exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
-    Xapian::MSet mset =
-        enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
+    Xapian::MSet& mset = m.mset;
+    mset = enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     // With --collapse the estimate counts distinct stories; otherwise it is exact.
     res.total =
@@ -189,40 +233,43 @@ SearchResult Searcher::run(const SearchRequest& req) {
             again.suggest = false;
             again.count_only = true;
             again.facets.clear();
-            if (run(again).total > res.total) res.suggestion = s;
+            if (match(again).res.total > res.total) res.suggestion = s;
         }
     }
-    if (req.count_only) return res;
-    std::vector<Needle> needles;
+    res.shown = mset.size();
+    if (req.count_only) return m;
     if (req.snippets)
-        needles = snippet_needles({q.get_unique_terms_begin(), q.get_unique_terms_end()});
-    unsigned rank = req.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Hit h;
-        h.rank = ++rank;
-        h.score = it.get_weight();
-        h.percent = it.get_percent();
-        Xapian::Document doc = it.get_document();
-        h.article = article_from_stored(doc.get_data());
-        if (req.snippets) h.snippet = snippet_of(h.article, needles, req.highlight);
-        h.collapsed = it.get_collapse_count();
-        if (req.explain)
-            for (auto t = enquire.get_matching_terms_begin(it);
-                 t != enquire.get_matching_terms_end(it); ++t) {
-                const std::string full = *t;
-                const Field& f = field_of_term(full);
-                std::string_view term = full;
-                bool stemmed = term.size() > 1 && term[0] == 'Z';
-                if (stemmed) term.remove_prefix(1);
-                if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix)
-                    term.remove_prefix(f.prefix.size());
-                // Unprefixed terms come from every text field: call them "text".
-                std::string name = f.prefix.empty() ? "text" : std::string(f.name);
-                h.matched.push_back(name + ":" + std::string(term) + (stemmed ? "*" : ""));
-            }
-        res.hits.push_back(std::move(h));
-    }
-    return res;
+        m.needles = snippet_needles({q.get_unique_terms_begin(), q.get_unique_terms_end()});
+    return m;
+}
+
+Hit Searcher::make_hit(const Matched& m, const Xapian::MSetIterator& it, unsigned rank,
+                       const SearchRequest& req) {
+    Hit h;
+    h.rank = rank;
+    h.score = it.get_weight();
+    h.percent = it.get_percent();
+    // From the database, not it.get_document(): an MSet keeps every document it
+    // hands out, which for --limit 99999999 is the whole archive in memory.
+    Xapian::Document doc = db().get_document(*it);
+    h.article = article_from_stored(doc.get_data());
+    if (req.snippets) h.snippet = snippet_of(h.article, m.needles, req.highlight);
+    h.collapsed = it.get_collapse_count();
+    if (req.explain)
+        for (auto t = m.enquire.get_matching_terms_begin(it);
+             t != m.enquire.get_matching_terms_end(it); ++t) {
+            const std::string full = *t;
+            const Field& f = field_of_term(full);
+            std::string_view term = full;
+            bool stemmed = term.size() > 1 && term[0] == 'Z';
+            if (stemmed) term.remove_prefix(1);
+            if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix)
+                term.remove_prefix(f.prefix.size());
+            // Unprefixed terms come from every text field: call them "text".
+            std::string name = f.prefix.empty() ? "text" : std::string(f.name);
+            h.matched.push_back(name + ":" + std::string(term) + (stemmed ? "*" : ""));
+        }
+    return h;
 }
 
 // Words of the query that are in no article, replaced by the nearest word Xapian's

@@ -51,8 +51,21 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::string parsed; // Xapian's description of the parsed query
     std::vector<Facet> facets;
-    std::string suggestion; // a corrected query that finds more, or ""
+    std::string suggestion;     // a corrected query that finds more, or ""
+    Xapian::doccount shown = 0; // hits on this page (those in hits, or those streamed)
     bool collapse = false, explain = false;
+};
+
+// Receives a result as it is made: begin() with everything but the hits (shown says how
+// many will come; an article deleted meanwhile is skipped), hit() for each in rank
+// order, end(). Printers stream this way, so --limit 99999999 holds one article at a
+// time, not the archive.
+class HitSink {
+  public:
+    virtual ~HitSink() = default;
+    virtual void begin(const SearchResult& head) = 0;
+    virtual void hit(const Hit& h) = 0;
+    virtual void end() = 0;
 };
 
 // Opens one or more index directories as one database; checks the schema version.
@@ -66,7 +79,10 @@ class Searcher {
     explicit Searcher(std::vector<std::string> db_paths);
     // Another way to open the index (remote shards, a server's own): specs name it.
     Searcher(std::vector<std::string> specs, DatabaseOpener open);
+    // The whole page at once (hits in the result).
     SearchResult search(const SearchRequest& req);
+    // The page streamed to sink; memory stays bounded whatever --limit says.
+    void search(const SearchRequest& req, HitSink& sink);
     // The stored article with this id, or false.
     bool find(const std::string& id, Article& out);
     // Before each query of a long-lived searcher (--batch, a server): see the newest
@@ -75,7 +91,10 @@ class Searcher {
     Xapian::Database& db() { return live_.db(); }
 
   private:
-    SearchResult run(const SearchRequest& req);
+    struct Matched; // a run query: its Enquire, MSet, snippet needles and result head
+    Matched match(const SearchRequest& req);
+    Hit make_hit(const Matched& m, const Xapian::MSetIterator& it, unsigned rank,
+                 const SearchRequest& req);
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);
     QueryBuilder& builder(const QueryOptions& opts);
