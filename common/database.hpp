@@ -1,5 +1,5 @@
 // A read-only index that keeps up with writers: morgue-search's one-shot commands, its
-// --batch loop and morgue-serve read through it.
+// --batch loop, morgue-index stats and morgue-serve read through it.
 //
 // Writers commit while we read (Xapian then throws DatabaseModifiedError once the blocks
 // we read are reused), `morgue-index compact` swaps the whole directory (a reader holding
