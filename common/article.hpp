@@ -58,6 +58,10 @@ struct Article {
 
     std::vector<Person> people;
 
+    // Indexed from a record that arrived cut (a truncated WARC record): the text may end
+    // early.
+    bool truncated = false;
+
     bool operator==(const Article&) const = default;
 };
 

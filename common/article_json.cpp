@@ -32,7 +32,7 @@ json article_to_json(const Article& a) {
     json people = json::array();
     for (const auto& p : a.people)
         people.push_back({{"name", p.name}, {"mentions", p.mentions}, {"roles", p.roles}});
-    return json{
+    json j{
         {"id", a.id},
         {"url", opt_string(a.url)},
         {"source", opt_string(a.source)},
@@ -57,6 +57,9 @@ json article_to_json(const Article& a) {
         {"lang", opt_string(a.lang)},
         {"people", people},
     };
+    // Only when true: every article read whole keeps its JSON as it was.
+    if (a.truncated) j["truncated"] = true;
+    return j;
 }
 
 static std::string str(const json& j, const char* key) {
@@ -108,6 +111,8 @@ Article article_from_json(const json& j) {
     a.tags = strings(j, "tags");
     a.section = str(j, "section");
     a.lang = str(j, "lang");
+    if (auto it = j.find("truncated"); it != j.end() && it->is_boolean())
+        a.truncated = it->get<bool>();
     if (auto it = j.find("people"); it != j.end() && it->is_array())
         for (const auto& p : *it) {
             Person person{str(p, "name"), 0, strings(p, "roles")};

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <sstream>
 
 namespace morgue {
 
@@ -178,6 +179,24 @@ unsigned month_from_name(std::string_view name) {
         if (n.size() == 3 && names[i].substr(0, 3) == n) return i + 1;
     }
     return 0;
+}
+
+std::optional<std::int64_t> parse_http_date(std::string_view s) {
+    std::string in(trim(s));
+    for (const char* fmt :
+         {"%a, %d %b %Y %H:%M:%S", "%A, %d-%b-%y %H:%M:%S", "%a %b %d %H:%M:%S %Y"}) {
+        std::istringstream is(in);
+        date::sys_seconds t;
+        is >> date::parse(fmt, t);
+        if (is.fail()) continue;
+        // What follows the time is "GMT" (or nothing, in asctime's form).
+        std::string rest;
+        std::getline(is, rest);
+        std::string_view r = trim(rest);
+        if (!r.empty() && r != "GMT" && r != "UTC" && r != "+0000") continue;
+        return t.time_since_epoch().count();
+    }
+    return std::nullopt;
 }
 
 } // namespace morgue

@@ -32,6 +32,11 @@ Ymd ymd_at(std::int64_t t, int offset_minutes);
 // "+0200": seconds since the epoch, UTC. A time without a zone is taken as UTC.
 std::optional<std::int64_t> parse_iso_datetime(std::string_view s);
 
+// An HTTP Date header (RFC 9110: "Sun, 06 Nov 1994 08:49:37 GMT", and the obsolete
+// RFC 850 "Sunday, 06-Nov-94 08:49:37 GMT" and asctime "Sun Nov  6 08:49:37 1994" forms):
+// seconds since the epoch, UTC.
+std::optional<std::int64_t> parse_http_date(std::string_view s);
+
 // Like parse_iso_datetime, but also reports the local calendar day as written
 // (before conversion to UTC), which is the article's own date.
 struct LocalTime {

@@ -85,18 +85,27 @@ std::string boolean_term(const Field& f, std::string_view value) {
     return term;
 }
 
-const Field* find_field(std::string_view name) {
-    for (const auto& f : kFields) {
-        if (f.name == name) return &f;
-        std::string_view rest = f.aliases;
-        while (!rest.empty()) {
-            auto sp = rest.find(' ');
-            if (rest.substr(0, sp) == name) return &f;
-            if (sp == std::string_view::npos) break;
-            rest.remove_prefix(sp + 1);
-        }
+std::vector<std::string_view> query_names(const Field& f) {
+    std::vector<std::string_view> names{f.name};
+    std::string_view rest = f.aliases;
+    while (!rest.empty()) {
+        auto sp = rest.find(' ');
+        names.push_back(rest.substr(0, sp));
+        if (sp == std::string_view::npos) break;
+        rest.remove_prefix(sp + 1);
     }
+    return names;
+}
+
+const Field* find_field(std::string_view name) {
+    for (const auto& f : kFields)
+        for (auto n : query_names(f))
+            if (n == name) return &f;
     return nullptr;
+}
+
+bool is_query_operator(std::string_view w) {
+    return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
 }
 
 } // namespace morgue

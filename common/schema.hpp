@@ -175,6 +175,12 @@ std::string boolean_term(const Field& f, std::string_view value);
 // A field by query name or alias, or nullptr.
 const Field* find_field(std::string_view name);
 
+// The names a field answers to in queries: its name, then its aliases.
+std::vector<std::string_view> query_names(const Field& f);
+
+// The words QueryParser reads as operators (AND, OR, NOT, XOR, NEAR, ADJ), upper case.
+bool is_query_operator(std::string_view word);
+
 } // namespace morgue
 
 namespace morgue {

@@ -3,6 +3,7 @@
 #include "dates.hpp"
 #include "hash.hpp"
 #include "schema.hpp"
+#include "schema_values.hpp"
 #include "stemmer.hpp"
 #include "stored_article.hpp"
 #include "text.hpp"
@@ -14,16 +15,6 @@ namespace {
 // Gap in term positions between fields and between values, so that a phrase never
 // spans the headline and the body, or two captions (Omega's habit).
 constexpr Xapian::termpos kFieldGap = 100;
-
-// Facet slots hold the values as written, joined by U+001F; the searcher folds them.
-std::string joined(const FieldValues& vs) {
-    std::string out;
-    for (auto v : vs) {
-        if (!out.empty()) out += '\x1f';
-        out += v.text;
-    }
-    return out;
-}
 
 } // namespace
 
@@ -85,14 +76,12 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
             break;
         case FieldKind::Date:
             if (auto d = parse_ymd(a.date)) {
-                std::string ymd = format_ymd(*d);
-                std::string compact = ymd.substr(0, 4) + ymd.substr(5, 2) + ymd.substr(8, 2);
-                doc.add_boolean_term(std::string(kPrefixDay) + compact);
-                doc.add_boolean_term(std::string(kPrefixMonth) + compact.substr(0, 6));
-                doc.add_boolean_term(std::string(kPrefixYear) + compact.substr(0, 4));
-                doc.add_value(kSlotDate, compact);
+                doc.add_boolean_term(day_term(*d));
+                doc.add_boolean_term(month_term(d->year, d->month));
+                doc.add_boolean_term(year_term(d->year));
+                doc.add_value(kSlotDate, date_slot_value(*d));
             }
-            continue; // the date slot holds YYYYMMDD, not the value as written
+            continue; // the date slot holds the schema's encoding, not the value as written
         case FieldKind::Text:
             for (auto v : values) {
                 // Accents fold at index and query time alike: José and Jose are one.
@@ -110,7 +99,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
             }
             break;
         }
-        if (f.facet_slot != kNoSlot) doc.add_value(f.facet_slot, joined(values));
+        if (f.facet_slot != kNoSlot) doc.add_value(f.facet_slot, join_list_value(values));
     }
     if (a.published)
         doc.add_value(kSlotPublished,

@@ -108,11 +108,8 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-bool RunDeduper::first_time(const Article& a, const Xapian::Document& doc) {
-    if (!ids_.insert(hash64(a.id)).second) return false;
-    if (a.body.empty()) return true;
-    std::string content = doc.get_value(kSlotContentHash) + hex64(hash64(a.title));
-    return contents_.insert(hash64(content)).second;
+bool RunDeduper::first_time(const Article& a) {
+    return ids_.insert(hash64(a.id)).second;
 }
 
 Outcome IndexWriter::add(const Article& a, Xapian::Document& doc) {

@@ -42,17 +42,16 @@ class IndexWriter {
     std::uint64_t pending_docs_ = 0, pending_bytes_ = 0;
 };
 
-// The same article twice in one run: the same id, or the same title over the same body
-// at another URL. (The same body under another title is kept: morgue-search --collapse
-// folds it.) Remembers 64-bit hashes: 16 bytes an article, not strings.
+// The same id twice in one run (identity decides: two records with their own ids or URLs
+// are two articles even when their text is the same; morgue-search --collapse folds
+// those). Remembers 64-bit hashes: 8 bytes an article, not strings.
 class RunDeduper {
   public:
-    // True the first time this article is seen in the run.
-    bool first_time(const Article& a, const Xapian::Document& doc);
+    // True the first time this id is seen in the run.
+    bool first_time(const Article& a);
 
   private:
     std::unordered_set<std::uint64_t> ids_;
-    std::unordered_set<std::uint64_t> contents_;
 };
 
 } // namespace morgue

@@ -3,7 +3,7 @@
 #include "database.hpp"
 #include "errors.hpp"
 #include "index_writer.hpp"
-#include "schema.hpp"
+#include "schema_values.hpp"
 #include "url.hpp"
 
 #include <xapian.h>
@@ -28,11 +28,6 @@ std::uint64_t directory_size(const std::string& dir) {
 }
 
 namespace {
-
-std::string ymd_of_slot(const std::string& v) {
-    if (v.size() != 8) return v;
-    return v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2);
-}
 
 std::string human_size(std::uint64_t b) {
     char buf[32];
@@ -59,8 +54,8 @@ IndexStats index_stats(const std::string& path) {
             st.articles = db.get_doccount();
             st.dated = db.get_value_freq(kSlotDate);
             if (st.dated > 0) {
-                st.first_date = ymd_of_slot(db.get_value_lower_bound(kSlotDate));
-                st.last_date = ymd_of_slot(db.get_value_upper_bound(kSlotDate));
+                st.first_date = date_slot_display(db.get_value_lower_bound(kSlotDate));
+                st.last_date = date_slot_display(db.get_value_upper_bound(kSlotDate));
             }
             std::string prefix(field(FieldId::Source).prefix);
             for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)

@@ -1,7 +1,7 @@
 // morgue-index's command line as data: parse_index_options() is a pure function.
 #pragma once
 
-#include "record.hpp"
+#include "record/record.hpp"
 
 #include <cstdint>
 #include <string>

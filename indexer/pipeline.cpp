@@ -239,20 +239,18 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         case Item::Kind::Record:
             break;
         }
+        // Identity decides: only the same id twice is a duplicate, and the later one wins.
+        bool duplicate = !dedupe.first_time(*p.article);
         if (opts.dry_run) {
-            summary.count(Outcome::Indexed);
+            summary.count(Outcome::Indexed, duplicate, p.article->truncated);
             if (opts.print == "jsonl") out << dump_json(article_to_json(*p.article)) << '\n';
             return;
         }
-        if (!dedupe.first_time(*p.article, p.doc)) {
-            summary.count(Outcome::Duplicate);
-            return;
-        }
         if (shards) {
-            shards->add(std::move(*p.article), std::move(p.doc));
+            shards->add(std::move(*p.article), std::move(p.doc), duplicate);
             return;
         }
-        summary.count(writer->add(*p.article, p.doc));
+        summary.count(writer->add(*p.article, p.doc), duplicate, p.article->truncated);
         writer->commit_if_due();
     };
     Parsed p;

@@ -30,7 +30,8 @@ ShardWriters::ShardWriters(const std::string& dir, unsigned count, std::uint64_t
                     if (job.commit)
                         writer->commit();
                     else
-                        s->counts.count(writer->add(job.article, job.doc));
+                        s->counts.count(writer->add(job.article, job.doc), job.duplicate,
+                                        job.article.truncated);
                 } catch (...) {
                     s->error = std::current_exception();
                 }
@@ -59,12 +60,12 @@ void ShardWriters::rethrow() {
         if (s->error) std::rethrow_exception(s->error);
 }
 
-void ShardWriters::add(Article&& a, Xapian::Document&& doc) {
+void ShardWriters::add(Article&& a, Xapian::Document&& doc, bool duplicate) {
     rethrow();
     Shard& s = *shards_[hash64(a.id) % shards_.size()];
     ++pending_docs_;
     pending_bytes_ += doc.get_data().size();
-    s.queue->push(Job{std::move(a), std::move(doc), false});
+    s.queue->push(Job{std::move(a), std::move(doc), false, duplicate});
     if (pending_docs_ >= commit_docs_ || pending_bytes_ >= commit_bytes_) {
         pending_docs_ = pending_bytes_ = 0;
         for (auto& shard : shards_)
@@ -82,6 +83,8 @@ void ShardWriters::finish(Summary& summary) {
         summary.indexed += s->counts.indexed;
         summary.updated += s->counts.updated;
         summary.unchanged += s->counts.unchanged;
+        summary.duplicate += s->counts.duplicate;
+        summary.truncated += s->counts.truncated;
     }
 }
 

@@ -34,7 +34,9 @@ class ShardWriters {
     ShardWriters& operator=(const ShardWriters&) = delete;
 
     // Queues an article for its shard; rethrows a writer thread's error.
-    void add(Article&& a, Xapian::Document&& doc);
+    // duplicate: the id was seen before in this run; the article replaces the earlier one
+    // and counts as a duplicate.
+    void add(Article&& a, Xapian::Document&& doc, bool duplicate = false);
     // Commits every shard and stops the threads; adds their outcomes to summary.
     void finish(Summary& summary);
     // The shards as one database, for compaction (after finish()).
@@ -48,6 +50,7 @@ class ShardWriters {
         Article article;
         Xapian::Document doc;
         bool commit = false; // a commit marker, not an article
+        bool duplicate = false;
     };
     struct Shard {
         std::string path;

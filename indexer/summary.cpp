@@ -21,6 +21,12 @@ void Summary::count(Outcome o) {
     }
 }
 
+void Summary::count(Outcome o, bool duplicate, bool truncated_article) {
+    if (duplicate) o = Outcome::Duplicate;
+    count(o);
+    if (truncated_article && (o == Outcome::Indexed || o == Outcome::Updated)) ++truncated;
+}
+
 std::uint64_t Summary::rejected_total() const {
     std::uint64_t n = 0;
     for (const auto& [k, v] : rejected)
@@ -47,6 +53,11 @@ std::string Summary::format() const {
         static_cast<unsigned long long>(skipped_total()),
         static_cast<unsigned long long>(rejected_total()), seconds, rate);
     std::string out = buf;
+    if (truncated > 0) {
+        // "indexed 29 (1 truncated), updated 0, ..."
+        std::string note = " (" + std::to_string(truncated) + " truncated)";
+        out.insert(out.find(','), note);
+    }
     for (const auto& [why, n] : skipped)
         out += "\n  skipped " + std::to_string(n) + ": " + why;
     for (const auto& [why, n] : rejected)

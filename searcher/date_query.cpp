@@ -1,7 +1,7 @@
 #include "date_query.hpp"
 
 #include "errors.hpp"
-#include "schema.hpp"
+#include "schema_values.hpp"
 #include "text.hpp"
 
 #include <charconv>
@@ -166,11 +166,6 @@ DateRange parse_period(std::string_view raw, Ymd today) {
     bad(raw);
 }
 
-std::string compact(Ymd d) {
-    std::string s = format_ymd(d);
-    return s.substr(0, 4) + s.substr(5, 2) + s.substr(8, 2);
-}
-
 } // namespace
 
 DateRange parse_date_range(std::string_view expr, Ymd today) {
@@ -193,23 +188,23 @@ Xapian::Query date_range_query(const DateRange& in, Ymd lo, Ymd hi) {
     if (hi < r.to) r.to = hi;
     // Not Query::MatchNothing: QueryParser drops an empty filter, which would widen the
     // search to every date. A day term no article carries matches nothing instead.
-    if (r.to < r.from) return Xapian::Query(std::string(kPrefixDay) + "none");
+    if (r.to < r.from) return Xapian::Query(no_date_term());
     std::vector<std::string> terms;
     Ymd d = r.from;
     while (!(r.to < d)) {
         // A whole year fits?
         if (d.month == 1 && d.day == 1 && !(r.to < Ymd{d.year, 12, 31})) {
-            terms.push_back(std::string(kPrefixYear) + compact(d).substr(0, 4));
+            terms.push_back(year_term(d.year));
             d = {d.year + 1, 1, 1};
             continue;
         }
         unsigned last = days_in_month(d.year, d.month);
         if (d.day == 1 && !(r.to < Ymd{d.year, d.month, last})) {
-            terms.push_back(std::string(kPrefixMonth) + compact(d).substr(0, 6));
+            terms.push_back(month_term(d.year, d.month));
             d = add_months(d, 1);
             continue;
         }
-        terms.push_back(std::string(kPrefixDay) + compact(d));
+        terms.push_back(day_term(d));
         d = add_days(d, 1);
     }
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());

@@ -2,11 +2,10 @@
 
 #include "dates.hpp"
 #include "errors.hpp"
-#include "schema.hpp"
+#include "schema_values.hpp"
 #include "text.hpp"
 
 #include <algorithm>
-#include <set>
 
 namespace morgue {
 
@@ -26,23 +25,16 @@ FacetRequest parse_facet_spec(const std::string& spec) {
                         ": the count after ':' must be a number from 1 to 100000");
         }
     }
-    static const std::set<std::string> known = {"person", "author", "source", "site", "tag",
-                                                "lang",   "year",   "month",  "day"};
-    if (!known.count(r.field))
-        throw Error("--facet " + r.field +
-                    ": not a facet; try person, author, source, tag, lang, year, month, day");
-    if (r.field == "site") r.field = "source";
+    auto def = find_facet(r.field);
+    if (!def) throw Error("--facet " + r.field + ": not a facet; try " + facet_names());
+    r.field = def->name; // site -> source
     return r;
 }
 
 FacetSpy::FacetSpy(const FacetRequest& req) : req_(req) {
-    if (req.field == "year" || req.field == "month" || req.field == "day") {
-        slot_ = kSlotDate;
-        prefix_len_ = req.field == "year" ? 4 : req.field == "month" ? 6 : 8;
-    } else {
-        const Field* f = find_field(req.field);
-        slot_ = f ? f->facet_slot : kNoSlot;
-    }
+    auto def = find_facet(req.field);
+    slot_ = def ? def->slot : kNoSlot;
+    prefix_len_ = def ? def->date_chars : 0;
 }
 
 FacetSpy::Entry& FacetSpy::entry(std::string_view raw) {
@@ -50,11 +42,9 @@ FacetSpy::Entry& FacetSpy::entry(std::string_view raw) {
     if (it != by_raw_.end()) return *it->second;
     Entry* e;
     if (prefix_len_) {
-        // Dates: keys are YYYY[MM[DD]], shown as YYYY[-MM[-DD]].
+        // Dates: keys are prefixes of the date slot, which sort in time order.
         e = &counts_[std::string(raw)];
-        e->shown = std::string(raw.substr(0, 4));
-        if (prefix_len_ >= 6) e->shown += "-" + std::string(raw.substr(4, 2));
-        if (prefix_len_ >= 8) e->shown += "-" + std::string(raw.substr(6, 2));
+        e->shown = date_slot_display(raw);
     } else {
         e = &counts_[fold_for_match(raw)];
         if (e->shown.empty()) e->shown = std::string(raw);
@@ -74,19 +64,12 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
     }
     // Multi-valued: count each distinct value once per article.
     seen_.clear();
-    std::string_view rest = v;
-    for (;;) {
-        auto end = rest.find('\x1f');
-        std::string_view value = rest.substr(0, end);
-        if (!value.empty()) {
-            Entry* e = &entry(value);
-            if (std::find(seen_.begin(), seen_.end(), e) == seen_.end()) {
-                seen_.push_back(e);
-                ++e->count;
-            }
+    for (std::string_view value : split_list_value(v)) {
+        Entry* e = &entry(value);
+        if (std::find(seen_.begin(), seen_.end(), e) == seen_.end()) {
+            seen_.push_back(e);
+            ++e->count;
         }
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
     }
 }
 

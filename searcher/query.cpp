@@ -3,6 +3,7 @@
 #include "date_query.hpp"
 #include "errors.hpp"
 #include "schema.hpp"
+#include "schema_values.hpp"
 #include "text.hpp"
 
 namespace morgue {
@@ -22,7 +23,7 @@ class DateProcessor : public Xapian::FieldProcessor {
             return date_range_query(parse_date_range(str, today_), lo_, hi_);
         } catch (const Error& e) {
             if (error_->empty()) *error_ = e.what();
-            return Xapian::Query(std::string(kPrefixDay) + "none");
+            return Xapian::Query(no_date_term());
         }
     }
 
@@ -51,9 +52,7 @@ class BooleanProcessor : public Xapian::FieldProcessor {
 };
 
 Ymd ymd_of_slot(const std::string& v, Ymd fallback) {
-    if (v.size() != 8) return fallback;
-    auto d = parse_ymd(v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2));
-    return d ? *d : fallback;
+    return date_slot_ymd(v).value_or(fallback);
 }
 
 } // namespace
@@ -70,15 +69,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
     lo_ = ymd_of_slot(db_.get_value_lower_bound(kSlotDate), {1, 1, 1});
     hi_ = ymd_of_slot(db_.get_value_upper_bound(kSlotDate), {9999, 12, 31});
     for (const Field& f : kFields) {
-        std::vector<std::string_view> names{f.name};
-        std::string_view rest = f.aliases;
-        while (!rest.empty()) {
-            auto sp = rest.find(' ');
-            names.push_back(rest.substr(0, sp));
-            if (sp == std::string_view::npos) break;
-            rest.remove_prefix(sp + 1);
-        }
-        for (auto n : names) {
+        for (auto n : query_names(f)) {
             std::string name(n);
             switch (f.kind) {
             case FieldKind::Text:
@@ -110,9 +101,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text) {
         while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n')
             ++j;
         std::string_view w(text.data() + i, j - i);
-        if (!w.empty() && w != "AND" && w != "OR" && w != "NOT" && w != "XOR" && w != "NEAR" &&
-            w != "ADJ")
-            ++words;
+        if (!w.empty() && !is_query_operator(w)) ++words;
         i = j;
     }
     if (words > kMaxQueryTerms)

@@ -1,6 +1,6 @@
 #include "recency.hpp"
 
-#include "schema.hpp"
+#include "schema_values.hpp"
 
 #include <cmath>
 
@@ -16,9 +16,7 @@ void RecencySource::init(const Xapian::Database& db) {
 }
 
 double RecencySource::get_weight() const {
-    std::string v = get_value();
-    if (v.size() != 8) return 0;
-    auto d = parse_ymd(v.substr(0, 4) + "-" + v.substr(4, 2) + "-" + v.substr(6, 2));
+    auto d = date_slot_ymd(get_value());
     if (!d) return 0;
     double age = static_cast<double>(today_days_ - days_from_civil(*d));
     if (age < 0) age = 0; // dated in the future: as new as today

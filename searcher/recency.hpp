@@ -1,5 +1,5 @@
 // --sort relevance-recent: a posting source that adds a recency boost to BM25, halving
-// every `half_life_days` back from `today`. Reads the article date slot (YYYYMMDD).
+// every `half_life_days` back from `today`. Reads the article date slot (schema_values.hpp).
 #pragma once
 
 #include "dates.hpp"

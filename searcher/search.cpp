@@ -4,6 +4,7 @@
 #include "errors.hpp"
 #include "recency.hpp"
 #include "schema.hpp"
+#include "schema_values.hpp"
 #include "snippet.hpp"
 #include "stemmer.hpp"
 #include "stored_article.hpp"
@@ -257,18 +258,8 @@ Hit Searcher::make_hit(const Matched& m, const Xapian::MSetIterator& it, unsigne
     h.collapsed = it.get_collapse_count();
     if (req.explain)
         for (auto t = m.enquire.get_matching_terms_begin(it);
-             t != m.enquire.get_matching_terms_end(it); ++t) {
-            const std::string full = *t;
-            const Field& f = field_of_term(full);
-            std::string_view term = full;
-            bool stemmed = term.size() > 1 && term[0] == 'Z';
-            if (stemmed) term.remove_prefix(1);
-            if (!f.prefix.empty() && term.substr(0, f.prefix.size()) == f.prefix)
-                term.remove_prefix(f.prefix.size());
-            // Unprefixed terms come from every text field: call them "text".
-            std::string name = f.prefix.empty() ? "text" : std::string(f.name);
-            h.matched.push_back(name + ":" + std::string(term) + (stemmed ? "*" : ""));
-        }
+             t != m.enquire.get_matching_terms_end(it); ++t)
+            h.matched.push_back(describe_term(*t));
     return h;
 }
 
@@ -295,8 +286,7 @@ std::string Searcher::suggest(const std::string& query) {
         }
         std::string word = query.substr(i, j - i);
         bool field_name = j < query.size() && query[j] == ':';
-        bool op = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" ||
-                  word == "XOR" || word == "ADJ";
+        bool op = is_query_operator(word);
         std::string lower = fold_for_match(word);
         if (!field_name && !op && lower.size() >= 3 && !db().term_exists(lower)) {
             std::string fix = db().get_spelling_suggestion(lower, 2);

@@ -1,6 +1,6 @@
 #include "byline.hpp"
 
-#include "data.hpp"
+#include "record/data.hpp"
 #include "text.hpp"
 
 #include <unicode/uchar.h>

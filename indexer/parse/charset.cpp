@@ -1,71 +1,306 @@
 #include "charset.hpp"
 
+#include "record/data.hpp"
 #include "text.hpp"
+
+#include <unicode/ucsdet.h>
 
 #include <cerrno>
 #include <iconv.h>
 #include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
 
 namespace morgue {
 
 namespace {
 
-// The value after "charset=" in a content attribute: "text/html; charset=ISO-8859-1".
-std::string charset_from_content(std::string_view v) {
-    std::string lower = to_lower_ascii(v);
-    auto p = lower.find("charset");
-    if (p == std::string::npos) return {};
-    p += 7;
-    while (p < lower.size() && (lower[p] == ' ' || lower[p] == '='))
-        ++p;
-    if (p < lower.size() && (lower[p] == '"' || lower[p] == '\'')) ++p;
-    std::size_t e = p;
-    while (e < lower.size() && lower[e] != ';' && lower[e] != '"' && lower[e] != '\'' &&
-           lower[e] != ' ')
-        ++e;
-    return lower.substr(p, e - p);
+bool is_ascii_space(unsigned char c) {
+    return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
 }
 
-// Value of attribute `name` inside one tag's text (lowercased tag text).
-std::string attr_in_tag(std::string_view tag, std::string_view name) {
-    std::size_t from = 0;
-    while (true) {
-        auto p = tag.find(name, from);
-        if (p == std::string_view::npos) return {};
-        from = p + name.size();
-        bool boundary = p > 0 && (tag[p - 1] == ' ' || tag[p - 1] == '\t' || tag[p - 1] == '\n' ||
-                                  tag[p - 1] == '"' || tag[p - 1] == '\'' || tag[p - 1] == '/');
-        std::size_t q = from;
-        while (q < tag.size() && (tag[q] == ' ' || tag[q] == '\t' || tag[q] == '\n'))
-            ++q;
-        if (!boundary || q >= tag.size() || tag[q] != '=') continue;
-        ++q;
-        while (q < tag.size() && (tag[q] == ' ' || tag[q] == '\t' || tag[q] == '\n'))
-            ++q;
-        if (q >= tag.size()) return {};
-        char quote = tag[q];
-        if (quote == '"' || quote == '\'') {
-            auto end = tag.find(quote, q + 1);
-            return std::string(tag.substr(
-                q + 1, end == std::string_view::npos ? std::string_view::npos : end - q - 1));
+unsigned char lower(unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
+}
+
+// label -> encoding name, from the Encoding Standard's table (encoding_labels.txt).
+const std::unordered_map<std::string, std::string>& label_table() {
+    static const auto table = [] {
+        std::unordered_map<std::string, std::string> t;
+        for (std::string_view line : split_lines(data::encoding_labels)) {
+            if (line.empty() || line.front() == '#') continue;
+            auto tab = line.find('\t');
+            if (tab == std::string_view::npos) continue;
+            std::string name(line.substr(0, tab));
+            std::string_view labels = line.substr(tab + 1);
+            while (!labels.empty()) {
+                auto sp = labels.find(' ');
+                std::string_view l = labels.substr(0, sp);
+                if (!l.empty()) t.emplace(std::string(l), name);
+                if (sp == std::string_view::npos) break;
+                labels.remove_prefix(sp + 1);
+            }
         }
-        std::size_t e = q;
-        while (e < tag.size() && tag[e] != ' ' && tag[e] != '>' && tag[e] != '/' && tag[e] != '"' &&
-               tag[e] != '\'' && tag[e] != ';')
-            ++e;
-        return std::string(tag.substr(q, e - q));
+        return t;
+    }();
+    return table;
+}
+
+// ---- The HTML standard's prescan (13.2.3.2) ----
+
+struct Attribute {
+    std::string name, value;
+};
+
+// A cursor over the bytes the prescan may look at; reading past them ends the prescan.
+struct Cursor {
+    std::string_view b;
+    std::size_t pos = 0;
+    bool at_end() const { return pos >= b.size(); }
+    unsigned char cur() const { return static_cast<unsigned char>(b[pos]); }
+};
+
+// "Get an attribute". nullopt: no attribute (position at '>'). Sets eof when the bytes
+// end first, which aborts the prescan.
+std::optional<Attribute> get_attribute(Cursor& c, bool& eof) {
+    auto end = [&] {
+        eof = true;
+        return std::optional<Attribute>();
+    };
+    while (!c.at_end() && (is_ascii_space(c.cur()) || c.cur() == '/'))
+        ++c.pos;
+    if (c.at_end()) return end();
+    if (c.cur() == '>') return std::nullopt;
+    Attribute a;
+    // The name.
+    for (;;) {
+        if (c.at_end()) return end();
+        unsigned char ch = c.cur();
+        if (ch == '=' && !a.name.empty()) {
+            ++c.pos;
+            goto value;
+        }
+        if (is_ascii_space(ch)) break;
+        if (ch == '/' || ch == '>') return a;
+        a.name += static_cast<char>(lower(ch));
+        ++c.pos;
+    }
+    // Spaces after the name, then '=' or the attribute has no value.
+    while (!c.at_end() && is_ascii_space(c.cur()))
+        ++c.pos;
+    if (c.at_end()) return end();
+    if (c.cur() != '=') return a;
+    ++c.pos;
+value:
+    while (!c.at_end() && is_ascii_space(c.cur()))
+        ++c.pos;
+    if (c.at_end()) return end();
+    if (unsigned char q = c.cur(); q == '"' || q == '\'') {
+        for (;;) {
+            ++c.pos;
+            if (c.at_end()) return end();
+            if (c.cur() == q) {
+                ++c.pos;
+                return a;
+            }
+            a.value += static_cast<char>(lower(c.cur()));
+        }
+    }
+    if (c.cur() == '>') return a;
+    a.value += static_cast<char>(lower(c.cur()));
+    ++c.pos;
+    for (;;) {
+        if (c.at_end()) return end();
+        if (is_ascii_space(c.cur()) || c.cur() == '>') return a;
+        a.value += static_cast<char>(lower(c.cur()));
+        ++c.pos;
     }
 }
+
+// "The algorithm for extracting a character encoding from a meta element".
+std::string encoding_from_content(std::string_view s) {
+    std::size_t pos = 0;
+    for (;;) {
+        std::size_t p = std::string::npos;
+        for (std::size_t i = pos; i + 7 <= s.size(); ++i)
+            if (iequals(s.substr(i, 7), "charset")) {
+                p = i;
+                break;
+            }
+        if (p == std::string::npos) return {};
+        p += 7;
+        while (p < s.size() && is_ascii_space(static_cast<unsigned char>(s[p])))
+            ++p;
+        if (p >= s.size() || s[p] != '=') {
+            pos = p;
+            continue;
+        }
+        ++p;
+        while (p < s.size() && is_ascii_space(static_cast<unsigned char>(s[p])))
+            ++p;
+        if (p >= s.size()) return {};
+        if (s[p] == '"' || s[p] == '\'') {
+            auto close = s.find(s[p], p + 1);
+            if (close == std::string_view::npos) return {};
+            return encoding_for_label(s.substr(p + 1, close - p - 1));
+        }
+        std::size_t e = p;
+        while (e < s.size() && !is_ascii_space(static_cast<unsigned char>(s[e])) && s[e] != ';')
+            ++e;
+        return encoding_for_label(s.substr(p, e - p));
+    }
+}
+
+// The elements whose text the tokenizer never reads as tags (for the later-<meta> scan).
+bool is_raw_text_element(std::string_view name) {
+    for (std::string_view n : {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                               "noframes", "noscript"})
+        if (name == n) return true;
+    return false;
+}
+
+bool is_ascii_alpha(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The prescan over bytes. With whole_page (the later scan standing in for the parser's
+// "change the encoding"), the text of raw-text elements is skipped as a tokenizer would.
+std::string prescan(std::string_view bytes, bool whole_page) {
+    Cursor c{bytes};
+    auto find_from = [&](std::size_t from, std::string_view what) {
+        auto p = bytes.find(what, from);
+        return p == std::string_view::npos ? bytes.size() : p;
+    };
+    while (!c.at_end()) {
+        std::string_view rest = bytes.substr(c.pos);
+        if (rest.substr(0, 4) == "<!--") {
+            // To the '>' of a "-->", whose dashes may be the "<!--"'s own.
+            std::size_t p = find_from(c.pos + 2, "-->");
+            c.pos = p >= bytes.size() ? p : p + 2;
+        } else if (rest.size() >= 6 && iequals(rest.substr(0, 5), "<meta") &&
+                   (is_ascii_space(static_cast<unsigned char>(rest[5])) || rest[5] == '/')) {
+            c.pos += 5;
+            std::vector<std::string> seen;
+            bool got_pragma = false;
+            std::optional<bool> need_pragma;
+            std::optional<std::string> charset; // "" = failure
+            bool eof = false;
+            while (auto a = get_attribute(c, eof)) {
+                bool dup = false;
+                for (const auto& s : seen)
+                    dup = dup || s == a->name;
+                if (dup) continue;
+                seen.push_back(a->name);
+                if (a->name == "http-equiv") {
+                    if (a->value == "content-type") got_pragma = true;
+                } else if (a->name == "content") {
+                    if (!charset) {
+                        std::string e = encoding_from_content(a->value);
+                        if (!e.empty()) {
+                            charset = e;
+                            need_pragma = true;
+                        }
+                    }
+                } else if (a->name == "charset") {
+                    charset = encoding_for_label(a->value);
+                    need_pragma = false;
+                }
+            }
+            if (eof) return {};
+            if (need_pragma && !(*need_pragma && !got_pragma) && charset && !charset->empty()) {
+                if (*charset == "UTF-16BE" || *charset == "UTF-16LE") return "UTF-8";
+                if (*charset == "x-user-defined") return "windows-1252";
+                return *charset;
+            }
+        } else if (rest.size() >= 2 && (is_ascii_alpha(static_cast<unsigned char>(rest[1])) ||
+                                        (rest[1] == '/' && rest.size() >= 3 &&
+                                         is_ascii_alpha(static_cast<unsigned char>(rest[2]))))) {
+            bool end_tag = rest[1] == '/';
+            std::size_t name_start = c.pos + (end_tag ? 2 : 1);
+            while (!c.at_end() && !is_ascii_space(c.cur()) && c.cur() != '>')
+                ++c.pos;
+            std::string name = to_lower_ascii(bytes.substr(name_start, c.pos - name_start));
+            bool eof = false;
+            while (get_attribute(c, eof)) {
+            }
+            if (eof) return {};
+            if (whole_page && !end_tag) {
+                if (name == "plaintext") return {};
+                if (is_raw_text_element(name)) {
+                    // On to its end tag ("</script", any case).
+                    std::string close = "</" + name;
+                    std::size_t p = c.pos;
+                    for (;;) {
+                        p = bytes.find("</", p);
+                        if (p == std::string_view::npos || p + close.size() > bytes.size())
+                            return {};
+                        if (iequals(bytes.substr(p, close.size()), close)) break;
+                        p += 2;
+                    }
+                    c.pos = p; // the end tag is read as a tag on the next turn
+                    continue;
+                }
+            }
+        } else if (rest.substr(0, 2) == "<!" || rest.substr(0, 2) == "</" ||
+                   rest.substr(0, 2) == "<?") {
+            c.pos = find_from(c.pos + 1, ">");
+        }
+        ++c.pos;
+    }
+    return {};
+}
+
+// ---- Decoding ----
 
 struct IconvCloser {
     void operator()(void* cd) const { iconv_close(static_cast<iconv_t>(cd)); }
 };
 
-// Converts with iconv; a byte the decoder rejects becomes U+FFFD and is skipped.
-std::string convert(std::string_view in, const std::string& from) {
-    iconv_t cd = iconv_open("UTF-8", from.c_str());
-    if (cd == reinterpret_cast<iconv_t>(-1)) return repair_utf8(in);
+// glibc iconv's name for the decoder of each encoding of the standard. The standard's
+// Shift_JIS, EUC-KR and Big5 are Microsoft's and Hong Kong's supersets (CP932, CP949,
+// BIG5-HKSCS); its GBK decoder is gb18030's; its EUC-JP has the NEC/IBM rows (EUC-JP-MS).
+std::string iconv_name(const std::string& encoding) {
+    if (encoding == "Shift_JIS") return "CP932";
+    if (encoding == "EUC-KR") return "CP949";
+    if (encoding == "Big5") return "BIG5-HKSCS";
+    if (encoding == "GBK" || encoding == "gb18030") return "GB18030";
+    if (encoding == "EUC-JP") return "EUC-JP-MS";
+    if (encoding == "ISO-8859-8-I") return "ISO-8859-8";
+    if (encoding == "x-mac-cyrillic") return "MAC-CYRILLIC";
+    if (encoding == "macintosh") return "MACINTOSH";
+    std::string upper(encoding);
+    for (char& ch : upper)
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
+    return upper;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Decodes with iconv. A byte the decoder rejects becomes U+FFFD and decoding goes on at
+// the next byte (so an ASCII byte after a bad lead byte is kept, as the standard's
+// decoders do); a sequence cut by the end of the input is one U+FFFD. In the windows-*
+// code pages, a byte 0x80-0x9F with no character is the C1 control of the same number,
+// as the standard's indexes say. Returns nullopt when iconv has no such decoder.
+std::optional<std::string> iconv_decode(std::string_view in, const std::string& encoding) {
+    std::string name = iconv_name(encoding);
+    iconv_t cd = iconv_open("UTF-8", name.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1) && name == "EUC-JP-MS")
+        cd = iconv_open("UTF-8", "EUC-JP");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
     std::unique_ptr<void, IconvCloser> guard(cd);
+    bool windows = encoding.rfind("windows-", 0) == 0;
     std::string out;
     out.resize(in.size() * 2 + 16);
     char* src = const_cast<char*>(in.data());
@@ -79,100 +314,68 @@ std::string convert(std::string_view in, const std::string& from) {
         if (r != static_cast<std::size_t>(-1)) break;
         if (errno == E2BIG) {
             out.resize(out.size() * 2);
-        } else { // EILSEQ or EINVAL (truncated at the end): skip one byte
-            if (out.size() - used < 3) out.resize(out.size() * 2);
-            out.replace(used, 3, "\xEF\xBF\xBD");
-            used += 3;
-            ++src;
-            --src_left;
-            iconv(cd, nullptr, nullptr, nullptr, nullptr);
+            continue;
         }
+        if (out.size() - used < 4) out.resize(out.size() * 2);
+        auto b = static_cast<unsigned char>(*src);
+        std::string rep;
+        if (windows && b >= 0x80 && b <= 0x9F)
+            append_utf8(rep, b);
+        else
+            rep = "\xEF\xBF\xBD";
+        out.replace(used, rep.size(), rep);
+        used += rep.size();
+        if (errno == EINVAL) break; // cut at the end: one U+FFFD for the whole sequence
+        ++src;
+        --src_left;
+        iconv(cd, nullptr, nullptr, nullptr, nullptr);
     }
     out.resize(used);
     return repair_utf8(out);
 }
 
-} // namespace
-
-std::string sniff_meta_charset(std::string_view bytes) {
-    // The HTML standard pre-scans 1024 bytes; real pages put long <script>s first, so look
-    // further, but only at <meta> tags (and lowercase only those, not all 16 KB).
-    std::string_view head = bytes.substr(0, 16384);
-    std::size_t p = 0;
-    std::string tag;
-    while ((p = head.find('<', p)) != std::string_view::npos) {
-        if (!starts_with_ci(head.substr(p + 1), "meta")) {
-            ++p;
-            continue;
-        }
-        auto end = head.find('>', p);
-        if (end == std::string_view::npos) break;
-        tag = to_lower_ascii(head.substr(p + 5, end - p - 5));
-        p = end;
-        std::string cs = attr_in_tag(tag, "charset");
-        if (!cs.empty()) return std::string(trim(cs));
-        if (attr_in_tag(tag, "http-equiv") == "content-type") {
-            cs = charset_from_content(attr_in_tag(tag, "content"));
-            if (!cs.empty()) return cs;
-        }
-    }
-    return {};
+std::string decode_x_user_defined(std::string_view in) {
+    std::string out;
+    out.reserve(in.size() * 2);
+    for (unsigned char c : in)
+        append_utf8(out, c < 0x80 ? c : 0xF780 + (c - 0x80));
+    return out;
 }
 
-std::string canonical_charset(std::string_view label) {
-    std::string l = to_lower_ascii(trim(label));
-    if (l.empty()) return {};
-    if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8")
-        return "UTF-8";
-    // A page that says UTF-16 in its own bytes cannot be UTF-16 (the meta is ASCII):
-    // the standard treats it as UTF-8.
-    if (l.rfind("utf-16", 0) == 0 || l == "unicode") return "UTF-8";
-    if (l == "iso-8859-1" || l == "latin1" || l == "l1" || l == "us-ascii" || l == "ascii" ||
-        l == "iso8859-1" || l == "iso_8859-1" || l == "windows-1252" || l == "cp1252" ||
-        l == "x-cp1252" || l == "cp819" || l == "ibm819")
-        return "WINDOWS-1252";
-    if (l == "iso-8859-9" || l == "latin5" || l == "windows-1254") return "WINDOWS-1254";
-    if (l == "iso-8859-11" || l == "tis-620" || l == "windows-874") return "CP874";
-    if (l == "shift_jis" || l == "shift-jis" || l == "sjis" || l == "x-sjis" || l == "ms_kanji" ||
-        l == "windows-31j" || l == "cp932")
-        return "CP932";
-    if (l == "gb2312" || l == "gbk" || l == "gb18030" || l == "x-gbk" || l == "cp936" ||
-        l == "chinese" || l == "csgb2312")
-        return "GB18030";
-    if (l == "euc-kr" || l == "ks_c_5601-1987" || l == "windows-949" || l == "cp949")
-        return "CP949";
-    if (l == "big5" || l == "big5-hkscs" || l == "x-x-big5") return "BIG5-HKSCS";
-    if (l == "euc-jp" || l == "x-euc-jp") return "EUC-JP";
-    if (l == "iso-2022-jp") return "ISO-2022-JP";
-    if (l == "koi8-r" || l == "koi8") return "KOI8-R";
-    if (l == "koi8-u") return "KOI8-U";
-    if (l.rfind("windows-125", 0) == 0 && l.size() == 12) return "WINDOWS-125" + l.substr(11);
-    if (l.rfind("cp125", 0) == 0 && l.size() == 6) return "WINDOWS-125" + l.substr(5);
-    if (l.rfind("iso-8859-", 0) == 0 || l.rfind("iso8859-", 0) == 0) {
-        std::string n = l.substr(l.find('-', 4) + 1);
-        if (n == "8-i") n = "8";
-        return "ISO-8859-" + n;
-    }
-    if (l.rfind("x-mac-", 0) == 0 || l == "macintosh") return l == "macintosh" ? "MACINTOSH" : "";
-    return {};
+bool all_ascii(std::string_view b) {
+    for (unsigned char c : b)
+        if (c >= 0x80) return false;
+    return true;
 }
 
-std::string utf16_without_bom(std::string_view bytes) {
-    // ASCII markup in UTF-16 is every other byte NUL: "<\0h\0t\0" (LE) or "\0<\0h" (BE).
-    std::size_t n = std::min<std::size_t>(bytes.size(), 1024) & ~std::size_t(1);
-    if (n < 16) return {};
-    std::size_t even = 0, odd = 0;
-    for (std::size_t i = 0; i < n; i += 2) {
-        even += bytes[i] == '\0';
-        odd += bytes[i + 1] == '\0';
-    }
-    std::size_t pairs = n / 2;
-    if (odd * 10 >= pairs * 7 && even * 20 <= pairs) return "UTF-16LE";
-    if (even * 10 >= pairs * 7 && odd * 20 <= pairs) return "UTF-16BE";
-    return {};
+bool is_ascii_compatible(const std::string& e) {
+    return e != "UTF-16BE" && e != "UTF-16LE" && e != "ISO-2022-JP" && e != "replacement";
 }
 
-namespace {
+// The bytes in an encoding; an unknown decoder reads as windows-1252.
+std::string decode_as(std::string_view bytes, const std::string& encoding) {
+    if (encoding == "UTF-8") return repair_utf8(bytes);
+    if (encoding == "replacement") return bytes.empty() ? std::string() : "\xEF\xBF\xBD";
+    if (encoding == "x-user-defined") return decode_x_user_defined(bytes);
+    if (is_ascii_compatible(encoding) && all_ascii(bytes)) return std::string(bytes);
+    if (auto s = iconv_decode(bytes, encoding)) return *s;
+    return *iconv_decode(bytes, "windows-1252");
+}
+
+// Decoded text that is no text: over ~15% of its characters U+FFFD, or over 1% control
+// characters other than tab, newlines and form feed (looked at in the first 8 KB).
+bool decoded_binary(std::string_view utf8) {
+    std::size_t n = std::min<std::size_t>(utf8.size(), 8192), chars = 0, bad = 0, ctrl = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        auto c = static_cast<unsigned char>(utf8[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        ++chars;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++ctrl;
+        if (c == 0xEF && i + 2 < utf8.size() && utf8[i + 1] == '\xBF' && utf8[i + 2] == '\xBD')
+            ++bad;
+    }
+    return chars > 0 && (bad * 100 > chars * 15 || ctrl * 100 > chars);
+}
 
 // True when the bytes read as windows-1252 rather than broken UTF-8: two or more
 // non-ASCII bytes (one stray byte is more likely a cut or damaged UTF-8 sequence), and
@@ -190,42 +393,116 @@ bool looks_legacy_not_utf8(std::string_view b) {
     return high >= 2;
 }
 
+// ICU's detector, trusted for the legacy multi-byte encodings only: for those its
+// statistics are sharp, where between single-byte code pages they are a guess (and
+// windows-1252, the standard's fallback, is the better one).
+std::string detect_multibyte(std::string_view bytes) {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> det(ucsdet_open(&st),
+                                                                       ucsdet_close);
+    if (U_FAILURE(st)) return {};
+    std::string_view sample = bytes.substr(0, 64 << 10);
+    ucsdet_enableInputFilter(det.get(), true); // ignore markup
+    ucsdet_setText(det.get(), sample.data(), static_cast<int32_t>(sample.size()), &st);
+    const UCharsetMatch* m = ucsdet_detect(det.get(), &st);
+    if (U_FAILURE(st) || !m) return {};
+    const char* name = ucsdet_getName(m, &st);
+    int32_t confidence = ucsdet_getConfidence(m, &st);
+    if (U_FAILURE(st) || !name || confidence < 50) return {};
+    std::string e = encoding_for_label(name);
+    for (std::string_view cjk :
+         {"Shift_JIS", "EUC-JP", "ISO-2022-JP", "gb18030", "GBK", "Big5", "EUC-KR"})
+        if (e == cjk) return e;
+    return {};
+}
+
+bool has_iso2022_escape(std::string_view b) {
+    return b.find("\x1B$B") != std::string_view::npos ||
+           b.find("\x1B$@") != std::string_view::npos || b.find("\x1B(J") != std::string_view::npos;
+}
+
+// The standard's sniffing order; certain is false for an encoding that was only guessed.
+std::string choose_encoding(std::string_view bytes, std::string_view transport, bool& certain) {
+    certain = true;
+    if (std::string e = encoding_for_label(transport); !e.empty()) return e;
+    if (std::string e = prescan_encoding(bytes); !e.empty()) return e;
+    if (std::string e = prescan(bytes, true); !e.empty()) return e;
+    certain = false;
+    if (std::string u16 = utf16_without_bom(bytes); !u16.empty()) return u16;
+    if (has_iso2022_escape(bytes) || !is_valid_utf8(bytes)) {
+        if (std::string e = detect_multibyte(bytes); !e.empty()) return e;
+    }
+    return is_valid_utf8(bytes) ? "UTF-8" : "windows-1252";
+}
+
 } // namespace
 
-std::string html_to_utf8(std::string_view bytes, std::string_view header_charset) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return repair_utf8(bytes.substr(3));
-    if (bytes.substr(0, 2) == "\xFF\xFE") return convert(bytes.substr(2), "UTF-16LE");
-    if (bytes.substr(0, 2) == "\xFE\xFF") return convert(bytes.substr(2), "UTF-16BE");
-    if (std::string u16 = utf16_without_bom(bytes); !u16.empty()) return convert(bytes, u16);
-    std::string cs = canonical_charset(header_charset);
-    if (cs.empty()) cs = canonical_charset(sniff_meta_charset(bytes));
-    if (cs.empty()) cs = is_valid_utf8(bytes) ? "UTF-8" : "WINDOWS-1252";
-    // A page labelled UTF-8 whose non-ASCII bytes never once form a UTF-8 sequence is a
-    // legacy page with a copied-in label (the usual lie): windows-1252 reads it as meant,
-    // where UTF-8 would turn every accented letter into U+FFFD.
-    if (cs == "UTF-8" && !is_valid_utf8(bytes) && looks_legacy_not_utf8(bytes))
-        return convert(bytes, "WINDOWS-1252");
-    if (cs == "UTF-8") return repair_utf8(bytes);
-    // Saved pages are often re-encoded to UTF-8 while their meta still names the old
-    // charset. Non-ASCII text that is valid UTF-8 is almost never legacy-encoded text
-    // (a legacy letter would have to be followed by exactly the right continuation
-    // bytes every time), so the bytes outrank the label.
-    bool non_ascii = false;
-    for (unsigned char c : bytes)
-        if (c >= 0x80) {
-            non_ascii = true;
-            break;
+std::string encoding_for_label(std::string_view label) {
+    while (!label.empty() && is_ascii_space(static_cast<unsigned char>(label.front())))
+        label.remove_prefix(1);
+    while (!label.empty() && is_ascii_space(static_cast<unsigned char>(label.back())))
+        label.remove_suffix(1);
+    if (label.empty()) return {};
+    const auto& t = label_table();
+    auto it = t.find(to_lower_ascii(label));
+    return it == t.end() ? std::string() : it->second;
+}
+
+std::string prescan_encoding(std::string_view bytes) {
+    return prescan(bytes.substr(0, 1024), false);
+}
+
+std::string utf16_without_bom(std::string_view bytes) {
+    // ASCII markup in UTF-16 is every other byte NUL: "<\0h\0t\0" (LE) or "\0<\0h" (BE).
+    std::size_t n = std::min<std::size_t>(bytes.size(), 1024) & ~std::size_t(1);
+    if (n < 16) return {};
+    std::size_t even = 0, odd = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        even += bytes[i] == '\0';
+        odd += bytes[i + 1] == '\0';
+    }
+    std::size_t pairs = n / 2;
+    if (odd * 10 >= pairs * 7 && even * 20 <= pairs) return "UTF-16LE";
+    if (even * 10 >= pairs * 7 && odd * 20 <= pairs) return "UTF-16BE";
+    return {};
+}
+
+DecodedPage decode_html(std::string_view bytes, std::string_view transport_charset) {
+    DecodedPage out;
+    // A byte-order mark outranks every label.
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        out.encoding = "UTF-8";
+        out.text = repair_utf8(bytes.substr(3));
+    } else if (bytes.substr(0, 2) == "\xFE\xFF" || bytes.substr(0, 2) == "\xFF\xFE") {
+        out.encoding = bytes[0] == '\xFE' ? "UTF-16BE" : "UTF-16LE";
+        out.text = decode_as(bytes.substr(2), out.encoding);
+    } else {
+        bool certain = false;
+        out.encoding = choose_encoding(bytes, transport_charset, certain);
+        // A page labelled UTF-8 whose non-ASCII bytes never once form a UTF-8 sequence is
+        // a legacy page with a copied-in label: UTF-8 would make every accented letter
+        // U+FFFD, where windows-1252 reads it as meant.
+        if (out.encoding == "UTF-8" && certain && !is_valid_utf8(bytes) &&
+            looks_legacy_not_utf8(bytes))
+            out.encoding = "windows-1252";
+        out.text = decode_as(bytes, out.encoding);
+        // Binary only once decoding failed: first try what the detector reads.
+        if (decoded_binary(out.text)) {
+            if (std::string e = detect_multibyte(bytes); !e.empty() && e != out.encoding) {
+                std::string again = decode_as(bytes, e);
+                if (!decoded_binary(again)) {
+                    out.encoding = e;
+                    out.text = std::move(again);
+                }
+            }
         }
-    if (non_ascii && cs.rfind("UTF-16", 0) != 0 && is_valid_utf8(bytes)) return std::string(bytes);
-    // Pure ASCII reads the same in every ASCII-compatible charset: skip iconv.
-    bool ascii = true;
-    for (unsigned char c : bytes)
-        if (c >= 0x80) {
-            ascii = false;
-            break;
-        }
-    if (ascii && cs.rfind("ISO-2022", 0) != 0) return repair_utf8(bytes);
-    return convert(bytes, cs);
+    }
+    out.binary = out.encoding == "replacement" || decoded_binary(out.text);
+    return out;
+}
+
+std::string html_to_utf8(std::string_view bytes, std::string_view transport_charset) {
+    return decode_html(bytes, transport_charset).text;
 }
 
 } // namespace morgue

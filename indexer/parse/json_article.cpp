@@ -211,10 +211,8 @@ Article parse_json_article(const Record& r) {
     if (url.empty()) url = r.url;
 
     Article a;
-    if (text.empty()) {
-        const json* html = find_key(j, {"html", "raw_html", "content_html"});
-        if (!html || !html->is_string() || html->get<std::string>().empty())
-            throw RecordError("JSON article has no text (text, maintext, body, content) or html");
+    const json* html = text.empty() ? find_key(j, {"html", "raw_html", "content_html"}) : nullptr;
+    if (html && html->is_string() && !html->get<std::string>().empty()) {
         Record page;
         page.bytes = html->get<std::string>();
         page.origin = r.origin;
@@ -227,6 +225,7 @@ Article parse_json_article(const Record& r) {
         a = parse_record(page);
         a.id.clear(); // recomputed by finish_article once the object's fields are in
     } else {
+        // A brief is a headline and no text: still an article (checked below).
         a.body = std::move(text);
         a.format = "jsonl";
     }
@@ -241,6 +240,9 @@ Article parse_json_article(const Record& r) {
         a.title = normalize_space(t);
     fill(a.subtitle, first_string(j, {"description", "subtitle", "summary", "dek"}));
     if (a.url.empty()) a.url = url;
+    // The export's own id names the article when it has no URL: two records with their
+    // own ids are two articles, even when their text is the same (a re-sent story).
+    if (a.url.empty()) a.id = first_string(j, {"id", "_id", "guid", "doc_id", "article_id"});
     // A host only ("harbourgazette.example"); a publisher's name is not a host.
     if (std::string host = to_lower_ascii(
             first_string(j, {"source_domain", "site", "domain", "source", "hostname"}));
@@ -276,7 +278,8 @@ Article parse_json_article(const Record& r) {
                 time_of(find_key(j, {"date_modify", "modified", "dateModified", "date_modified"})))
             a.modified = w->utc;
     }
-    if (a.title.empty() && a.body.empty()) throw RecordError("JSON article has no title or text");
+    if (a.title.empty() && a.body.empty())
+        throw RecordError("JSON article has nothing to search (no title, text or html)");
     return a;
 }
 

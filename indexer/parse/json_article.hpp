@@ -6,7 +6,7 @@
 #pragma once
 
 #include "article.hpp"
-#include "record.hpp"
+#include "record/record.hpp"
 
 #include <optional>
 #include <string_view>

@@ -3,9 +3,9 @@
 #include "dates.hpp"
 #include "errors.hpp"
 #include "hash.hpp"
-#include "html_article.hpp"
+#include "html/html_article.hpp"
 #include "json_article.hpp"
-#include "people.hpp"
+#include "people/people.hpp"
 #include "text.hpp"
 #include "text_article.hpp"
 #include "url.hpp"
@@ -62,6 +62,7 @@ Article parse_record(const Record& r) {
         throw RecordError("not a recognised article format (text, HTML, JSON)");
     }
     if (a.path.empty()) a.path = r.origin;
+    a.truncated = r.truncated;
     if (a.url.empty() && !r.url.empty()) a.url = r.url;
     if (!r.container.empty() && (a.format.empty() || a.format == "html")) a.format = r.container;
     // The container's fetch time (WARC-Date) dates an article that carries no date.

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "article.hpp"
-#include "record.hpp"
+#include "record/record.hpp"
 
 namespace morgue {
 

@@ -1,7 +1,7 @@
 #include "text_article.hpp"
 
 #include "boilerplate_table.hpp"
-#include "data.hpp"
+#include "record/data.hpp"
 #include "dateline.hpp"
 #include "dates.hpp"
 #include "errors.hpp"

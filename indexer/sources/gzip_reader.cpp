@@ -284,7 +284,7 @@ class GzipInput final : public ByteInput {
     std::deque<std::pair<std::uint64_t, std::uint64_t>> members_; // decoded start, file offset
 };
 
-std::string inflate_zlib(std::string_view in, int window_bits, std::uint64_t max_out) {
+std::string inflate_zlib(std::string_view in, int window_bits, std::uint64_t max_out, bool* cut) {
     z_stream zs;
     std::memset(&zs, 0, sizeof zs);
     if (inflateInit2(&zs, window_bits) != Z_OK) throw RecordError("zlib: cannot initialise");
@@ -314,6 +314,10 @@ std::string inflate_zlib(std::string_view in, int window_bits, std::uint64_t max
         if (rc == Z_OK) continue;
         if (rc == Z_BUF_ERROR && zs.avail_out != 0) {
             inflateEnd(&zs);
+            if (cut && !out.empty()) {
+                *cut = true;
+                return out;
+            }
             throw RecordError("truncated compressed content");
         }
         if (rc != Z_BUF_ERROR) {
@@ -326,7 +330,7 @@ std::string inflate_zlib(std::string_view in, int window_bits, std::uint64_t max
     return out;
 }
 
-std::string inflate_brotli(std::string_view in, std::uint64_t max_out) {
+std::string inflate_brotli(std::string_view in, std::uint64_t max_out, bool* cut) {
     std::unique_ptr<BrotliDecoderState, void (*)(BrotliDecoderState*)> st(
         BrotliDecoderCreateInstance(nullptr, nullptr, nullptr), BrotliDecoderDestroyInstance);
     if (!st) throw RecordError("brotli: cannot initialise");
@@ -345,8 +349,13 @@ std::string inflate_brotli(std::string_view in, std::uint64_t max_out) {
                               std::to_string(max_out) + " bytes)");
         if (rc == BROTLI_DECODER_RESULT_SUCCESS) break;
         if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) continue;
-        if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT)
+        if (rc == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) {
+            if (cut && !out.empty()) {
+                *cut = true;
+                return out;
+            }
             throw RecordError("truncated compressed content");
+        }
         throw RecordError(std::string("corrupt brotli content (") +
                           BrotliDecoderErrorString(BrotliDecoderGetErrorCode(st.get())) + ")");
     }
@@ -379,20 +388,20 @@ std::unique_ptr<ByteInput> open_input(const std::string& path) {
     return make_plain_input(f, std::move(prefix));
 }
 
-std::string inflate_bytes(std::string_view in, Coding coding, std::uint64_t max_out) {
+std::string inflate_bytes(std::string_view in, Coding coding, std::uint64_t max_out, bool* cut) {
     switch (coding) {
     case Coding::Gzip:
-        return inflate_zlib(in, 15 + 16, max_out);
+        return inflate_zlib(in, 15 + 16, max_out, cut);
     case Coding::Deflate:
         // HTTP "deflate" is meant to be zlib-wrapped; some servers send raw deflate.
         try {
-            return inflate_zlib(in, 15, max_out);
+            return inflate_zlib(in, 15, max_out, cut);
         } catch (const RecordError& e) {
             if (std::string_view(e.what()).find("max-record-size") != std::string_view::npos) throw;
-            return inflate_zlib(in, -15, max_out);
+            return inflate_zlib(in, -15, max_out, cut);
         }
     case Coding::Brotli:
-        return inflate_brotli(in, max_out);
+        return inflate_brotli(in, max_out, cut);
     }
     return {};
 }

@@ -67,7 +67,9 @@ bool has_gzip_magic(std::string_view head);
 enum class Coding { Gzip, Deflate, Brotli };
 
 // Decodes a whole in-memory body. Throws RecordError when the data is corrupt or
-// would inflate past max_out bytes.
-std::string inflate_bytes(std::string_view in, Coding coding, std::uint64_t max_out);
+// would inflate past max_out bytes. With cut given, data that ends before its stream does
+// (a capture cut short) is not an error: what it decodes to is returned and *cut set.
+std::string inflate_bytes(std::string_view in, Coding coding, std::uint64_t max_out,
+                          bool* cut = nullptr);
 
 } // namespace morgue

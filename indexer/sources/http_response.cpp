@@ -5,6 +5,7 @@
 #include "text.hpp"
 
 #include <charconv>
+#include <optional>
 
 namespace morgue {
 
@@ -52,12 +53,15 @@ HttpResponse parse_http_head(std::string_view payload) {
     return r;
 }
 
-std::string dechunk(std::string_view body, std::uint64_t max_out) {
+std::string dechunk(std::string_view body, std::uint64_t max_out, bool* cut) {
     std::string out;
     std::size_t pos = 0;
     while (pos < body.size()) {
         std::size_t nl = body.find('\n', pos);
-        if (nl == std::string_view::npos) break; // truncated capture: keep what came
+        if (nl == std::string_view::npos) { // truncated capture: keep what came
+            if (cut) *cut = true;
+            break;
+        }
         std::string_view size_line = trim(body.substr(pos, nl - pos));
         size_line = size_line.substr(0, size_line.find(';')); // chunk extensions
         std::uint64_t n = 0;
@@ -71,6 +75,7 @@ std::string dechunk(std::string_view body, std::uint64_t max_out) {
             throw RecordError("HTTP body larger than --max-record-size (" +
                               std::to_string(max_out) + " bytes)");
         std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(n, body.size() - pos));
+        if (take < n && cut) *cut = true;
         out.append(body.substr(pos, take));
         pos += take;
         if (pos < body.size() && body[pos] == '\r') ++pos;
@@ -80,24 +85,55 @@ std::string dechunk(std::string_view body, std::uint64_t max_out) {
 }
 
 std::string decode_http_body(const HttpResponse& head, std::string_view payload,
-                             std::uint64_t max_out) {
+                             std::uint64_t max_out, bool* truncated) {
     std::string_view body = payload.substr(std::min(head.body_offset, payload.size()));
     std::string data;
     std::string te = to_lower_ascii(head.header("Transfer-Encoding"));
-    if (te.find("chunked") != std::string::npos)
-        data = dechunk(body, max_out);
-    else
+    bool cut = false;
+    if (te.find("chunked") != std::string::npos) {
+        // Many crawlers store the body already de-chunked under the original header.
+        try {
+            data = dechunk(body, max_out, &cut);
+        } catch (const RecordError&) {
+            data.assign(body);
+            cut = false;
+        }
+    } else {
         data.assign(body);
-    std::string ce = to_lower_ascii(trim(head.header("Content-Encoding")));
-    if (ce.empty() || ce == "identity" || data.empty()) return data;
-    if (ce == "gzip" || ce == "x-gzip") {
-        // Some servers label plain bodies gzip; trust the magic bytes.
-        if (!has_gzip_magic(data)) return data;
-        return inflate_bytes(data, Coding::Gzip, max_out);
     }
-    if (ce == "deflate") return inflate_bytes(data, Coding::Deflate, max_out);
-    if (ce == "br") return inflate_bytes(data, Coding::Brotli, max_out);
-    throw RecordError("unsupported Content-Encoding: " + ce);
+    std::string ce = to_lower_ascii(trim(head.header("Content-Encoding")));
+    std::optional<Coding> coding;
+    if (ce == "gzip" || ce == "x-gzip")
+        coding = Coding::Gzip;
+    else if (ce == "deflate")
+        coding = Coding::Deflate;
+    else if (ce == "br")
+        coding = Coding::Brotli;
+    // Servers and crawlers label plain bodies gzip (the magic bytes tell), and stored
+    // bodies keep a header whose coding was undone long ago: try, and keep the bytes as
+    // they are when they do not decode.
+    if (coding && !data.empty() && (*coding != Coding::Gzip || has_gzip_magic(data))) {
+        try {
+            bool inflate_cut = false;
+            std::string out = inflate_bytes(data, *coding, max_out, &inflate_cut);
+            data = std::move(out);
+            cut = cut || inflate_cut;
+        } catch (const RecordError& e) {
+            if (std::string_view(e.what()).find("max-record-size") != std::string_view::npos) throw;
+        }
+    }
+    if (truncated && cut) *truncated = true;
+    return data;
+}
+
+bool sniffs_binary(std::string_view body) {
+    if (body.substr(0, 2) == "\xFE\xFF" || body.substr(0, 2) == "\xFF\xFE" ||
+        body.substr(0, 3) == "\xEF\xBB\xBF")
+        return false;
+    for (unsigned char c : body.substr(0, 1445))
+        if (c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1A) || (c >= 0x1C && c <= 0x1F))
+            return true;
+    return false;
 }
 
 std::string media_type_of(std::string_view content_type) {

@@ -24,14 +24,22 @@ struct HttpResponse {
 HttpResponse parse_http_head(std::string_view payload);
 
 // The body with Transfer-Encoding: chunked and Content-Encoding undone, at most max_out
-// bytes. Throws RecordError (bad chunking, corrupt or oversized compressed data,
-// an unknown content coding).
+// bytes. A coding that lies (a body labelled gzip or chunked that is not, an unknown
+// coding) leaves the bytes as they are: the parser judges them. A compressed or chunked
+// body cut short gives what arrived, and sets *truncated when given. Throws RecordError
+// only when the body inflates past max_out.
 std::string decode_http_body(const HttpResponse& head, std::string_view payload,
-                             std::uint64_t max_out);
+                             std::uint64_t max_out, bool* truncated = nullptr);
 
 // Undoes chunked transfer coding; a missing final chunk (a truncated capture) keeps what
-// arrived. Throws RecordError on a malformed chunk size.
-std::string dechunk(std::string_view body, std::uint64_t max_out);
+// arrived and sets *cut when given. Throws RecordError on a malformed chunk size.
+std::string dechunk(std::string_view body, std::uint64_t max_out, bool* cut = nullptr);
+
+// The MIME Sniffing standard's test for a resource without a type: binary when a "binary
+// data byte" (a C0 control other than tab, newlines, form feed and ESC) occurs in its
+// first 1445 bytes, unless it starts with a byte-order mark. A media-type decision, made
+// before any charset is known.
+bool sniffs_binary(std::string_view body);
 
 // "text/html; charset=Windows-1252" -> media type "text/html" (lowercased)
 // and charset "windows-1252" (lowercased, quotes removed), "" when absent.

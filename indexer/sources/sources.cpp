@@ -1,6 +1,6 @@
 #include "sources.hpp"
 
-#include "data.hpp"
+#include "record/data.hpp"
 
 #include "buffered_input.hpp"
 #include "errors.hpp"
@@ -41,7 +41,7 @@ Container container_by_name(std::string_view name) {
 Container container_by_content(BufferedInput& in) {
     std::size_t have = in.want(64 << 10);
     std::string_view head = in.data().substr(0, have);
-    if (head.substr(0, 7) == "WARC/1.") return Container::Warc;
+    if (is_warc_version(head)) return Container::Warc;
     std::size_t nl = head.find('\n');
     if (nl == std::string_view::npos) return Container::Whole;
     std::string_view first = trim(head.substr(0, nl));

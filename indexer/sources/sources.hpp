@@ -2,7 +2,7 @@
 // They never parse articles. Problems with an input are reported, counted and skipped.
 #pragma once
 
-#include "record.hpp"
+#include "record/record.hpp"
 
 #include <cstdint>
 #include <functional>

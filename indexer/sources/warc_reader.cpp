@@ -3,7 +3,6 @@
 #include "dates.hpp"
 #include "errors.hpp"
 #include "http_response.hpp"
-#include "parse/charset.hpp"
 #include "text.hpp"
 
 #include <charconv>
@@ -17,8 +16,24 @@ namespace {
 constexpr std::size_t kMaxHeaderLine = 64 << 10;
 constexpr std::size_t kMaxHeaderBytes = 1 << 20;
 
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
 bool is_warc_line(std::string_view line) {
-    return line.substr(0, 7) == "WARC/1.";
+    if (!is_warc_version(line)) return false;
+    std::size_t i = 8;
+    while (i < line.size() && is_digit(line[i]))
+        ++i;
+    return trim(line.substr(i)).empty();
+}
+
+// Where the first line of a WARC header starts in a block ("\nWARC/1.0\r\n"), or npos.
+std::size_t find_warc_line(std::string_view block) {
+    for (std::size_t p = block.find("\nWARC/"); p != std::string_view::npos;
+         p = block.find("\nWARC/", p + 1))
+        if (is_warc_version(block.substr(p + 1, 8))) return p + 1;
+    return std::string_view::npos;
 }
 
 bool is_blank(std::string_view line) {
@@ -33,19 +48,6 @@ std::string strip_angle(std::string_view v) {
     v = trim(v);
     if (v.size() >= 2 && v.front() == '<' && v.back() == '>') v = v.substr(1, v.size() - 2);
     return std::string(v);
-}
-
-// Binary data labelled text/html (an image or PDF served with the wrong type): NUL bytes
-// never occur in real HTML text in UTF-8 or 8-bit charsets. UTF-16 pages (with a BOM, or
-// ASCII markup with every other byte NUL) are text.
-bool looks_binary(std::string_view body) {
-    if (body.size() >= 2 && ((static_cast<unsigned char>(body[0]) == 0xff &&
-                              static_cast<unsigned char>(body[1]) == 0xfe) ||
-                             (static_cast<unsigned char>(body[0]) == 0xfe &&
-                              static_cast<unsigned char>(body[1]) == 0xff)))
-        return false;
-    if (!utf16_without_bom(body).empty()) return false;
-    return body.substr(0, 4096).find('\0') != std::string_view::npos;
 }
 
 struct WarcHeaders {
@@ -120,7 +122,7 @@ class WarcReader {
         reported_ = now;
     }
 
-    // Skips lines up to the next "WARC/1." line. Reports the skipped bytes as garbage
+    // Skips lines up to the next WARC version line. Reports the skipped bytes as garbage
     // unless quiet (they belong to a record already rejected). True when a version line
     // was found (returned in version, starting at *vstart).
     bool resync(std::uint64_t start, bool quiet, std::string& version, std::uint64_t& vstart) {
@@ -228,17 +230,27 @@ class WarcReader {
         block.reserve(static_cast<std::size_t>(len));
         std::size_t got = in_.read_exact(block, static_cast<std::size_t>(len));
         if (got < len) {
-            if (in_.damage()) {
-                reject(start, in_.damage()->reason, id);
-                in_.resume();
+            // Cut: by the end of the input, or by a gzip member that ends (or breaks)
+            // inside it. What arrived is the record, marked truncated, unless the block
+            // holds the start of another record (then its Content-Length lied, and the
+            // records it swallowed are read again).
+            bool swallowed = find_warc_line(block) != std::string::npos;
+            if (block.empty() || swallowed) {
+                if (in_.damage()) {
+                    reject(start, in_.damage()->reason, id);
+                    in_.resume();
+                    return;
+                }
+                reject(start, "truncated WARC record (the input ends inside its block)", id);
+                rescan_block(block);
                 return;
             }
-            reject(start, "truncated WARC record (the input ends inside its block)", id);
-            rescan_block(block);
+            dispatch(start, h, std::move(block), true);
+            if (in_.damage()) in_.resume();
             return;
         }
         if (!end_of_record(start, block, false, id)) return;
-        dispatch(start, h, std::move(block));
+        dispatch(start, h, std::move(block), false);
     }
 
     // Skips an over-long block of a whole-file gzip WARC, whose decoded size is unknown,
@@ -263,13 +275,14 @@ class WarcReader {
             } else if (kept.empty()) {
                 // Look across the chunk boundary too: the carry holds the last bytes seen.
                 std::string window = carry + std::string(chunk);
-                std::size_t p = window.find("\nWARC/1.");
+                std::size_t p = find_warc_line(window);
                 if (p != std::string::npos) {
+                    --p; // from the newline, as before
                     kept = window.substr(p + 1);
                     keeping = kept.size() <= opts_.max_record_size;
                     if (!keeping) kept.clear();
                 }
-                carry = window.substr(window.size() - std::min<std::size_t>(window.size(), 8));
+                carry = window.substr(window.size() - std::min<std::size_t>(window.size(), 9));
             }
             in_.consume(take);
             left -= take;
@@ -299,9 +312,9 @@ class WarcReader {
         std::size_t n = 0;
         while (n < d.size() && n < 4 && (d[n] == '\r' || d[n] == '\n'))
             ++n;
-        std::size_t more = in_.want(n + 7);
-        std::string_view next = in_.data().substr(n, std::min<std::size_t>(more, n + 7) - n);
-        if (next.empty() || next == "WARC/1.") {
+        std::size_t more = in_.want(n + 8);
+        std::string_view next = in_.data().substr(n, std::min<std::size_t>(more, n + 8) - n);
+        if (next.empty() || is_warc_version(next)) {
             in_.consume(n);
             return true;
         }
@@ -312,11 +325,11 @@ class WarcReader {
         return false;
     }
 
-    // Puts back the part of a rejected block from its first "WARC/1." line on, so a
+    // Puts back the part of a rejected block from its first WARC version line on, so a
     // record it swallowed is read again.
     void rescan_block(const std::string& block) {
-        std::size_t p = block.find("\nWARC/1.");
-        if (p != std::string::npos) in_.unread(std::string_view(block).substr(p + 1));
+        std::size_t p = find_warc_line(block);
+        if (p != std::string::npos) in_.unread(std::string_view(block).substr(p));
     }
 
     // Rejects a record that was read: the event gets where it was, not its bytes
@@ -327,7 +340,8 @@ class WarcReader {
         ev_.rejected(r, why);
     }
 
-    void dispatch(std::uint64_t start, const WarcHeaders& h, std::string block) {
+    // cut: the block ends before its Content-Length (the input or its gzip member ended).
+    void dispatch(std::uint64_t start, const WarcHeaders& h, std::string block, bool cut) {
         std::string type = to_lower_ascii(h.get("WARC-Type"));
         std::uint64_t offset = 0;
         std::string origin = origin_at(start, &offset);
@@ -336,9 +350,11 @@ class WarcReader {
         r.path = path_;
         r.offset = offset;
         r.url = strip_angle(h.get("WARC-Target-URI"));
+        // An invalid WARC-Date (ClueWeb09's) falls back to the HTTP Date below.
         r.fetched = parse_iso_datetime(h.get("WARC-Date"));
         r.container = "warc";
         r.record_id = strip_angle(h.get("WARC-Record-ID"));
+        r.truncated = cut || !trim(h.get("WARC-Truncated")).empty();
         std::string ctype = h.get("Content-Type");
         if (!h.get("WARC-Segment-Number").empty() || type == "continuation") {
             ev_.skipped("WARC segmented record (not supported)");
@@ -362,19 +378,21 @@ class WarcReader {
                     ev_.skipped("not HTML (" + media + ")");
                     return;
                 }
-                r.bytes = decode_http_body(http, block, opts_.max_record_size);
+                bool body_cut = false;
+                r.bytes = decode_http_body(http, block, opts_.max_record_size, &body_cut);
+                r.truncated = r.truncated || body_cut;
                 r.charset = charset_of(http_type);
+                if (!r.fetched) r.fetched = parse_http_date(http.header("Date"));
             } catch (const RecordError& e) {
                 reject_record(std::move(r), e.what());
                 return;
             }
-            // No Content-Type at all: let the parsers sniff the body.
+            // No Content-Type at all: let the parsers sniff the body, unless the MIME
+            // Sniffing standard calls it binary. A body labelled HTML goes to the HTML
+            // parser, which decides whether it decodes as text (parse/charset.hpp).
             r.format = media.empty() ? RecordFormat::Unknown : RecordFormat::Html;
-            if (looks_binary(r.bytes)) {
-                if (media.empty())
-                    ev_.skipped("not HTML (binary, no Content-Type)");
-                else
-                    reject_record(std::move(r), "binary data labelled as HTML");
+            if (media.empty() && sniffs_binary(r.bytes)) {
+                ev_.skipped("not HTML (binary, no Content-Type)");
                 return;
             }
             ev_.record(std::move(r));
@@ -387,10 +405,6 @@ class WarcReader {
             r.bytes = std::move(block);
             r.charset = charset_of(ctype);
             r.format = RecordFormat::Html;
-            if (looks_binary(r.bytes)) {
-                reject_record(std::move(r), "binary data labelled as HTML");
-                return;
-            }
             ev_.record(std::move(r));
         } else if (type == "conversion") {
             std::string media = media_type_of(ctype);
@@ -421,6 +435,11 @@ class WarcReader {
 };
 
 } // namespace
+
+bool is_warc_version(std::string_view s) {
+    return s.size() >= 8 && s.substr(0, 5) == "WARC/" && is_digit(s[5]) && s[6] == '.' &&
+           is_digit(s[7]);
+}
 
 void read_warc(BufferedInput& in, const std::string& path, const SourceOptions& opts,
                const SourceEvents& ev) {

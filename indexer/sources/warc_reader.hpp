@@ -1,5 +1,6 @@
-// WARC 1.0/1.1 reader (.warc, .warc.gz with one gzip member per record or the whole file
-// gzipped): records are streamed one at a time, memory bounded by --max-record-size.
+// WARC reader (1.0 and 1.1, and the drafts 0.17 and 0.18 found in old crawls) (.warc, .warc.gz with
+// one gzip member per record or the whole file gzipped): records are streamed one at a time, memory
+// bounded by --max-record-size.
 //
 //   response   -> the HTTP body (chunked and gzip/deflate/br undone) as an Html Record when
 //                 the status is 200 and the type text/html or application/xhtml+xml;
@@ -18,8 +19,14 @@
 #include "sources.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace morgue {
+
+// True when s starts with a WARC version line's "WARC/N.N": "WARC/1.0", "WARC/1.1", and
+// the drafts found in the wild, "WARC/0.17" (the Internet Archive's), "WARC/0.18"
+// (ClueWeb09's).
+bool is_warc_version(std::string_view s);
 
 // Reads every record of one WARC input; path names it in origins ("path@offset", where
 // offset is the file offset of the record's gzip member, "+N" bytes into it when a

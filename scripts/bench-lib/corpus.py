@@ -18,10 +18,11 @@ class Corpus:
         return self.stamp.get("seconds", {}).get(fmt)
 
 
-def ensure(gen, cache, count, seed, formats, log):
+def ensure(gen, cache, count, seed, formats, log, profile="long"):
     with open(gen, "rb") as f:
         digest = hashlib.sha1(f.read()).hexdigest()[:10]
-    directory = os.path.join(cache, f"seed{seed}-n{count}-{digest}")
+    tag = "" if profile == "long" else f"-{profile}"
+    directory = os.path.join(cache, f"seed{seed}-n{count}{tag}-{digest}")
     stamp_path = os.path.join(directory, "stamp.json")
     stamp = {"formats": [], "seconds": {}}
     if os.path.exists(stamp_path):
@@ -32,7 +33,7 @@ def ensure(gen, cache, count, seed, formats, log):
         log(f"generating {count} articles as {','.join(missing)} into {directory}")
         t0 = time.monotonic()
         subprocess.run([gen, "--count", str(count), "--seed", str(seed), "--out", directory,
-                        "--formats", ",".join(missing)], check=True)
+                        "--formats", ",".join(missing), "--profile", profile], check=True)
         secs = time.monotonic() - t0
         stamp["formats"] += missing
         stamp["seconds"][",".join(missing)] = round(secs, 1)

@@ -40,11 +40,11 @@ def _sample_texts(jsonl, corpus_dir, k=40):
     return texts
 
 
-def build(gen, seed, jsonl, corpus_dir):
+def build(gen, seed, profile, jsonl, corpus_dir):
     """[(category, query)]: 8 single terms, 8 AND, 8 OR, 8 phrases, 8 person:, 5 author:,
     and each of those again with a date: range."""
     g = load_generator(gen)
-    world = g.World(seed)
+    world = g.World(seed, profile)
     rng = random.Random(f"queries:{seed}")
     v = world.vocab
     ranks = [160, 300, 600, 1200, 2500, 5000, 10000, 25000]

@@ -1,5 +1,5 @@
-#include "parse/gumbo_arena.hpp"
-#include "parse/html_dom.hpp"
+#include "parse/html/gumbo_arena.hpp"
+#include "parse/html/html_dom.hpp"
 
 #include <catch2/catch.hpp>
 

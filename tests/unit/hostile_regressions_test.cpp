@@ -5,7 +5,7 @@
 #include "dates.hpp"
 #include "errors.hpp"
 #include "parse/charset.hpp"
-#include "parse/html_dom.hpp"
+#include "parse/html/html_dom.hpp"
 #include "parse/parse.hpp"
 #include "url.hpp"
 
@@ -195,9 +195,10 @@ TEST_CASE("date_fuzzer regression: an absurd epoch time does not overflow the ca
     }());
 }
 
-TEST_CASE("warc_fuzzer regression: a rejected binary record is reported without its bytes") {
-    // SourceEvents::rejected gets where a record was, never its bytes: a response of
-    // binary data labelled text/html was handed over whole.
+TEST_CASE("warc_fuzzer regression: binary data labelled HTML is rejected by the parser") {
+    // The reader makes no charset decision: it hands the body on, and the HTML parser
+    // rejects it once no encoding reads it as text (the rejection carries no bytes: the
+    // pipeline reports where, not what).
     std::string body = std::string("GIF89a\0\0\0\0", 10) + std::string(3000, '\0');
     std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body;
     std::string warc = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bin>\r\n"
@@ -210,9 +211,8 @@ TEST_CASE("warc_fuzzer regression: a rejected binary record is reported without 
     std::ofstream(path, std::ios::binary) << warc;
     auto c = morgue::test::collect({path});
     std::filesystem::remove(path);
-    CHECK(c.records.empty());
-    REQUIRE(c.rejected.size() == 1);
-    CHECK(c.rejected[0].second == "binary data labelled as HTML");
-    CHECK(c.rejected[0].first.bytes.empty());
-    CHECK(c.rejected[0].first.url == "https://q.example/bin");
+    CHECK(c.rejected.empty());
+    REQUIRE(c.records.size() == 1);
+    CHECK(c.records[0].url == "https://q.example/bin");
+    CHECK_THROWS_WITH(parse_record(c.records[0]), "binary data, not an HTML page");
 }

@@ -2,7 +2,7 @@
 // WordPress-like, AMP, live blog, photo gallery, cookie wall + newsletter box, right-to-left,
 // legacy-encoded), each pinning the extracted fields; then pathological pages.
 #include "errors.hpp"
-#include "parse/html_article.hpp"
+#include "parse/html/html_article.hpp"
 #include "parse/parse.hpp"
 
 #include <catch2/catch.hpp>

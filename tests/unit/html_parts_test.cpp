@@ -1,30 +1,35 @@
 // The HTML parser's parts: charsets, byline splitting, caption credits, page dates.
 #include "parse/byline.hpp"
 #include "parse/charset.hpp"
-#include "parse/html_captions.hpp"
-#include "parse/html_dates.hpp"
+#include "parse/html/html_captions.hpp"
+#include "parse/html/html_dates.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace morgue;
 
-TEST_CASE("charset: labels map to iconv names") {
-    CHECK(canonical_charset("ISO-8859-1") == "WINDOWS-1252");
-    CHECK(canonical_charset("latin1") == "WINDOWS-1252");
-    CHECK(canonical_charset("utf8") == "UTF-8");
-    CHECK(canonical_charset("Shift_JIS") == "CP932");
-    CHECK(canonical_charset("gb2312") == "GB18030");
-    CHECK(canonical_charset("iso-8859-2") == "ISO-8859-2");
-    CHECK(canonical_charset("windows-1251") == "WINDOWS-1251");
-    CHECK(canonical_charset("no-such-thing").empty());
+TEST_CASE("charset: labels name the Encoding Standard's encodings") {
+    CHECK(encoding_for_label("ISO-8859-1") == "windows-1252");
+    CHECK(encoding_for_label("latin1") == "windows-1252");
+    CHECK(encoding_for_label("us-ascii") == "windows-1252");
+    CHECK(encoding_for_label(" utf8\t") == "UTF-8");
+    CHECK(encoding_for_label("Shift_JIS") == "Shift_JIS");
+    CHECK(encoding_for_label("x-sjis") == "Shift_JIS");
+    CHECK(encoding_for_label("gb2312") == "GBK");
+    CHECK(encoding_for_label("iso-8859-2") == "ISO-8859-2");
+    CHECK(encoding_for_label("iso8859-2") == "ISO-8859-2");
+    CHECK(encoding_for_label("windows-1251") == "windows-1251");
+    CHECK(encoding_for_label("iso-2022-kr") == "replacement");
+    CHECK(encoding_for_label("no-such-thing").empty());
+    CHECK(encoding_for_label("utf-8 x").empty());
 }
 
-TEST_CASE("charset: meta charset and http-equiv are found") {
-    CHECK(sniff_meta_charset("<html><head><meta charset='ISO-8859-2'>") == "iso-8859-2");
-    CHECK(sniff_meta_charset(
+TEST_CASE("charset: meta charset and http-equiv are found by the prescan") {
+    CHECK(prescan_encoding("<html><head><meta charset='ISO-8859-2'>") == "ISO-8859-2");
+    CHECK(prescan_encoding(
               "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">") ==
-          "shift_jis");
-    CHECK(sniff_meta_charset("<meta name=\"viewport\" content=\"width=device-width\">").empty());
+          "Shift_JIS");
+    CHECK(prescan_encoding("<meta name=\"viewport\" content=\"width=device-width\">").empty());
 }
 
 TEST_CASE("charset: legacy encodings convert to UTF-8") {

@@ -1,9 +1,9 @@
-// Parsing without script and style bodies (parse/html_raw_text): the cut itself, and that
+// Parsing without script and style bodies (parse/html/html_raw_text): the cut itself, and that
 // the tree parse_html returns is the tree of the whole page as far as the extractor can
 // see (everything but the text of scripts other than JSON-LD and of styles).
 #include "parse/charset.hpp"
-#include "parse/html_dom.hpp"
-#include "parse/html_raw_text.hpp"
+#include "parse/html/html_dom.hpp"
+#include "parse/html/html_raw_text.hpp"
 #include "text.hpp"
 
 #include <catch2/catch.hpp>

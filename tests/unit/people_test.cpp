@@ -2,7 +2,7 @@
 // initials, accents and mention counts on short fictional sentences, then every
 // annotated fixture in tests/fixtures/people/.
 #include "parse/parse.hpp"
-#include "parse/people.hpp"
+#include "parse/people/people.hpp"
 #include "parse/text_article.hpp"
 #include "text.hpp"
 

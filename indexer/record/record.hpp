@@ -22,10 +22,14 @@ struct Record {
     std::uint64_t offset = 0; // byte offset of the record in its file (0 for whole files)
     RecordFormat format = RecordFormat::Unknown;
     std::string url;     // URL known from the container (WARC-Target-URI), or empty
-    std::string charset; // charset from a transport header (HTTP Content-Type), or empty
+    std::string charset; // charset label of a transport header (HTTP Content-Type), or empty:
+                         // the parser decides what it means (parse/charset.hpp)
     std::optional<std::int64_t> fetched; // fetch time (WARC-Date), seconds UTC
     std::string container;               // "warc", "wet", "jsonl", or "" for a plain file
     std::string record_id; // the container's id for the record (WARC-Record-ID), or empty
+    // The record arrived cut (WARC-Truncated, an input or gzip member that ends inside it,
+    // a compressed body cut short): bytes holds what arrived.
+    bool truncated = false;
 };
 
 } // namespace morgue

@@ -1,6 +1,6 @@
 #include "people_tables.hpp"
 
-#include "data.hpp"
+#include "record/data.hpp"
 #include "text.hpp"
 
 #include <cstdint>

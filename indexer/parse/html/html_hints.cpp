@@ -1,6 +1,6 @@
 #include "html_hints.hpp"
 
-#include "data.hpp"
+#include "record/data.hpp"
 #include "errors.hpp"
 #include "text.hpp"
 

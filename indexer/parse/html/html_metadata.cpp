@@ -1,8 +1,8 @@
 #include "html_metadata.hpp"
 
-#include "byline.hpp"
 #include "html_dom.hpp"
 #include "html_hints.hpp"
+#include "parse/byline.hpp"
 #include "text.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,10 +1,6 @@
 #include "html_article.hpp"
 
-#include "boilerplate_table.hpp"
-#include "byline.hpp"
-#include "charset.hpp"
-#include "data.hpp"
-#include "dateline.hpp"
+#include "record/data.hpp"
 #include "errors.hpp"
 #include "html_captions.hpp"
 #include "html_content.hpp"
@@ -12,6 +8,10 @@
 #include "html_dom.hpp"
 #include "html_metadata.hpp"
 #include "html_title.hpp"
+#include "parse/boilerplate_table.hpp"
+#include "parse/byline.hpp"
+#include "parse/charset.hpp"
+#include "parse/dateline.hpp"
 #include "text.hpp"
 #include "url.hpp"
 
@@ -77,30 +77,12 @@ Bullet make_bullet(const ContentBlock& b) {
     return out;
 }
 
-// Control bytes (NUL and C0 other than tab, newlines, form feed) do not occur in text in
-// any ASCII-compatible charset; in random or compressed data about one byte in eight is one.
-bool binary_bytes(std::string_view raw) {
-    std::size_t n = std::min<std::size_t>(raw.size(), 8192), bad = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        unsigned char c = static_cast<unsigned char>(raw[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++bad;
-    }
-    return n > 0 && bad * 100 > n; // over 1%
-}
-
 // "By Jane Roe", "Par Luc Perrin", ... naming at least one person.
 bool is_by_line(std::string_view t) {
     bool by = false;
     for (std::string_view p : {"By ", "BY ", "Par ", "Por ", "Von ", "Door ", "Written by "})
         by = by || t.substr(0, p.size()) == p;
     return by && !split_byline(t).names.empty();
-}
-
-bool mostly_binary(std::string_view utf8) {
-    std::size_t bad = 0, n = std::min<std::size_t>(utf8.size(), 8192);
-    for (std::size_t i = 0; i + 2 < n; ++i)
-        if (utf8[i] == '\xEF' && utf8[i + 1] == '\xBF' && utf8[i + 2] == '\xBD') ++bad, i += 2;
-    return n > 0 && bad * 20 > n; // over ~15% of characters are replacement characters
 }
 
 bool is_copy_of(const std::string& a, const std::string& body) {
@@ -268,12 +250,14 @@ Article parse_html_article(const Record& r) {
     if (r.bytes.size() > kMaxHtmlBytes)
         throw RecordError("HTML page too large (" + std::to_string(r.bytes.size() >> 20) +
                           " MB, limit " + std::to_string(kMaxHtmlBytes >> 20) + " MB)");
-    std::string_view raw = r.bytes;
-    bool utf16 = raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF" ||
-                 !utf16_without_bom(raw).empty();
-    if (!utf16 && binary_bytes(raw)) throw RecordError("binary data, not an HTML page");
-    std::string html = html_to_utf8(r.bytes, r.charset);
-    if (mostly_binary(html)) throw RecordError("binary data, not an HTML page");
+    // Binary is decided once decoding failed (charset.hpp), so ISO-2022-JP's escapes or a
+    // legacy CJK page are never taken for binary data.
+    DecodedPage page = decode_html(r.bytes, r.charset);
+    if (page.encoding == "replacement")
+        throw RecordError("page in an encoding the Encoding Standard does not decode (" +
+                          r.charset + ")");
+    if (page.binary) throw RecordError("binary data, not an HTML page");
+    std::string html = std::move(page.text);
     GumboDoc doc = parse_html(html);
     if (!doc) throw RecordError("HTML parser failed");
     const PageMeta m = read_page_meta(doc->document);
