@@ -1,6 +1,7 @@
 #include "article_json.hpp"
 
 #include "dates.hpp"
+#include "text.hpp"
 
 namespace morgue {
 
@@ -124,33 +125,18 @@ Article article_from_json(const json& j) {
 
 std::string dump_json(const json& j, int indent) {
     std::string out = j.dump(indent, ' ', false, json::error_handler_t::replace);
-    // nlohmann escapes C0 controls only. C1 controls (U+0080..U+009F; C2 80..C2 9F in
-    // UTF-8) are escaped too: a terminal may read U+009B as CSI. So are the bidirectional
-    // controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which reorder
-    // what a terminal shows. The JSON means the same; only its bytes are safer.
+    // nlohmann escapes C0 controls only. C1 controls (a terminal may read U+009B as CSI)
+    // and the invisible bidi and line marks (U+202E reverses what follows) are escaped
+    // too: the data is kept, and `jq -r` is where the reader decides.
     if (out.find('\xC2') == std::string::npos && out.find('\xE2') == std::string::npos &&
         out.find('\xD8') == std::string::npos)
         return out;
-    auto unsafe = [&](std::size_t i, char32_t& cp) -> std::size_t {
-        auto b = [&](std::size_t k) {
-            return k < out.size() ? static_cast<unsigned char>(out[k]) : 0;
-        };
-        unsigned char c = b(i);
-        if (c == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) return cp = b(i + 1), 2;
-        if (c == 0xD8 && b(i + 1) == 0x9C) return cp = 0x61C, 2;
-        if (c == 0xE2 && b(i + 1) == 0x80 &&
-            (b(i + 2) == 0x8E || b(i + 2) == 0x8F || (b(i + 2) >= 0xAA && b(i + 2) <= 0xAE)))
-            return cp = 0x2000 + (b(i + 2) & 0x3F), 3;
-        if (c == 0xE2 && b(i + 1) == 0x81 && b(i + 2) >= 0xA6 && b(i + 2) <= 0xA9)
-            return cp = 0x2040 + (b(i + 2) & 0x3F), 3;
-        return 0;
-    };
     std::string safe;
     safe.reserve(out.size());
     for (std::size_t i = 0; i < out.size();) {
-        char32_t cp = 0;
-        std::size_t n = unsafe(i, cp);
-        if (n == 0) {
+        char32_t cp;
+        std::size_t n = terminal_control_at(out, i, cp);
+        if (n == 0 || (n == 1 && cp != 0x7f)) { // C0: nlohmann escaped them already
             safe += out[i++];
             continue;
         }

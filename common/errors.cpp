@@ -25,6 +25,9 @@ std::string describe_xapian_error(const std::string& db_path, const Xapian::Erro
         return db_path + ": no index here (" + msg + "); run morgue-index first";
     if (type == "DatabaseLockError")
         return db_path + ": another morgue-index is writing this index (" + msg + ")";
+    // Readers retry these (database.hpp): one that comes out here outlasted the retries.
+    if (type == "DatabaseModifiedError")
+        return db_path + ": the index kept changing while it was read (" + msg + "); try again";
     if (type == "DatabaseVersionError" || type == "DatabaseCorruptError")
         return db_path + ": " + msg + "; re-index with morgue-index";
     return db_path + ": " + type + ": " + msg;
@@ -83,6 +86,7 @@ int run_main(const char* prog, const std::function<int()>& body) {
         return kExitError;
     } catch (const std::exception& e) {
         if (!std::cout && (errno == EPIPE || stdout_pipe_closed())) return kExitFound;
+        // Messages quote file names, queries and ids: never a raw control to the terminal.
         std::cerr << prog << ": " << sanitize_line(e.what()) << '\n';
         return kExitError;
     }

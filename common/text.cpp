@@ -288,34 +288,40 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
-namespace {
-
-// The length of a terminal-unsafe character at s[i] (a C0 or C1 control, DEL, or a
-// bidirectional control), or 0 when the character there is safe.
-std::size_t unsafe_at(std::string_view s, std::size_t i) {
+std::size_t terminal_control_at(std::string_view s, std::size_t i, char32_t& cp) {
     auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
     unsigned char c = b(i);
-    if (c < 0x20 || c == 0x7f) return 1;
-    if (c == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) return 2; // C1
-    if (c == 0xD8 && b(i + 1) == 0x9C) return 2;                     // U+061C
-    if (c == 0xE2 && b(i + 1) == 0x80 &&
-        (b(i + 2) == 0x8E || b(i + 2) == 0x8F || (b(i + 2) >= 0xAA && b(i + 2) <= 0xAE)))
-        return 3; // U+200E, U+200F, U+202A..U+202E
-    if (c == 0xE2 && b(i + 1) == 0x81 && b(i + 2) >= 0xA6 && b(i + 2) <= 0xA9)
-        return 3; // U+2066..U+2069
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+        cp = c;
+        return 1;
+    }
+    if (c == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) { // C1
+        cp = b(i + 1);
+        return 2;
+    }
+    if (c == 0xD8 && b(i + 1) == 0x9C) { // U+061C ARABIC LETTER MARK
+        cp = 0x061C;
+        return 2;
+    }
+    if (c == 0xE2) {
+        unsigned char d = b(i + 1), e = b(i + 2);
+        bool hit = (d == 0x80 && (e == 0x8E || e == 0x8F || (e >= 0xA8 && e <= 0xAE))) ||
+                   (d == 0x81 && e >= 0xA6 && e <= 0xA9);
+        if (hit) {
+            cp = (char32_t(c & 0x0F) << 12) | (char32_t(d & 0x3F) << 6) | char32_t(e & 0x3F);
+            return 3;
+        }
+    }
     return 0;
 }
-
-} // namespace
 
 std::string sanitize_for_terminal(std::string_view s, bool keep_markers) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = unsafe_at(s, i);
-        bool keep = c == '\n' || c == '\t' || (keep_markers && (c == 0x01 || c == 0x02));
-        if (n == 0 || keep) {
+        char32_t cp;
+        std::size_t n = terminal_control_at(s, i, cp);
+        if (n == 0 || (keep_markers && (cp == 0x01 || cp == 0x02))) {
             out += s[i++];
             continue;
         }
@@ -330,8 +336,8 @@ std::string sanitize_line(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t n = unsafe_at(s, i);
         char32_t cp = 0;
+        std::size_t n = c == '\n' || c == '\t' ? 1 : terminal_control_at(s, i, cp);
         if (n == 0 && c >= 0x80 && utf8_seq(s, i, cp) == 0) n = 1; // an invalid byte
         if (n == 0) {
             out += s[i++];

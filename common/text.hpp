@@ -34,14 +34,16 @@ std::string fold_accents(std::string_view s);
 // apostrophes and dashes unified, spaces normalised. "José  O’Neil" -> "jose o'neil".
 std::string fold_for_match(std::string_view s);
 
-// Terminal safety for untrusted text (titles, file names, WARC headers): every string
-// from an archive or a file system that reaches a terminal goes through one of these.
-//
-// Drops C0 controls (except \n and \t), DEL, C1 controls (U+0080..U+009F, which a
-// terminal may read as CSI) and the bidirectional controls (U+202A..U+202E,
-// U+2066..U+2069, U+200E, U+200F, U+061C) that reorder what the user sees. keep_markers
-// keeps 0x01/0x02 (the searcher's snippet highlight markers, which it guarantees are its
-// own).
+// Characters a terminal must never be sent raw from untrusted text: C0 controls but \n
+// and \t, DEL, C1 controls (U+0080..U+009F: U+009B is CSI), and the invisible marks that
+// reorder or break what is shown (bidi embeddings, overrides and isolates U+202A..U+202E,
+// U+2066..U+2069, marks U+200E U+200F U+061C, separators U+2028 U+2029). Returns the
+// byte length of such a character at s[i] and its code point, or 0.
+std::size_t terminal_control_at(std::string_view s, std::size_t i, char32_t& cp);
+
+// Removes the characters above, so a hostile title or file name cannot rewrite the
+// user's terminal or reverse a line. keep_markers keeps 0x01 and 0x02 (the searcher's
+// snippet highlight markers, which it guarantees are its own).
 std::string sanitize_for_terminal(std::string_view s, bool keep_markers = false);
 // One line of a diagnostic: the same controls, newlines and tabs shown as escapes
 // ("\x1b", "\n", "\u202e") instead of dropped, so a file name stays recognisable and

@@ -1,5 +1,6 @@
 #include "maintenance.hpp"
 
+#include "database.hpp"
 #include "errors.hpp"
 #include "index_writer.hpp"
 #include "schema_values.hpp"
@@ -47,19 +48,24 @@ std::string human_size(std::uint64_t b) {
 IndexStats index_stats(const std::string& path) {
     IndexStats s;
     xapian_try(path, [&] {
-        Xapian::Database db(path);
-        s.articles = db.get_doccount();
-        s.dated = db.get_value_freq(kSlotDate);
-        if (s.dated > 0) {
-            s.first_date = date_slot_display(db.get_value_lower_bound(kSlotDate));
-            s.last_date = date_slot_display(db.get_value_upper_bound(kSlotDate));
-        }
-        std::string prefix(field(FieldId::Source).prefix);
-        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
-            s.sources.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
-        std::stable_sort(s.sources.begin(), s.sources.end(),
-                         [](const auto& a, const auto& b) { return a.second > b.second; });
-        s.schema_version = db.get_metadata(kSchemaVersionKey);
+        // Retried like every read: a writer may commit or compact meanwhile.
+        LiveDatabase live({path}, [&] { return Xapian::Database(path); });
+        s = live.read([](Xapian::Database& db) {
+            IndexStats st;
+            st.articles = db.get_doccount();
+            st.dated = db.get_value_freq(kSlotDate);
+            if (st.dated > 0) {
+                st.first_date = date_slot_display(db.get_value_lower_bound(kSlotDate));
+                st.last_date = date_slot_display(db.get_value_upper_bound(kSlotDate));
+            }
+            std::string prefix(field(FieldId::Source).prefix);
+            for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+                st.sources.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
+            std::stable_sort(st.sources.begin(), st.sources.end(),
+                             [](const auto& a, const auto& b) { return a.second > b.second; });
+            st.schema_version = db.get_metadata(kSchemaVersionKey);
+            return st;
+        });
     });
     s.bytes_on_disk = directory_size(path);
     return s;

@@ -19,22 +19,49 @@ void note_shards(const SearchResult& r) {
         std::cerr << "morgue-search: spelling suggestions are unavailable over remote shards\n";
 }
 
+// Streams to the format's printer; says "Did you mean" on stderr before the hits.
+class SearchPrinter : public HitSink {
+  public:
+    SearchPrinter(std::ostream& out, const OutputOptions& o)
+        : printer_(make_printer(out, o)), text_(o.format == OutputFormat::Text) {}
+    void begin(const SearchResult& head) override {
+        total = head.total;
+        note_shards(head);
+        if (!head.suggestion.empty() && text_)
+            std::cerr << "Did you mean: " << sanitize_line(head.suggestion) << "?\n";
+        if (head.relaxed && text_)
+            std::cerr << "No article has all the words; these have some of them (--all for all "
+                         "only).\n";
+        printer_->begin(head);
+    }
+    void hit(const Hit& h) override { printer_->hit(h); }
+    void end() override { printer_->end(); }
+    Xapian::doccount total = 0;
+
+  private:
+    std::unique_ptr<HitSink> printer_;
+    bool text_;
+};
+
 } // namespace
 
 int cmd_search(const SearchOptions& o, std::ostream& out) {
     Searcher s(o.dbs, o.shards);
-    SearchResult r = s.search(o.request);
-    note_shards(r);
-    if (!r.suggestion.empty() && o.output.format == OutputFormat::Text)
-        std::cerr << "Did you mean: " << sanitize_for_terminal(r.suggestion) << "?\n";
-    if (r.relaxed && o.output.format == OutputFormat::Text)
-        std::cerr << "No article has all the words; these have some of them (--all for all "
-                     "only).\n";
-    if (o.request.count_only)
+    if (o.request.count_only) {
+        SearchResult r = s.search(o.request);
+        note_shards(r);
+        if (!r.suggestion.empty() && o.output.format == OutputFormat::Text)
+            std::cerr << "Did you mean: " << sanitize_line(r.suggestion) << "?\n";
+        if (r.relaxed && o.output.format == OutputFormat::Text)
+            std::cerr << "No article has all the words; these have some of them (--all for all "
+                         "only).\n";
         print_count(out, r, o.output);
-    else
-        print_result(out, r, o.output);
-    return r.total > 0 ? kExitFound : kExitNotFound;
+        return r.total > 0 ? kExitFound : kExitNotFound;
+    }
+    // Hits are printed as they are read: memory stays bounded whatever --limit says.
+    SearchPrinter p(out, o.output);
+    s.search(o.request, p);
+    return p.total > 0 ? kExitFound : kExitNotFound;
 }
 
 int cmd_people(const SearchOptions& o, std::ostream& out) {
@@ -60,7 +87,7 @@ int cmd_people(const SearchOptions& o, std::ostream& out) {
     case OutputFormat::Ids:
     case OutputFormat::Paths:
         for (const auto& p : people)
-            out << p.value << (o.output.nul ? '\0' : '\n');
+            out << for_ids(p.value, o.output) << (o.output.nul ? '\0' : '\n');
         break;
     case OutputFormat::Text:
         for (const auto& p : people)
@@ -100,17 +127,19 @@ int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         SearchRequest req = o.request;
         req.query = line;
+        JsonPrinter p(out, !req.count_only);
         try {
             s.refresh(); // commits, deletions and compactions since the last line
-            SearchResult r = s.search(req);
-            any = any || r.total > 0;
-            nlohmann::ordered_json j = result_to_json(r);
-            if (req.count_only) j.erase("hits");
-            out << dump_json(j) << '\n';
+            s.search(req, p);
+            any = any || p.total() > 0;
         } catch (const std::exception& e) {
-            out << dump_json(
-                       {{"format_version", kFormatVersion}, {"query", line}, {"error", e.what()}})
-                << '\n';
+            if (p.open())
+                p.fail(e.what());
+            else
+                out << dump_json({{"format_version", kFormatVersion},
+                                  {"query", line},
+                                  {"error", e.what()}})
+                    << '\n';
         }
         out.flush();
     }

@@ -167,6 +167,7 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             throw Error("--format takes text, json, jsonl, tsv, ids or paths, not '" +
                         o.format_name + "'");
         o.output.nul = r.count("null") > 0;
+        o.output.terminal = stdout_tty;
         if (r.count("fields")) {
             std::string list = r["fields"].as<std::string>();
             std::size_t start = 0;
@@ -262,6 +263,11 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
                 req.query += (i > 1 ? " " : "") + words[i];
             FacetRequest people;
             people.field = "person";
+            // --limit 0 means "no hits" to a search, which makes no sense for a list of
+            // names; like --facet person:N it takes 1 to 100000.
+            if (r.count("limit") && (req.limit == 0 || req.limit > 100000))
+                throw Error("people --limit takes a number from 1 to 100000, not " +
+                            std::to_string(req.limit));
             people.limit = r.count("limit") ? req.limit : 20;
             req.facets = {people};
         } else {

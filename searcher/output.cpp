@@ -58,25 +58,32 @@ std::string plain_snippet(const std::string& s) {
 
 } // namespace
 
+std::string for_ids(const std::string& s, const OutputOptions& o) {
+    return o.terminal ? sanitize_for_terminal(s) : s;
+}
+
 std::string tsv_escape(std::string_view s) {
     std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        default:
-            out += c;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        char c = s[i];
+        const char* esc = c == '\t'   ? "\\t"
+                          : c == '\n' ? "\\n"
+                          : c == '\r' ? "\\r"
+                          : c == '\\' ? "\\\\"
+                                      : nullptr;
+        if (esc) {
+            out += esc;
+            ++i;
+            continue;
         }
+        // Other controls and bidi marks would reach the terminal of whoever views the file.
+        char32_t cp;
+        if (std::size_t n = terminal_control_at(s, i, cp)) {
+            i += n;
+            continue;
+        }
+        out += s[i++];
     }
     return out;
 }
@@ -178,12 +185,19 @@ json facets_to_json(const std::vector<Facet>& facets) {
     return out;
 }
 
-json result_to_json(const SearchResult& r) {
-    json hits = json::array();
-    for (const auto& h : r.hits)
-        hits.push_back(hit_to_json(h, r.collapse, r.explain));
-    json j{{"format_version", kFormatVersion}, {"query", r.query},   {"total", r.total},
-           {"total_exact", r.total_exact},     {"offset", r.offset}, {"hits", hits}};
+namespace {
+
+json head_to_json(const SearchResult& r) {
+    return {{"format_version", kFormatVersion},
+            {"query", r.query},
+            {"total", r.total},
+            {"total_exact", r.total_exact},
+            {"offset", r.offset}};
+}
+
+// The keys after "hits", in result_to_json's order.
+json tail_to_json(const SearchResult& r) {
+    json j = json::object();
     if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
     if (r.relaxed) j["relaxed"] = true;
     if (r.explain) j["parsed"] = r.parsed;
@@ -192,6 +206,20 @@ json result_to_json(const SearchResult& r) {
         j["partial"] = true; // --partial: some shards did not answer
         j["missing_shards"] = r.missing_shards;
     }
+    return j;
+}
+
+} // namespace
+
+json result_to_json(const SearchResult& r) {
+    json hits = json::array();
+    for (const auto& h : r.hits)
+        hits.push_back(hit_to_json(h, r.collapse, r.explain));
+    json j = head_to_json(r);
+    j["hits"] = hits;
+    json tail = tail_to_json(r);
+    for (auto& [k, v] : tail.items())
+        j[k] = v;
     return j;
 }
 
@@ -276,77 +304,177 @@ void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool
     }
 }
 
-void print_result(std::ostream& out, const SearchResult& r, const OutputOptions& o) {
-    const char end = o.nul ? '\0' : '\n';
-    switch (o.format) {
-    case OutputFormat::Json:
-        out << dump_json(search_answer_json(r, false)) << '\n';
-        return;
-    case OutputFormat::Jsonl:
-        for (const auto& h : r.hits)
-            out << dump_json(hit_to_json(h, r.collapse, r.explain)) << '\n';
-        return;
-    case OutputFormat::Ids:
-        for (const auto& h : r.hits)
-            out << h.article.id << end;
-        return;
-    case OutputFormat::Paths:
-        for (const auto& h : r.hits) {
-            std::string file = file_of_path(h.article.path);
-            if (!file.empty()) out << file << end;
-        }
-        return;
-    case OutputFormat::Tsv: {
+namespace {
+
+// The object's members without its braces ("" for an empty object).
+std::string members(const json& j) {
+    std::string s = dump_json(j);
+    return s.size() > 2 ? s.substr(1, s.size() - 2) : std::string();
+}
+
+class TsvPrinter : public HitSink {
+  public:
+    TsvPrinter(std::ostream& out, const OutputOptions& o) : out_(out), o_(o) {}
+    void begin(const SearchResult&) override {
+        for (std::size_t i = 0; i < cols().size(); ++i)
+            out_ << (i ? "\t" : "") << cols()[i];
+        out_ << '\n';
+    }
+    void hit(const Hit& h) override {
+        for (std::size_t i = 0; i < cols().size(); ++i)
+            out_ << (i ? "\t" : "") << tsv_escape(hit_field(h, cols()[i]));
+        out_ << '\n';
+    }
+    void end() override {}
+
+  private:
+    const std::vector<std::string>& cols() const {
         static const std::vector<std::string> defaults = {
             "rank", "score", "id", "date", "title", "authors", "source", "url", "path"};
-        const auto& cols = o.fields.empty() ? defaults : o.fields;
-        for (std::size_t i = 0; i < cols.size(); ++i)
-            out << (i ? "\t" : "") << cols[i];
-        out << '\n';
-        for (const auto& h : r.hits) {
-            for (std::size_t i = 0; i < cols.size(); ++i)
-                out << (i ? "\t" : "") << tsv_escape(hit_field(h, cols[i]));
-            out << '\n';
+        return o_.fields.empty() ? defaults : o_.fields;
+    }
+    std::ostream& out_;
+    const OutputOptions& o_;
+};
+
+class LinePrinter : public HitSink { // jsonl, ids, paths
+  public:
+    LinePrinter(std::ostream& out, const OutputOptions& o) : out_(out), o_(o) {}
+    void begin(const SearchResult& head) override {
+        collapse_ = head.collapse;
+        explain_ = head.explain;
+    }
+    void hit(const Hit& h) override {
+        const char end = o_.nul ? '\0' : '\n';
+        if (o_.format == OutputFormat::Jsonl) {
+            out_ << dump_json(hit_to_json(h, collapse_, explain_)) << '\n';
+        } else if (o_.format == OutputFormat::Ids) {
+            out_ << for_ids(h.article.id, o_) << end;
+        } else {
+            std::string file = file_of_path(h.article.path);
+            if (!file.empty()) out_ << for_ids(file, o_) << end;
         }
+    }
+    void end() override {}
+
+  private:
+    std::ostream& out_;
+    const OutputOptions& o_;
+    bool collapse_ = false, explain_ = false;
+};
+
+class TextPrinter : public HitSink {
+  public:
+    TextPrinter(std::ostream& out, const OutputOptions& o) : out_(out), o_(o) {}
+    void begin(const SearchResult& r) override {
+        explain_ = r.explain;
+        facets_ = r.facets;
+        if (r.explain) out_ << "query: " << sanitize_for_terminal(r.parsed) << '\n';
+        out_ << (r.total_exact ? "" : "about ") << r.total
+             << (r.total == 1 ? " match" : " matches");
+        if (r.shown) out_ << ", showing " << r.offset + 1 << "-" << r.offset + r.shown;
+        out_ << '\n';
+    }
+    void hit(const Hit& h) override;
+    void end() override { print_facets_text(out_, facets_, o_.color); }
+
+  private:
+    std::ostream& out_;
+    const OutputOptions& o_;
+    bool explain_ = false;
+    std::vector<Facet> facets_;
+};
+
+void TextPrinter::hit(const Hit& h) {
+    std::ostream& out = out_;
+    bool c = o_.color;
+    const Article& a = h.article;
+    if (!o_.fields.empty()) {
+        // --fields: one line per hit, the chosen fields separated by two spaces.
+        for (std::size_t i = 0; i < o_.fields.size(); ++i)
+            out << (i ? "  " : "") << sanitize_for_terminal(hit_field(h, o_.fields[i]));
+        out << '\n';
         return;
     }
+    out << '\n'
+        << (c ? kBold : "") << h.rank << ". " << sanitize_for_terminal(a.title) << (c ? kReset : "")
+        << '\n';
+    std::string meta = a.date.empty() ? "(no date)" : a.date;
+    if (!a.authors.empty()) meta += "  by " + join(a.authors, ", ");
+    if (!a.source.empty()) meta += "  " + a.source;
+    if (h.collapsed) meta += "  (+" + std::to_string(h.collapsed) + " copies folded)";
+    out << "   " << (c ? kDim : "") << sanitize_for_terminal(meta) << (c ? kReset : "") << '\n';
+    if (!h.snippet.empty())
+        out << "   " << render_snippet(sanitize_for_terminal(h.snippet, true), c) << '\n';
+    if (explain_) {
+        char score[64];
+        std::snprintf(score, sizeof score, "score %.4f (%d%%): ", h.score, h.percent);
+        out << "   " << score << sanitize_for_terminal(join(h.matched, " ")) << '\n';
+    }
+    out << "   " << (c ? kDim : "") << sanitize_for_terminal(a.id);
+    if (!a.path.empty() && a.path != a.id) out << "  " << sanitize_for_terminal(a.path);
+    out << (c ? kReset : "") << '\n';
+}
+
+} // namespace
+
+JsonPrinter::JsonPrinter(std::ostream& out, bool with_hits) : out_(out), with_hits_(with_hits) {}
+
+void JsonPrinter::begin(const SearchResult& head) {
+    std::string h = dump_json(head_to_json(head));
+    h.pop_back(); // the closing brace: hits and the tail follow
+    out_ << h;
+    if (with_hits_) out_ << ",\"hits\":[";
+    tail_ = members(tail_to_json(head));
+    collapse_ = head.collapse;
+    explain_ = head.explain;
+    total_ = head.total;
+    open_ = true;
+}
+
+void JsonPrinter::hit(const Hit& h) {
+    out_ << (first_ ? "" : ",") << dump_json(hit_to_json(h, collapse_, explain_));
+    first_ = false;
+}
+
+void JsonPrinter::end() {
+    if (with_hits_) out_ << ']';
+    if (!tail_.empty()) out_ << ',' << tail_;
+    out_ << "}\n";
+    open_ = false;
+}
+
+void JsonPrinter::fail(const std::string& message) {
+    if (with_hits_) out_ << ']';
+    out_ << ",\"error\":" << dump_json(message) << "}\n";
+    open_ = false;
+}
+
+std::unique_ptr<HitSink> make_printer(std::ostream& out, const OutputOptions& o) {
+    switch (o.format) {
+    case OutputFormat::Json:
+        return std::make_unique<JsonPrinter>(out);
+    case OutputFormat::Jsonl:
+    case OutputFormat::Ids:
+    case OutputFormat::Paths:
+        return std::make_unique<LinePrinter>(out, o);
+    case OutputFormat::Tsv:
+        return std::make_unique<TsvPrinter>(out, o);
     case OutputFormat::Text:
         break;
     }
-    bool c = o.color;
-    if (r.explain) out << "query: " << sanitize_for_terminal(r.parsed) << '\n';
-    out << (r.total_exact ? "" : "about ") << r.total << (r.total == 1 ? " match" : " matches");
-    if (!r.hits.empty()) out << ", showing " << r.hits.front().rank << "-" << r.hits.back().rank;
-    out << '\n';
-    for (const auto& h : r.hits) {
-        const Article& a = h.article;
-        if (!o.fields.empty()) {
-            // --fields: one line per hit, the chosen fields separated by two spaces.
-            for (std::size_t i = 0; i < o.fields.size(); ++i)
-                out << (i ? "  " : "") << sanitize_for_terminal(hit_field(h, o.fields[i]));
-            out << '\n';
-            continue;
-        }
-        out << '\n'
-            << (c ? kBold : "") << h.rank << ". " << sanitize_for_terminal(a.title)
-            << (c ? kReset : "") << '\n';
-        std::string meta = a.date.empty() ? "(no date)" : a.date;
-        if (!a.authors.empty()) meta += "  by " + join(a.authors, ", ");
-        if (!a.source.empty()) meta += "  " + a.source;
-        if (h.collapsed) meta += "  (+" + std::to_string(h.collapsed) + " copies folded)";
-        out << "   " << (c ? kDim : "") << sanitize_for_terminal(meta) << (c ? kReset : "") << '\n';
-        if (!h.snippet.empty())
-            out << "   " << render_snippet(sanitize_for_terminal(h.snippet, true), c) << '\n';
-        if (r.explain) {
-            char score[64];
-            std::snprintf(score, sizeof score, "score %.4f (%d%%): ", h.score, h.percent);
-            out << "   " << score << sanitize_for_terminal(join(h.matched, " ")) << '\n';
-        }
-        out << "   " << (c ? kDim : "") << sanitize_for_terminal(a.id);
-        if (!a.path.empty() && a.path != a.id) out << "  " << sanitize_for_terminal(a.path);
-        out << (c ? kReset : "") << '\n';
-    }
-    print_facets_text(out, r.facets, c);
+    return std::make_unique<TextPrinter>(out, o);
+}
+
+void print_result(std::ostream& out, const SearchResult& r, const OutputOptions& o) {
+    SearchResult head = r;
+    head.hits.clear();
+    if (!head.shown) head.shown = static_cast<Xapian::doccount>(r.hits.size());
+    auto p = make_printer(out, o);
+    p->begin(head);
+    for (const auto& h : r.hits)
+        p->hit(h);
+    p->end();
 }
 
 void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o) {

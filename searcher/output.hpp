@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct OutputOptions {
     bool color = false;              // ANSI colour in text output (only when stdout is a terminal)
     std::vector<std::string> fields; // --fields: columns of tsv and text ("" = the defaults)
     bool nul = false;                // -0: ids and paths end with NUL instead of newline
+    bool terminal = false;           // stdout is a terminal: ids and paths are sanitized too
 };
 
 // The names --fields accepts, in their default tsv order first.
@@ -54,11 +56,38 @@ nlohmann::ordered_json fields_answer_json();
 std::vector<std::pair<std::size_t, std::size_t>> snippet_highlights(std::string_view marked);
 void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool color);
 
+// A printer for the format: hits are written as they come (Searcher::search with a sink).
+std::unique_ptr<HitSink> make_printer(std::ostream& out, const OutputOptions& o);
+// The one JSON object of --format json and of a --batch line, written piece by piece;
+// byte for byte what dump_json(result_to_json(r)) gives. without hits: --count.
+class JsonPrinter : public HitSink {
+  public:
+    explicit JsonPrinter(std::ostream& out, bool with_hits = true);
+    void begin(const SearchResult& head) override;
+    void hit(const Hit& h) override;
+    void end() override;
+    // Ends an object begun but not finished, with an "error" member (a --batch line).
+    void fail(const std::string& message);
+    bool open() const { return open_; }
+    Xapian::doccount total() const { return total_; }
+
+  private:
+    std::ostream& out_;
+    bool with_hits_;
+    bool first_ = true, open_ = false, collapse_ = false, explain_ = false;
+    std::string tail_;
+    Xapian::doccount total_ = 0;
+};
+
 void print_result(std::ostream& out, const SearchResult& r, const OutputOptions& o);
 void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o);
 void print_article(std::ostream& out, const Article& a, const OutputOptions& o);
 
-// TSV cell: tab, newline, carriage return and backslash escaped as \t \n \r \\.
+// TSV cell: tab, newline, carriage return and backslash escaped as \t \n \r \\; other
+// controls and bidi marks dropped (terminal_control_at).
 std::string tsv_escape(std::string_view s);
+// An id or path as printed by ids/paths/people output: exact bytes for a program, with
+// controls and bidi marks removed when stdout is a terminal.
+std::string for_ids(const std::string& s, const OutputOptions& o);
 
 } // namespace morgue

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace morgue {
 
@@ -66,9 +67,55 @@ template <class F> auto Searcher::on_shards(F fn) -> decltype(fn()) {
     return fn();
 }
 
+struct Searcher::Matched {
+    explicit Matched(const Xapian::Database& db) : enquire(db) {}
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+    std::vector<Needle> needles; // for snippets
+    std::map<std::string, Xapian::doccount> copies; // --collapse: content hash -> articles
+    SearchResult res;            // everything but the hits
+};
+
 SearchResult Searcher::search(const SearchRequest& req) {
     try {
-        return on_shards([&] { return live_.read([&](Xapian::Database&) { return run(req); }); });
+        return on_shards([&] {
+            return live_.read([&](Xapian::Database&) {
+                Matched m = match(req);
+                unsigned rank = req.offset;
+                for (auto it = m.mset.begin(); it != m.mset.end(); ++it)
+                    m.res.hits.push_back(make_hit(m, it, ++rank, req));
+                return m.res;
+            });
+        });
+    } catch (const Xapian::Error& e) {
+        rethrow(e);
+    }
+}
+
+void Searcher::search(const SearchRequest& req, HitSink& sink) {
+    try {
+        Matched m =
+            on_shards([&] { return live_.read([&](Xapian::Database&) { return match(req); }); });
+        sink.begin(m.res);
+        unsigned long openings = live_.openings();
+        unsigned rank = req.offset;
+        for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+            ++rank;
+            // One hit at a time, each read retried on its own: what was printed stays.
+            auto h = live_.read([&](Xapian::Database&) -> std::optional<Hit> {
+                // Document ids of a compacted index name other articles.
+                if (live_.openings() != openings)
+                    throw Error("the index was replaced (compacted) while its hits were "
+                                "printed; run the search again");
+                try {
+                    return make_hit(m, it, rank, req);
+                } catch (const Xapian::DocNotFoundError&) {
+                    return std::nullopt; // deleted since the match: not shown
+                }
+            });
+            if (h) sink.hit(*h);
+        }
+        sink.end();
     } catch (const Xapian::Error& e) {
         rethrow(e);
     }
@@ -152,7 +199,7 @@ QueryBuilder& Searcher::builder(const QueryOptions& opts) {
     return *builder_;
 }
 
-SearchResult Searcher::run(const SearchRequest& req) {
+Searcher::Matched Searcher::match(const SearchRequest& req) {
     QueryBuilder& qb = builder(req.query_options);
     Xapian::Query parsed = qb.parse(req.query, !req.like_id.empty());
     // A short query whose words no article holds all of falls back to any of them.
@@ -173,7 +220,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
         return q;
     };
     Xapian::Query q = whole(parsed);
-    Xapian::Enquire enquire(db());
+    Matched m(db());
+    Xapian::Enquire& enquire = m.enquire;
     enquire.set_query(q);
     enquire.set_weighting_scheme(bm25_weight());
     if (req.collapse) enquire.set_collapse_key(kSlotContentHash);
@@ -181,7 +229,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
     // slot holds both (a KeyMaker cannot cross to a remote shard).
     if (req.sort == SortOrder::Newest || req.sort == SortOrder::Oldest)
         enquire.set_sort_by_value_then_relevance(kSlotSortKey, req.sort == SortOrder::Newest);
-    SearchResult res;
+    SearchResult& res = m.res;
     res.query = req.query;
     res.offset = req.offset;
     res.parsed = q.get_description();
@@ -194,8 +242,8 @@ SearchResult Searcher::run(const SearchRequest& req) {
     bool exhaustive = req.count_only || !req.facets.empty();
     Xapian::doccount check =
         exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
-    Xapian::MSet mset =
-        enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
+    Xapian::MSet& mset = m.mset;
+    mset = enquire.get_mset(req.count_only ? 0 : req.offset, req.count_only ? 0 : req.limit, check);
     if (mset.get_matches_upper_bound() == 0 && !relaxed.empty()) {
         // Nothing matched, so the spies have counted nothing yet.
         q = whole(relaxed);
@@ -212,7 +260,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
     // the copies folded across shards (69 for 70 on sample_corpus in two shards, a
     // collapse count of 0 for 1), so both come from one more pass without the collapse
     // key, counting every match's content hash: the same answer from any shards.
-    std::map<std::string, Xapian::doccount> copies;
+    std::map<std::string, Xapian::doccount>& copies = m.copies;
     if (req.collapse) {
         Xapian::Enquire count(db());
         count.set_query(q);
@@ -241,37 +289,39 @@ SearchResult Searcher::run(const SearchRequest& req) {
             again.facets.clear();
             // A suggestion that does not parse is dropped: the answer stands as asked.
             try {
-                if (run(again).total > res.total) res.suggestion = s;
+                if (match(again).res.total > res.total) res.suggestion = s;
             } catch (const Error&) {
             } catch (const Xapian::QueryParserError&) {
             }
         }
     }
-    if (req.count_only) return res;
-    std::vector<Needle> needles;
+    res.shown = mset.size();
+    if (req.count_only) return m;
     if (req.snippets)
-        needles = snippet_needles({q.get_unique_terms_begin(), q.get_unique_terms_end()});
-    unsigned rank = req.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Hit h;
-        h.rank = ++rank;
-        h.score = it.get_weight();
-        h.percent = it.get_percent();
-        Xapian::Document doc = it.get_document();
-        h.article = article_from_stored(doc.get_data());
-        if (req.snippets) h.snippet = snippet_of(h.article, needles, req.highlight);
-        if (req.collapse) {
-            auto c = copies.find(doc.get_value(kSlotContentHash));
-            h.collapsed = c == copies.end() ? 0 : c->second - 1;
-        }
-        if (req.explain)
-            for (auto t = enquire.get_matching_terms_begin(it);
-                 t != enquire.get_matching_terms_end(it); ++t) {
-                h.matched.push_back(describe_term(*t));
-            }
-        res.hits.push_back(std::move(h));
+        m.needles = snippet_needles({q.get_unique_terms_begin(), q.get_unique_terms_end()});
+    return m;
+}
+
+Hit Searcher::make_hit(const Matched& m, const Xapian::MSetIterator& it, unsigned rank,
+                       const SearchRequest& req) {
+    Hit h;
+    h.rank = rank;
+    h.score = it.get_weight();
+    h.percent = it.get_percent();
+    // From the database, not it.get_document(): an MSet keeps every document it
+    // hands out, which for --limit 99999999 is the whole archive in memory.
+    Xapian::Document doc = db().get_document(*it);
+    h.article = article_from_stored(doc.get_data());
+    if (req.snippets) h.snippet = snippet_of(h.article, m.needles, req.highlight);
+    if (req.collapse) {
+        auto c = m.copies.find(doc.get_value(kSlotContentHash));
+        h.collapsed = c == m.copies.end() ? 0 : c->second - 1;
     }
-    return res;
+    if (req.explain)
+        for (auto t = m.enquire.get_matching_terms_begin(it);
+             t != m.enquire.get_matching_terms_end(it); ++t)
+            h.matched.push_back(describe_term(*t));
+    return h;
 }
 
 // Words of the query that are in no article, replaced by the nearest word Xapian's

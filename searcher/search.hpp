@@ -56,7 +56,20 @@ struct SearchResult {
     bool relaxed = false;                // no article held every word: these hold some (query.hpp)
     bool suggestion_unavailable = false; // wanted, but every shard is remote (no spelling)
     std::vector<std::string> missing_shards; // --partial: shards left out, with the reason
+    Xapian::doccount shown = 0; // hits on this page (those in hits, or those streamed)
     bool collapse = false, explain = false;
+};
+
+// Receives a result as it is made: begin() with everything but the hits (shown says how
+// many will come; an article deleted meanwhile is skipped), hit() for each in rank
+// order, end(). Printers stream this way, so --limit 99999999 holds one article at a
+// time, not the archive.
+class HitSink {
+  public:
+    virtual ~HitSink() = default;
+    virtual void begin(const SearchResult& head) = 0;
+    virtual void hit(const Hit& h) = 0;
+    virtual void end() = 0;
 };
 
 // Opens one or more --db specs (shards.hpp) as one database; checks each schema version.
@@ -72,7 +85,10 @@ class Searcher {
     explicit Searcher(std::vector<std::string> db_specs, ShardOptions shard_opts = {});
     // Another way to open the index (remote shards, a server's own): specs name it.
     Searcher(std::vector<std::string> specs, DatabaseOpener open);
+    // The whole page at once (hits in the result).
     SearchResult search(const SearchRequest& req);
+    // The page streamed to sink; memory stays bounded whatever --limit says.
+    void search(const SearchRequest& req, HitSink& sink);
     // The stored article with this id, or false.
     bool find(const std::string& id, Article& out);
     // Before each query of a long-lived searcher (--batch, a server): see the newest
@@ -81,11 +97,14 @@ class Searcher {
     Xapian::Database& db() { return live_.db(); }
 
   private:
-    SearchResult run(const SearchRequest& req);
     // Runs fn; when a remote shard fails mid-read, opens every shard afresh and runs fn
     // again: the opener then names the dead shard (Error) or, with --partial, leaves it
     // out.
     template <class F> auto on_shards(F fn) -> decltype(fn());
+    struct Matched; // a run query: its Enquire, MSet, snippet needles and result head
+    Matched match(const SearchRequest& req);
+    Hit make_hit(const Matched& m, const Xapian::MSetIterator& it, unsigned rank,
+                 const SearchRequest& req);
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);
     QueryBuilder& builder(const QueryOptions& opts);

@@ -24,7 +24,8 @@ struct BoundedResult {
 BoundedResult run_bounded(const std::vector<std::string>& argv, double seconds, long memory_mb,
                           const std::string& stdin_file = "");
 
-// True when this test binary was built with AddressSanitizer (then so were the tools).
+// True when this test binary was built with AddressSanitizer or ThreadSanitizer (then so
+// were the tools): slower, and no address-space limit (both reserve terabytes).
 bool under_sanitizer();
 
 } // namespace morgue::test

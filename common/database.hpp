@@ -1,5 +1,5 @@
 // A read-only index that keeps up with writers: morgue-search's one-shot commands, its
-// --batch loop and morgue-serve read through it.
+// --batch loop, morgue-index stats and morgue-serve read through it.
 //
 // Writers commit while we read (Xapian then throws DatabaseModifiedError once the blocks
 // we read are reused), `morgue-index compact` swaps the whole directory (a reader holding
@@ -45,54 +45,62 @@ class LiveDatabase {
     Xapian::Database& db() { return db_; }
     const std::vector<std::string>& specs() const { return specs_; }
 
-    // Brings the view up to the newest commit: opens again from the specs when an index
-    // directory changed (a commit, a deletion, a compaction's swap), one stat() per local
-    // index when nothing did. True when the view changed.
+    // Brings the view up to the newest commit, one stat() per local index when nothing
+    // changed: a commit or a deletion is read with Database::reopen(); a directory
+    // swapped by a compaction is opened again from its path. True when the view changed.
     bool refresh();
 
     // Opens again from the specs before the next read (a remote shard failed: its
     // connection, and the others', cannot be trusted).
-    void invalidate() { stale_ = true; }
+    void invalidate() { need_ = Need::Open; }
 
-    // Counts reopenings: anything derived from db() (a QueryParser's database, a date
-    // span) is stale when this moved.
+    // Counts changes of the view: anything derived from db() (a QueryParser's database,
+    // a date span) is stale when this moved.
     unsigned long generation() const { return generation_; }
+    // Counts openings from the specs: document ids read before one may name other
+    // documents after it (a compaction renumbers them).
+    unsigned long openings() const { return openings_; }
 
     // Runs fn(db()) and returns its result. DatabaseModifiedError reopens and retries;
     // DatabaseCorruptError and DatabaseOpeningError (a directory being swapped) pause,
-    // reopen from the path and retry; after policy.attempts the last error is thrown.
-    // fn may run several times, so it must not have side effects it cannot repeat.
+    // open again from the path and retry; after policy.attempts the last error is
+    // thrown. fn may run several times, so it must not have side effects it cannot repeat.
     template <class F> auto read(F&& fn) -> decltype(fn(std::declval<Xapian::Database&>())) {
         for (int attempt = 1;; ++attempt) {
             try {
-                if (stale_) open_from_specs();
+                catch_up();
                 return fn(db_);
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt >= policy_.attempts) throw;
-                failed(attempt, false);
+                failed(attempt, Need::Reopen);
             } catch (const Xapian::DatabaseCorruptError&) {
                 if (attempt >= policy_.attempts) throw;
-                failed(attempt, true);
+                failed(attempt, Need::Open);
             } catch (const Xapian::DatabaseOpeningError& e) {
                 if (attempt >= policy_.attempts || !transient(e)) throw;
-                failed(attempt, true);
+                failed(attempt, Need::Open);
             }
         }
     }
 
   private:
-    // What identifies one committed state of a local index: its version file (Xapian
-    // writes a new one per commit; a swapped directory has another).
+    // One index directory's state: the directory itself (a compaction swaps in another)
+    // and its version file (Xapian writes a new one at every commit).
     struct Stamp {
-        unsigned long long dev = 0, ino = 0, size = 0;
+        unsigned long long dir_dev = 0, dir_ino = 0;
+        unsigned long long ino = 0, size = 0;
         long long mtime_ns = 0;
         bool operator==(const Stamp&) const = default;
     };
+    enum class Need { Nothing, Reopen, Open };
     std::vector<Stamp> stamps();
-    void open_from_specs();
+    // What the stamps say db_ needs (Reopen for a commit, Open for a swapped directory).
+    Need compare(const std::vector<Stamp>& now) const;
+    // Does what need_ says (may throw a transient error: read() retries it).
+    void catch_up();
     // After a transient error: reopen before the next try, after a pause (none for the
     // first DatabaseModifiedError: a commit happened, the newest revision is there).
-    void failed(int attempt, bool pause_first);
+    void failed(int attempt, Need need);
     // A missing index is final at the first opening; later it is a swap without
     // RENAME_EXCHANGE (maintenance.cpp) in progress. A format version error is final.
     bool transient(const Xapian::DatabaseOpeningError& e) const;
@@ -102,10 +110,9 @@ class LiveDatabase {
     RetryPolicy policy_;
     Xapian::Database db_;
     std::vector<Stamp> stamps_;
-    bool poll_ = false;   // a spec is not a local index: refresh() asks Database::reopen()
-    bool opened_ = false; // an open succeeded once
-    bool stale_ = true;   // db_ must be opened again before the next read
-    unsigned long generation_ = 0;
+    bool poll_ = false; // a spec is not a local index: refresh() asks Database::reopen()
+    Need need_ = Need::Open;
+    unsigned long generation_ = 0, openings_ = 0;
 };
 
 } // namespace morgue

@@ -1,0 +1,128 @@
+// LiveDatabase (searcher/database.hpp): reads retried on the errors a writer causes, and
+// a long-lived reader brought up to date by refresh(), a swapped directory included.
+#include "database.hpp"
+
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+
+using namespace morgue;
+
+namespace {
+
+struct TempDir {
+    TempDir() {
+        std::string t = (std::filesystem::temp_directory_path() / "morgue-live-XXXXXX").string();
+        path = ::mkdtemp(t.data());
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::string path;
+};
+
+void add_docs(const std::string& path, int n) {
+    Xapian::WritableDatabase w(path, Xapian::DB_CREATE_OR_OPEN);
+    for (int i = 0; i < n; ++i) {
+        Xapian::Document d;
+        d.add_term("word");
+        w.add_document(d);
+    }
+    w.commit();
+}
+
+RetryPolicy quick() {
+    RetryPolicy p;
+    p.attempts = 4;
+    p.first_pause = std::chrono::milliseconds(1);
+    p.max_pause = std::chrono::milliseconds(2);
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("LiveDatabase: refresh() sees a commit, and nothing when nothing changed") {
+    TempDir tmp;
+    std::string db = tmp.path + "/a.db";
+    add_docs(db, 2);
+    int opened = 0;
+    LiveDatabase live({db}, [&] {
+        ++opened;
+        return Xapian::Database(db);
+    });
+    CHECK(opened == 1);
+    CHECK(live.db().get_doccount() == 2);
+    CHECK_FALSE(live.refresh());
+    auto gen = live.generation();
+    add_docs(db, 3);
+    CHECK(live.refresh());
+    CHECK(live.generation() != gen);
+    CHECK(live.db().get_doccount() == 5);
+    CHECK(opened == 1); // a commit is read with Database::reopen(), not a new opening
+    CHECK_FALSE(live.refresh());
+}
+
+TEST_CASE("LiveDatabase: refresh() opens a swapped directory (a compaction) from its path") {
+    TempDir tmp;
+    std::string db = tmp.path + "/a.db", other = tmp.path + "/b.db";
+    add_docs(db, 2);
+    add_docs(other, 7);
+    LiveDatabase live({db}, [&] { return Xapian::Database(db); });
+    CHECK(live.db().get_doccount() == 2);
+    auto openings = live.openings();
+    std::filesystem::rename(db, tmp.path + "/old.db");
+    std::filesystem::rename(other, db);
+    std::filesystem::remove_all(tmp.path + "/old.db");
+    CHECK(live.refresh());
+    CHECK(live.openings() == openings + 1);
+    CHECK(live.db().get_doccount() == 7);
+}
+
+TEST_CASE("LiveDatabase: read() retries transient errors, a bounded number of times") {
+    TempDir tmp;
+    std::string db = tmp.path + "/a.db";
+    add_docs(db, 1);
+    LiveDatabase live(
+        {db}, [&] { return Xapian::Database(db); }, quick());
+    int calls = 0;
+    SECTION("DatabaseModifiedError once, then the answer") {
+        int n = live.read([&](Xapian::Database& d) {
+            if (++calls == 1) throw Xapian::DatabaseModifiedError("revision moved on");
+            return static_cast<int>(d.get_doccount());
+        });
+        CHECK(n == 1);
+        CHECK(calls == 2);
+    }
+    SECTION("DatabaseCorruptError every time: thrown after the last attempt") {
+        CHECK_THROWS_AS(live.read([&](Xapian::Database&) -> int {
+            ++calls;
+            throw Xapian::DatabaseCorruptError("mid-swap");
+        }),
+                        Xapian::DatabaseCorruptError);
+        CHECK(calls == 4);
+    }
+    SECTION("other errors are not retried") {
+        CHECK_THROWS_AS(live.read([&](Xapian::Database&) -> int {
+            ++calls;
+            throw Xapian::InvalidArgumentError("a bug");
+        }),
+                        Xapian::InvalidArgumentError);
+        CHECK(calls == 1);
+    }
+}
+
+TEST_CASE("LiveDatabase: a missing index fails at once, without retries") {
+    TempDir tmp;
+    int opened = 0;
+    std::string db = tmp.path + "/missing.db";
+    CHECK_THROWS_AS(LiveDatabase({db},
+                                 [&] {
+                                     ++opened;
+                                     return Xapian::Database(db);
+                                 }),
+                    Xapian::DatabaseNotFoundError);
+    CHECK(opened == 1);
+}
