@@ -3,7 +3,7 @@
 // on team-written pages (tests/fixtures/html/encodings, made by scripts/make-warc-fixtures),
 // and "binary" decided only once decoding failed.
 #include "parse/charset.hpp"
-#include "parse/html_article.hpp"
+#include "parse/html/html_article.hpp"
 
 #include <catch2/catch.hpp>
 
