@@ -46,7 +46,7 @@ struct Article {
     std::optional<std::int64_t> published; // seconds since the epoch, UTC
     std::optional<std::int64_t> modified;  // seconds since the epoch, UTC
     std::string date;        // YYYY-MM-DD: the article's own calendar date (local to it)
-    std::string date_source; // "article", "meta", "url", "text", "fetch": where date came from
+    std::string date_source; // where date came from: docs/output.md lists the values
     std::string dateline;    // place of an AP-style dateline ("KYIV, Ukraine")
 
     std::vector<Caption> captions;

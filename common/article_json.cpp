@@ -125,22 +125,40 @@ Article article_from_json(const json& j) {
 std::string dump_json(const json& j, int indent) {
     std::string out = j.dump(indent, ' ', false, json::error_handler_t::replace);
     // nlohmann escapes C0 controls only. C1 controls (U+0080..U+009F; C2 80..C2 9F in
-    // UTF-8) are escaped too: a terminal may read U+009B as CSI.
-    if (out.find('\xC2') == std::string::npos) return out;
+    // UTF-8) are escaped too: a terminal may read U+009B as CSI. So are the bidirectional
+    // controls (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which reorder
+    // what a terminal shows. The JSON means the same; only its bytes are safer.
+    if (out.find('\xC2') == std::string::npos && out.find('\xE2') == std::string::npos &&
+        out.find('\xD8') == std::string::npos)
+        return out;
+    auto unsafe = [&](std::size_t i, char32_t& cp) -> std::size_t {
+        auto b = [&](std::size_t k) {
+            return k < out.size() ? static_cast<unsigned char>(out[k]) : 0;
+        };
+        unsigned char c = b(i);
+        if (c == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) return cp = b(i + 1), 2;
+        if (c == 0xD8 && b(i + 1) == 0x9C) return cp = 0x61C, 2;
+        if (c == 0xE2 && b(i + 1) == 0x80 &&
+            (b(i + 2) == 0x8E || b(i + 2) == 0x8F || (b(i + 2) >= 0xAA && b(i + 2) <= 0xAE)))
+            return cp = 0x2000 + (b(i + 2) & 0x3F), 3;
+        if (c == 0xE2 && b(i + 1) == 0x81 && b(i + 2) >= 0xA6 && b(i + 2) <= 0xA9)
+            return cp = 0x2040 + (b(i + 2) & 0x3F), 3;
+        return 0;
+    };
     std::string safe;
     safe.reserve(out.size());
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(out[i]);
-        unsigned char next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
-        if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
-            static constexpr char hex[] = "0123456789abcdef";
-            safe += "\\u00";
-            safe += hex[next >> 4];
-            safe += hex[next & 15];
-            ++i;
-        } else {
-            safe += static_cast<char>(c);
+    for (std::size_t i = 0; i < out.size();) {
+        char32_t cp = 0;
+        std::size_t n = unsafe(i, cp);
+        if (n == 0) {
+            safe += out[i++];
+            continue;
         }
+        static constexpr char hex[] = "0123456789abcdef";
+        safe += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4)
+            safe += hex[(cp >> shift) & 15];
+        i += n;
     }
     return safe;
 }

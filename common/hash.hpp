@@ -19,6 +19,13 @@ constexpr std::uint64_t hash64(std::string_view s) {
 
 std::string hex64(std::uint64_t v); // 16 lowercase hex digits
 
+// The shard (0..n-1) an article id belongs to when an archive is split n ways
+// (morgue-index --shard K/N): stable, so re-indexing an article lands in its shard.
+// The high bits of the hash: FNV-1a's low bits mix less.
+constexpr unsigned shard_of(std::string_view id, unsigned n) {
+    return static_cast<unsigned>((hash64(id) >> 16) % n);
+}
+
 // A hash of text that ignores what copies of one article differ in: ASCII case,
 // whitespace and punctuation runs. Fast (no Unicode tables): it keys content ids and
 // the collapse slot, where speed matters and accents do not.

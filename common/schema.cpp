@@ -3,7 +3,10 @@
 #include "hash.hpp"
 #include "text.hpp"
 
+#include <xapian.h>
+
 #include <algorithm>
+#include <cmath>
 
 namespace morgue {
 
@@ -83,6 +86,23 @@ std::string boolean_term(const Field& f, std::string_view value) {
         term += tail;
     }
     return term;
+}
+
+double recency_slot_weight(std::int64_t days) {
+    double e = static_cast<double>(days - kRecencyEpochDays) / kRecencyHalfLifeDays;
+    return std::exp2(std::min(e, 1000.0));
+}
+
+double recency_query_scale(std::int64_t today_days) {
+    double e = static_cast<double>(today_days - kRecencyEpochDays) / kRecencyHalfLifeDays;
+    return kRecencyMaxBoost * std::exp2(-e);
+}
+
+std::string sort_key(std::string_view yyyymmdd, const std::int64_t* published) {
+    if (yyyymmdd.size() != 8) return {};
+    std::string key(yyyymmdd);
+    if (published) key += Xapian::sortable_serialise(static_cast<double>(*published));
+    return key;
 }
 
 std::vector<std::string_view> query_names(const Field& f) {

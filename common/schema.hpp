@@ -19,8 +19,10 @@ namespace morgue {
 
 // Bump when terms, prefixes, slot encodings or the stored article (stored_article.hpp)
 // change: the searcher refuses an index written with another version and tells the
-// user to re-index. 2: the body stored after the JSON, not in it.
-inline constexpr int kSchemaVersion = 2;
+// user to re-index. 2: the body stored after the JSON, not in it. 3: slots 8 (recency)
+// and 9 (sort key), so that sorting and relevance-recent run on Xapian's stock remote
+// server (xapian-tcpsrv), which knows no KeyMaker and no posting source of ours.
+inline constexpr int kSchemaVersion = 3;
 inline constexpr const char* kSchemaVersionKey = "morgue:schema_version";
 
 // Value slots. Never renumber one: the numbers are in every index on disk.
@@ -33,7 +35,28 @@ enum Slot : unsigned {
     kSlotPeople = 5,      // people names as written, joined by '\x1f' (facets)
     kSlotTags = 6,        // tags as written, joined by '\x1f' (facets)
     kSlotLang = 7,        // language code
+    kSlotRecency = 8,     // sortable_serialise(recency_weight(date)): relevance-recent
+    kSlotSortKey = 9,     // "YYYYMMDD" + sortable_serialise(published): newest/oldest
 };
+
+// --sort relevance-recent adds to BM25 a boost that halves every kRecencyHalfLifeDays
+// back from today. Today is known at query time only, but the boost factors:
+//   max * 2^(-(today - d) / h) = max * 2^(-(today - E) / h) * 2^((d - E) / h)
+// so the index holds 2^((d - E) / h) (kSlotRecency, read by Xapian's own
+// ValueWeightPostingSource) and the query scales it by the first two factors
+// (OP_SCALE_WEIGHT). E is a fixed day near today's archives so the values stay
+// within a double's range for dates within about 80 years of it (older ones weigh 0).
+inline constexpr double kRecencyHalfLifeDays = 30;
+inline constexpr double kRecencyMaxBoost = 2.0;
+inline constexpr std::int64_t kRecencyEpochDays = 20454; // 2026-01-01 in days since 1970
+// The value of kSlotRecency for a day (days since 1970-01-01): 2^((d - E) / h), capped
+// so a mistyped far-future date cannot overflow.
+double recency_slot_weight(std::int64_t days);
+// The factor the query multiplies the slot's weight by, for today (days since 1970).
+double recency_query_scale(std::int64_t today_days);
+// The sort key (kSlotSortKey) of an article: its calendar day then its published
+// instant; "" for an undated article (first when oldest first, last when newest first).
+std::string sort_key(std::string_view yyyymmdd, const std::int64_t* published);
 
 inline constexpr unsigned kNoSlot = ~0u;
 
@@ -167,6 +190,11 @@ inline constexpr const char* kStemLanguage = "english";
 
 // Xapian's limit on term length is 245 bytes; longer boolean terms are hashed.
 inline constexpr std::size_t kMaxTermBytes = 240;
+// The longest word indexed from free text, in bytes (Xapian TermGenerator's default,
+// set explicitly): a longer "word" (a CJK headline without punctuation, a base64 run) is
+// not a word. Spelling words obey the same cap: Xapian's spelling table refuses keys
+// over 255 bytes at commit, which lost a whole batch.
+inline constexpr unsigned kMaxWordBytes = 64;
 
 // The boolean term for a value of a boolean field: prefix + normalised value, hashed
 // when too long. Both the writer and the query parser use this one function.

@@ -288,4 +288,74 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
+namespace {
+
+// The length of a terminal-unsafe character at s[i] (a C0 or C1 control, DEL, or a
+// bidirectional control), or 0 when the character there is safe.
+std::size_t unsafe_at(std::string_view s, std::size_t i) {
+    auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+    unsigned char c = b(i);
+    if (c < 0x20 || c == 0x7f) return 1;
+    if (c == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) return 2; // C1
+    if (c == 0xD8 && b(i + 1) == 0x9C) return 2;                     // U+061C
+    if (c == 0xE2 && b(i + 1) == 0x80 &&
+        (b(i + 2) == 0x8E || b(i + 2) == 0x8F || (b(i + 2) >= 0xAA && b(i + 2) <= 0xAE)))
+        return 3; // U+200E, U+200F, U+202A..U+202E
+    if (c == 0xE2 && b(i + 1) == 0x81 && b(i + 2) >= 0xA6 && b(i + 2) <= 0xA9)
+        return 3; // U+2066..U+2069
+    return 0;
+}
+
+} // namespace
+
+std::string sanitize_for_terminal(std::string_view s, bool keep_markers) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t n = unsafe_at(s, i);
+        bool keep = c == '\n' || c == '\t' || (keep_markers && (c == 0x01 || c == 0x02));
+        if (n == 0 || keep) {
+            out += s[i++];
+            continue;
+        }
+        i += n;
+    }
+    return out;
+}
+
+std::string sanitize_line(std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t n = unsafe_at(s, i);
+        char32_t cp = 0;
+        if (n == 0 && c >= 0x80 && utf8_seq(s, i, cp) == 0) n = 1; // an invalid byte
+        if (n == 0) {
+            out += s[i++];
+            continue;
+        }
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (n == 1) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            utf8_seq(s, i, cp);
+            out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4)
+                out += hex[(cp >> shift) & 15];
+        }
+        i += n;
+    }
+    return out;
+}
+
 } // namespace morgue

@@ -13,12 +13,14 @@ template <class T> class BoundedQueue {
   public:
     explicit BoundedQueue(std::size_t capacity) : cap_(capacity) {}
 
-    void push(T item) {
+    // False (the item dropped) once the queue is closed: the consumer has stopped.
+    bool push(T item) {
         std::unique_lock lock(m_);
         not_full_.wait(lock, [&] { return q_.size() < cap_ || closed_; });
-        if (closed_) return;
+        if (closed_) return false;
         q_.push_back(std::move(item));
         not_empty_.notify_one();
+        return true;
     }
 
     bool pop(T& out) {

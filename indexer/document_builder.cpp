@@ -1,6 +1,7 @@
 #include "document_builder.hpp"
 
 #include "dates.hpp"
+#include "errors.hpp"
 #include "hash.hpp"
 #include "schema.hpp"
 #include "schema_values.hpp"
@@ -22,6 +23,7 @@ DocumentBuilder::DocumentBuilder() {
     tg_.set_stemmer(cached_stemmer());
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL); // as the QueryParser: schema.hpp
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg_.set_max_word_length(kMaxWordBytes);
 }
 
 std::string id_term(const std::string& id) {
@@ -34,7 +36,7 @@ std::vector<std::string> spelling_words(const Article& a) {
         std::string folded = fold_for_match(text);
         std::string cur;
         auto flush = [&] {
-            if (cur.size() >= 3) words.push_back(cur);
+            if (cur.size() >= 3 && cur.size() <= kMaxWordBytes) words.push_back(cur);
             cur.clear();
         };
         for (char c : folded) {
@@ -80,6 +82,11 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
                 doc.add_boolean_term(month_term(d->year, d->month));
                 doc.add_boolean_term(year_term(d->year));
                 doc.add_value(kSlotDate, date_slot_value(*d));
+                std::string ymd = date_slot_value(*d);
+                doc.add_value(kSlotRecency,
+                              Xapian::sortable_serialise(recency_slot_weight(days_from_civil(*d))));
+                std::int64_t published = a.published.value_or(0);
+                doc.add_value(kSlotSortKey, sort_key(ymd, a.published ? &published : nullptr));
             }
             continue; // the date slot holds the schema's encoding, not the value as written
         case FieldKind::Text:
@@ -111,6 +118,14 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     // its reference on the next build() while the writer used it: a use-after-free
     // that crashed morgue-index now and then (seen as exit 139 in the SIGKILL test).
     tg_.set_document(Xapian::Document());
+    // Xapian refuses a term over 245 bytes, and a refusal inside the writer drops every
+    // change since the last commit: check here, at the document boundary, so only this
+    // record is rejected. (The schema's rules keep every term under the cap; this guards
+    // them.)
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if ((*t).size() > kMaxTermBytes + 5)
+            throw RecordError("a term of " + std::to_string((*t).size()) +
+                              " bytes, over Xapian's limit of 245");
     return doc;
 }
 

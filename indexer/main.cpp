@@ -3,6 +3,7 @@
 #include "maintenance.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
+#include "text.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -20,20 +21,32 @@ int main(int argc, char** argv) {
         }
         using Command = morgue::IndexOptions::Command;
         if (opts.command == Command::Stats) {
-            morgue::print_stats(opts.db, morgue::index_stats(opts.db), std::cout);
+            std::vector<morgue::IndexStats> shards;
+            for (const auto& db : opts.dbs) {
+                shards.push_back(morgue::index_stats(db));
+                if (opts.dbs.size() > 1) {
+                    morgue::print_stats(db, shards.back(), std::cout);
+                    std::cout << '\n';
+                }
+            }
+            if (opts.dbs.size() > 1)
+                morgue::print_stats(std::to_string(opts.dbs.size()) + " shards",
+                                    morgue::merge_stats(shards), std::cout);
+            else
+                morgue::print_stats(opts.db, shards.front(), std::cout);
             return 0;
         }
         if (opts.command == Command::Compact) {
             auto [before, after] = morgue::compact_index(opts.db, opts.lock_timeout);
             if (!opts.quiet)
-                std::cerr << "morgue-index: compacted " << opts.db << ": " << before << " -> "
-                          << after << " bytes\n";
+                std::cerr << "morgue-index: compacted " << morgue::sanitize_line(opts.db) << ": "
+                          << before << " -> " << after << " bytes\n";
             return 0;
         }
         if (opts.command == Command::Delete) {
             auto missing = morgue::delete_articles(opts.db, opts.ids, opts.lock_timeout);
             for (const auto& id : missing)
-                std::cerr << "morgue-index: no article " << id << '\n';
+                std::cerr << "morgue-index: no article " << morgue::sanitize_line(id) << '\n';
             if (!opts.quiet)
                 std::cerr << "morgue-index: deleted " << opts.ids.size() - missing.size() << " of "
                           << opts.ids.size() << '\n';

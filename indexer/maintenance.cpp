@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
+#include <map>
 #include <unistd.h>
 
 namespace morgue {
@@ -64,6 +65,32 @@ IndexStats index_stats(const std::string& path) {
     return s;
 }
 
+IndexStats merge_stats(const std::vector<IndexStats>& shards) {
+    IndexStats all;
+    std::map<std::string, std::uint64_t> sources;
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        const IndexStats& s = shards[i];
+        all.articles += s.articles;
+        all.dated += s.dated;
+        all.bytes_on_disk += s.bytes_on_disk;
+        if (s.dated > 0) {
+            if (all.first_date.empty() || s.first_date < all.first_date)
+                all.first_date = s.first_date;
+            if (s.last_date > all.last_date) all.last_date = s.last_date;
+        }
+        for (const auto& [host, n] : s.sources)
+            sources[host] += n;
+        if (i == 0)
+            all.schema_version = s.schema_version;
+        else if (s.schema_version != all.schema_version)
+            all.schema_version = "mixed: re-index the shards that differ";
+    }
+    all.sources.assign(sources.begin(), sources.end());
+    std::stable_sort(all.sources.begin(), all.sources.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    return all;
+}
+
 void print_stats(const std::string& db, const IndexStats& s, std::ostream& out) {
     out << "index: " << db << '\n';
     out << "articles: " << s.articles << '\n';
@@ -86,21 +113,39 @@ void print_stats(const std::string& db, const IndexStats& s, std::ostream& out) 
     out << "schema version: " << (s.schema_version.empty() ? "none" : s.schema_version) << '\n';
 }
 
-void compact_into_place(Xapian::Database& src, const std::string& db) {
+fs::path resolved_index_path(const std::string& db) {
     fs::path target = fs::absolute(db).lexically_normal();
     if (!target.has_filename()) target = target.parent_path();
+    // Through a symlinked --db, swap the real directory: the link stays a link.
+    std::error_code ec;
+    if (fs::is_symlink(target, ec)) {
+        fs::path real = fs::canonical(target, ec);
+        if (!ec) target = real;
+    }
+    return target;
+}
+
+void compact_into_place(Xapian::Database& src, const std::string& db) {
+    fs::path target = resolved_index_path(db);
     fs::path tmp = target;
     tmp += ".compact-" + std::to_string(::getpid());
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
+    remove_xapian_dir(tmp.string()); // a leftover of an earlier process with this pid
     try {
         src.compact(tmp.string());
     } catch (const Xapian::Error& e) {
-        fs::remove_all(tmp, ec);
+        remove_xapian_dir(tmp.string());
+        if (disk_full_error(e))
+            throw Error(db + ": disk full (ENOSPC) while compacting; the index is unchanged");
         throw Error(describe_xapian_error(db, e));
+    } catch (const std::exception& e) {
+        // Xapian's compactor trusts the blocks it reads: on a damaged index it fails
+        // inside the standard library ("basic_string::append").
+        remove_xapian_dir(tmp.string());
+        throw Error(db + ": cannot compact: the index looks damaged (" + e.what() +
+                    "); check it with xapian-check, or index again into a new --db");
     }
     if (Xapian::Database::check(tmp.string()) != 0) {
-        fs::remove_all(tmp, ec);
+        remove_xapian_dir(tmp.string());
         throw Error(db + ": the compacted copy failed its check; the index is unchanged");
     }
     // Swap the two directories in one step: a reader sees the old or the new index.
@@ -112,17 +157,19 @@ void compact_into_place(Xapian::Database& src, const std::string& db) {
         fs::rename(tmp, target);
         tmp = old;
     }
-    fs::remove_all(tmp, ec); // the old index, now under the temporary name
+    // The old index, now under the temporary name: its Xapian files only. Anything else
+    // a user kept in it stays there, rather than being deleted unseen.
+    remove_xapian_dir(tmp.string());
 }
 
 std::pair<std::uint64_t, std::uint64_t> compact_index(const std::string& db, double lock_timeout) {
-    fs::path target = fs::absolute(db).lexically_normal();
-    if (target.has_filename() == false) target = target.parent_path();
-    if (!fs::is_directory(target)) throw Error(db + ": no index here; run morgue-index first");
+    fs::path target = resolved_index_path(db);
+    if (!is_index_dir(target.string()))
+        throw Error(db + ": no Morgue index here; run morgue-index first");
     std::uint64_t before = directory_size(target);
     {
         // The writer's lock keeps other writers out until the swap is done.
-        IndexWriter writer(target.string(), lock_timeout);
+        IndexWriter writer(target.string(), lock_timeout, false, /*create=*/false);
         Xapian::Database src = writer.db();
         compact_into_place(src, target.string());
     }
@@ -131,8 +178,7 @@ std::pair<std::uint64_t, std::uint64_t> compact_index(const std::string& db, dou
 
 std::vector<std::string> delete_articles(const std::string& db, const std::vector<std::string>& ids,
                                          double lock_timeout) {
-    if (!fs::is_directory(db)) throw Error(db + ": no index here; run morgue-index first");
-    IndexWriter writer(db, lock_timeout);
+    IndexWriter writer(db, lock_timeout, false, /*create=*/false);
     std::vector<std::string> missing;
     for (const auto& id : ids) {
         if (writer.remove(id)) continue;

@@ -25,6 +25,9 @@ struct IndexStats {
 
 IndexStats index_stats(const std::string& db);
 void print_stats(const std::string& db, const IndexStats& s, std::ostream& out);
+// Several shards: each one's stats, then their sum as one archive (articles, date span,
+// sources and sizes added up; the schema version when every shard has the same).
+IndexStats merge_stats(const std::vector<IndexStats>& shards);
 
 // Compacts db (holding its write lock, so no writer runs meanwhile) and swaps the
 // compacted copy in. Returns {bytes before, bytes after}.

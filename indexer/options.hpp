@@ -9,11 +9,16 @@
 
 namespace morgue {
 
+// The most --jobs accepted (threads, and shards of a bulk build).
+inline constexpr unsigned kMaxJobs = 256;
+
 struct IndexOptions {
     // `morgue-index [OPTIONS] PATH...` indexes; `morgue-index stats|compact|delete ID...`
     // maintain an index.
     enum class Command { Index, Help, Version, Stats, Compact, Delete } command = Command::Index;
     std::string db;                  // --db, else $MORGUE_DB, else ./morgue.db
+    std::vector<std::string> dbs;    // every --db given (stats reads several shards)
+    unsigned shard = 0, shards = 0;  // --shard K/N: index only ids of shard K of N
     std::vector<std::string> inputs; // files, directories, "-"
     std::vector<std::string> ids;    // for delete: article ids (or URLs)
     bool dry_run = false;

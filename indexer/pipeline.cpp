@@ -4,20 +4,26 @@
 #include "bounded_queue.hpp"
 #include "document_builder.hpp"
 #include "errors.hpp"
+#include "hash.hpp"
 #include "index_writer.hpp"
 #include "maintenance.hpp"
 #include "parse/parse.hpp"
+#include "schema.hpp"
 #include "shard_writers.hpp"
 #include "sources/sources.hpp"
+#include "text.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -44,6 +50,7 @@ struct Parsed {
     std::string reason; // skip or reject reason
     std::optional<Article> article;
     Xapian::Document doc;
+    bool other_shard = false; // --shard: another shard's article, not indexed here
 };
 
 class Progress {
@@ -96,32 +103,55 @@ std::string bulk_dir_of(const std::string& db) {
     return p.string();
 }
 
-} // namespace
+namespace fs = std::filesystem;
 
-Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& err) {
-    auto start = std::chrono::steady_clock::now();
-    Summary summary;
-    unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
-
-    // The index's own writer holds its lock for the whole run. A build into an empty
-    // index on several cores goes through shard writers beside it (shard_writers.hpp),
-    // compacted into it at the end; otherwise this writer writes every article itself.
-    std::unique_ptr<IndexWriter> writer;
-    std::unique_ptr<ShardWriters> shards;
-    std::string bulk_dir = bulk_dir_of(opts.db);
-    if (!opts.dry_run) {
-        writer = std::make_unique<IndexWriter>(opts.db, opts.lock_timeout);
-        writer->set_commit_every(opts.commit_every, kCommitBytes);
-        unsigned resume = ShardWriters::existing(bulk_dir);
-        if (writer->db().get_doccount() == 0 && (resume > 0 || jobs > 1)) {
-            shards = std::make_unique<ShardWriters>(bulk_dir, resume ? resume : jobs,
-                                                    opts.commit_every, kCommitBytes);
-        } else {
-            // Left by a bulk run killed after its index was swapped in: nothing to resume.
-            std::error_code ec;
-            std::filesystem::remove_all(bulk_dir, ec);
-        }
+// The inputs as a bulk build records them: absolute, so the same command run from
+// another directory still resumes.
+std::vector<std::string> input_key(const std::vector<std::string>& inputs) {
+    std::vector<std::string> out;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        fs::path p = in == "-" ? fs::path("-") : fs::weakly_canonical(fs::absolute(in), ec);
+        out.push_back(ec ? in : p.string());
     }
+    return out;
+}
+
+// --errors FILE is written from its start: refuse a file that is also an input (it would
+// be emptied before it is read) and an existing file that is not an earlier errors file.
+void check_errors_file(const std::string& file, const std::vector<std::string>& inputs) {
+    struct stat es {};
+    if (::stat(file.c_str(), &es) != 0) return; // a new file
+    for (const auto& in : inputs) {
+        struct stat is {};
+        int rc = in == "-" ? ::fstat(STDIN_FILENO, &is) : ::stat(in.c_str(), &is);
+        if (rc == 0 && is.st_dev == es.st_dev && is.st_ino == es.st_ino)
+            throw Error(file + ": the --errors file is also an input; choose another file");
+    }
+    if (!S_ISREG(es.st_mode) || es.st_size == 0) return; // a terminal, /dev/stderr, empty
+    std::ifstream f(file);
+    std::string line;
+    std::getline(f, line);
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (!j.is_object() || !j.contains("reason") || !j.contains("record"))
+        throw Error(file +
+                    ": exists and is not a morgue-index errors file; refusing to overwrite it "
+                    "(remove it, or choose another --errors file)");
+}
+
+// Runs a function on every path out of a scope, an exception included.
+struct AtExit {
+    std::function<void()> fn;
+    ~AtExit() { fn(); }
+};
+
+// Thrown in the reader thread when the run has stopped (its queue closed).
+struct ReaderStopped {};
+
+Summary run_pipeline(const IndexOptions& opts, std::ostream& out, std::ostream& err, unsigned jobs,
+                     std::chrono::steady_clock::time_point start, IndexWriter* writer,
+                     ShardWriters* shards, const std::string& bulk_dir) {
+    Summary summary;
     RunDeduper dedupe;
 
     std::ofstream errors;
@@ -135,8 +165,24 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
     std::atomic<std::uint64_t> bytes_read{0};
     std::atomic<std::uint64_t> next_seq{0};
     std::exception_ptr reader_error;
+    std::thread reader;
+    std::vector<std::thread> parsers;
+    parsers.reserve(jobs);
+    // Every path out, an exception included, stops and joins the threads: a std::thread
+    // destroyed unjoined calls std::terminate ("terminate called without an active
+    // exception", seen with --jobs 100000 and with two runs on one new index).
+    AtExit join_all{[&] {
+        in_q.close();
+        out_q.close();
+        if (reader.joinable()) reader.join();
+        for (auto& t : parsers)
+            if (t.joinable()) t.join();
+    }};
+    auto push = [&](Item&& it) {
+        if (!in_q.push(std::move(it))) throw ReaderStopped{};
+    };
 
-    std::thread reader([&] {
+    reader = std::thread([&] {
         try {
             SourceOptions so;
             so.max_record_size = opts.max_record_size;
@@ -147,7 +193,7 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 Item it;
                 it.seq = next_seq++;
                 it.record = std::move(r);
-                in_q.push(std::move(it));
+                push(std::move(it));
             };
             ev.rejected = [&](const Record& where, const std::string& why) {
                 Item it;
@@ -155,24 +201,26 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 it.kind = Item::Kind::Reject;
                 it.record = where;
                 it.reason = why;
-                in_q.push(std::move(it));
+                push(std::move(it));
             };
             ev.unchanged = [&](const std::string& origin) {
                 Item it;
                 it.seq = next_seq++;
                 it.kind = Item::Kind::Unchanged;
                 it.record.origin = origin;
-                in_q.push(std::move(it));
+                push(std::move(it));
             };
             ev.skipped = [&](const std::string& why) {
                 Item it;
                 it.seq = next_seq++;
                 it.kind = Item::Kind::Skip;
                 it.reason = why;
-                in_q.push(std::move(it));
+                push(std::move(it));
             };
             ev.progress = [&](std::uint64_t n) { bytes_read += n; };
             read_inputs(opts.inputs, so, ev);
+        } catch (const ReaderStopped&) {
+            // the run stopped: nothing more to read
         } catch (...) {
             reader_error = std::current_exception();
         }
@@ -180,7 +228,6 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
     });
 
     std::atomic<unsigned> parsers_left{jobs};
-    std::vector<std::thread> parsers;
     for (unsigned j = 0; j < jobs; ++j) {
         parsers.emplace_back([&] {
             DocumentBuilder builder;
@@ -197,10 +244,19 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                 if (it.kind == Item::Kind::Record) {
                     try {
                         p.article = parse_record(it.record);
-                        if (!opts.dry_run) p.doc = builder.build(*p.article);
+                        p.other_shard =
+                            opts.shards && shard_of(p.article->id, opts.shards) != opts.shard;
+                        // Another shard's article is counted, not built.
+                        if (!p.other_shard && !opts.dry_run) p.doc = builder.build(*p.article);
                     } catch (const std::exception& e) {
+                        // The document boundary: whatever one record does, it is rejected
+                        // (named and counted), never the run.
                         p.kind = Item::Kind::Reject;
                         p.reason = e.what();
+                        p.article.reset();
+                    } catch (const Xapian::Error& e) {
+                        p.kind = Item::Kind::Reject;
+                        p.reason = e.get_type() + std::string(": ") + e.get_msg();
                         p.article.reset();
                     }
                 }
@@ -218,15 +274,18 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
         ++records;
         switch (p.kind) {
         case Item::Kind::Skip:
-            ++summary.skipped[p.reason];
+            ++summary.skipped[sanitize_line(p.reason)];
             return;
         case Item::Kind::Unchanged:
             summary.count(Outcome::Unchanged);
             return;
         case Item::Kind::Reject:
-            ++summary.rejected[p.reason];
-            err << "morgue-index: " << p.origin << ": " << p.reason << '\n';
-            if (errors)
+            // File names, WARC headers and reasons quoting them are untrusted: one line
+            // each, no escape sequence or bidi control reaches the terminal.
+            ++summary.rejected[sanitize_line(p.reason)];
+            err << "morgue-index: " << sanitize_line(p.origin) << ": " << sanitize_line(p.reason)
+                << '\n';
+            if (errors.is_open()) {
                 errors << dump_json({{"file", p.path.empty() ? p.origin : p.path},
                                      {"offset", p.offset},
                                      {"record", p.origin},
@@ -235,15 +294,29 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
                                                        : nlohmann::ordered_json(p.record_id)},
                                      {"reason", p.reason}})
                        << '\n';
+                if (!errors)
+                    throw Error(opts.errors_file + ": cannot write the --errors file (" +
+                                std::strerror(errno) + ")");
+            }
             return;
         case Item::Kind::Record:
             break;
+        }
+        if (p.other_shard) {
+            // Shards split by id, and only the same id twice is a duplicate: the shard
+            // that owns the id counts it as one run over the whole dump would.
+            ++summary.skipped["other shard (--shard " + std::to_string(opts.shard) + "/" +
+                              std::to_string(opts.shards) + ")"];
+            return;
         }
         // Identity decides: only the same id twice is a duplicate, and the later one wins.
         bool duplicate = !dedupe.first_time(*p.article);
         if (opts.dry_run) {
             summary.count(Outcome::Indexed, duplicate, p.article->truncated);
-            if (opts.print == "jsonl") out << dump_json(article_to_json(*p.article)) << '\n';
+            if (opts.print == "jsonl") {
+                out << dump_json(article_to_json(*p.article)) << '\n';
+                check_stdout(out); // `> /dev/full` is an error; `| head` ends quietly
+            }
             return;
         }
         if (shards) {
@@ -271,19 +344,23 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
             in_q.close();
         }
     }
-    reader.join();
-    for (auto& t : parsers)
-        t.join();
+    join_all.fn();
     progress.finish();
+    if (!opts.print.empty() && !writer_error) {
+        // Before the summary: stderr is tied to stdout, and its write would flush this
+        // buffer and lose the cause of a failure.
+        errno = 0;
+        out.flush();
+        check_stdout(out);
+    }
     if (writer_error) std::rethrow_exception(writer_error);
     if (reader_error) std::rethrow_exception(reader_error);
     if (shards) {
         shards->finish(summary);
         Xapian::Database all = shards->as_one();
         if (all.get_doccount() > 0) compact_into_place(all, opts.db);
-        shards.reset();
-        std::error_code ec;
-        std::filesystem::remove_all(bulk_dir, ec);
+        all.close();
+        remove_bulk_dir(bulk_dir);
     } else if (writer) {
         writer->commit();
     }
@@ -291,6 +368,81 @@ Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& 
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
+}
+
+} // namespace
+
+Summary run_indexing(const IndexOptions& opts, std::ostream& out, std::ostream& err) {
+    auto start = std::chrono::steady_clock::now();
+    unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+
+    if (!opts.errors_file.empty()) check_errors_file(opts.errors_file, opts.inputs);
+
+    // The index's own writer holds its lock for the whole run. A build into an empty
+    // index on several cores goes through shard writers beside it (shard_writers.hpp),
+    // compacted into it at the end; otherwise this writer writes every article itself.
+    std::unique_ptr<IndexWriter> writer;
+    std::unique_ptr<ShardWriters> shards;
+    std::string bulk_dir = bulk_dir_of(opts.db);
+    bool bulk_created = false;
+    auto note = [&](const std::string& line) {
+        if (!opts.quiet) err << "morgue-index: " << sanitize_line(line) << '\n';
+    };
+    if (!opts.dry_run) {
+        writer = std::make_unique<IndexWriter>(opts.db, opts.lock_timeout);
+        writer->set_commit_every(opts.commit_every, kCommitBytes);
+        bool empty = writer->db().get_doccount() == 0;
+        std::error_code ec;
+        bool bulk_exists = fs::exists(fs::symlink_status(bulk_dir, ec));
+        auto manifest = bulk_exists ? read_bulk_manifest(bulk_dir) : std::nullopt;
+        std::vector<std::string> inputs = input_key(opts.inputs);
+        if (bulk_exists && manifest && !empty) {
+            // Left by a bulk run killed after its index was swapped in: nothing to resume.
+            remove_bulk_dir(bulk_dir);
+            note("removed " + bulk_dir + ", left by an interrupted bulk build");
+        } else if (bulk_exists && empty) {
+            std::string discard = "; to discard it: rm -r '" + bulk_dir + "'";
+            if (!manifest)
+                throw Error(bulk_dir + ": exists but is not a bulk build of this morgue-index" +
+                            discard);
+            if (manifest->inputs != inputs)
+                throw Error(bulk_dir + ": holds an unfinished bulk build of other inputs (" +
+                            (manifest->inputs.empty() ? "" : manifest->inputs.front()) +
+                            (manifest->inputs.size() > 1 ? ", ..." : "") +
+                            "); run that command again to finish it" + discard);
+            if (std::string bad = check_shards(bulk_dir, manifest->shards); !bad.empty())
+                throw Error(bulk_dir + ": " + bad + discard);
+            note("resuming the unfinished bulk build in " + bulk_dir);
+            shards = std::make_unique<ShardWriters>(bulk_dir, manifest->shards, opts.commit_every,
+                                                    kCommitBytes);
+        } else if (empty && jobs > 1 && !bulk_exists) {
+            fs::create_directory(bulk_dir);
+            bulk_created = true;
+            try {
+                write_bulk_manifest(bulk_dir, {jobs, inputs});
+                shards =
+                    std::make_unique<ShardWriters>(bulk_dir, jobs, opts.commit_every, kCommitBytes);
+            } catch (...) {
+                remove_bulk_dir(bulk_dir);
+                throw;
+            }
+        }
+    }
+    // A failed bulk build keeps what its shards committed (the same command resumes it),
+    // but never leaves a directory of empty shards behind.
+    auto drop_empty_bulk = [&] {
+        if (!shards) return;
+        shards->stop();
+        bool nothing = shards->committed() == 0;
+        shards.reset();
+        if (nothing && bulk_created) remove_bulk_dir(bulk_dir);
+    };
+    try {
+        return run_pipeline(opts, out, err, jobs, start, writer.get(), shards.get(), bulk_dir);
+    } catch (...) {
+        drop_empty_bulk();
+        throw;
+    }
 }
 
 } // namespace morgue

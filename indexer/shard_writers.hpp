@@ -14,11 +14,14 @@
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 namespace morgue {
+
+class IndexWriter;
 
 class ShardWriters {
   public:
@@ -41,9 +44,10 @@ class ShardWriters {
     void finish(Summary& summary);
     // The shards as one database, for compaction (after finish()).
     Xapian::Database as_one() const;
-
-    // How many shards an earlier, unfinished bulk run left in dir (0 if none).
-    static unsigned existing(const std::string& dir);
+    // Closes the queues and joins the threads (also on every error path).
+    void stop();
+    // Articles committed in all shards together.
+    std::uint64_t committed() const;
 
   private:
     struct Job {
@@ -55,14 +59,31 @@ class ShardWriters {
     struct Shard {
         std::string path;
         std::unique_ptr<BoundedQueue<Job>> queue;
+        std::shared_ptr<IndexWriter> writer;
         std::thread thread;
         Summary counts;
         std::exception_ptr error;
     };
     void rethrow();
+    std::string dir_;
     std::vector<std::unique_ptr<Shard>> shards_;
     std::uint64_t commit_docs_, commit_bytes_;
     std::uint64_t pending_docs_ = 0, pending_bytes_ = 0;
 };
+
+// The record of a bulk build, INDEX.bulk/morgue-bulk.json: its shard count and its
+// inputs, so that only a run of the same inputs resumes it, and so that Morgue removes
+// only a directory it made.
+struct BulkManifest {
+    unsigned shards = 0;
+    std::vector<std::string> inputs; // absolute paths ("-" for stdin)
+};
+// The manifest in dir, or nullopt when there is none (or it cannot be read).
+std::optional<BulkManifest> read_bulk_manifest(const std::string& dir);
+void write_bulk_manifest(const std::string& dir, const BulkManifest& m);
+// "" when shards 0..count-1 under dir are whole Xapian databases, else what is wrong.
+std::string check_shards(const std::string& dir, unsigned count);
+// Removes the manifest and the shards (Xapian's files only), then dir if it is empty.
+void remove_bulk_dir(const std::string& dir);
 
 } // namespace morgue

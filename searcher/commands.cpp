@@ -9,9 +9,22 @@
 
 namespace morgue {
 
+namespace {
+
+// What stderr says about shards: the ones left out (--partial), and spelling.
+void note_shards(const SearchResult& r) {
+    for (const auto& m : r.missing_shards)
+        std::cerr << "morgue-search: partial answer without " << m << '\n';
+    if (r.suggestion_unavailable)
+        std::cerr << "morgue-search: spelling suggestions are unavailable over remote shards\n";
+}
+
+} // namespace
+
 int cmd_search(const SearchOptions& o, std::ostream& out) {
-    Searcher s(o.dbs);
+    Searcher s(o.dbs, o.shards);
     SearchResult r = s.search(o.request);
+    note_shards(r);
     if (!r.suggestion.empty() && o.output.format == OutputFormat::Text)
         std::cerr << "Did you mean: " << sanitize_for_terminal(r.suggestion) << "?\n";
     if (r.relaxed && o.output.format == OutputFormat::Text)
@@ -25,29 +38,20 @@ int cmd_search(const SearchOptions& o, std::ostream& out) {
 }
 
 int cmd_people(const SearchOptions& o, std::ostream& out) {
-    Searcher s(o.dbs);
+    Searcher s(o.dbs, o.shards);
     SearchRequest req = o.request;
     req.count_only = true;
     SearchResult r = s.search(req);
+    note_shards(r);
     const auto& people = r.facets.at(0).values;
     switch (o.output.format) {
     case OutputFormat::Json:
-    case OutputFormat::Jsonl: {
-        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-        for (const auto& p : people)
-            arr.push_back({{"name", p.value}, {"articles", p.count}});
-        if (o.output.format == OutputFormat::Jsonl) {
-            for (const auto& item : arr)
-                out << dump_json(item) << '\n';
-        } else {
-            out << dump_json({{"format_version", kFormatVersion},
-                              {"query", r.query},
-                              {"total", r.total},
-                              {"people", arr}})
-                << '\n';
-        }
+        out << dump_json(people_answer_json(r)) << '\n';
         break;
-    }
+    case OutputFormat::Jsonl:
+        for (const auto& item : people_answer_json(r)["people"])
+            out << dump_json(item) << '\n';
+        break;
     case OutputFormat::Tsv:
         out << "articles\tname\n";
         for (const auto& p : people)
@@ -67,7 +71,7 @@ int cmd_people(const SearchOptions& o, std::ostream& out) {
 }
 
 int cmd_show(const SearchOptions& o, std::ostream& out) {
-    Searcher s(o.dbs);
+    Searcher s(o.dbs, o.shards);
     Article a;
     if (!s.find(o.show_id, a)) throw Error("no article with id '" + o.show_id + "'");
     print_article(out, a, o.output);
@@ -75,27 +79,8 @@ int cmd_show(const SearchOptions& o, std::ostream& out) {
 }
 
 int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
-    auto kind_name = [](FieldKind k) {
-        switch (k) {
-        case FieldKind::Text:
-            return "text";
-        case FieldKind::Boolean:
-            return "filter";
-        case FieldKind::Date:
-            return "range";
-        }
-        return "";
-    };
     if (o.output.format != OutputFormat::Text) {
-        nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-        for (const Field& f : kFields)
-            arr.push_back({{"name", f.name},
-                           {"aliases", f.aliases},
-                           {"kind", kind_name(f.kind)},
-                           {"prefix", f.prefix},
-                           {"description", f.description},
-                           {"example", f.example}});
-        out << dump_json(arr) << '\n';
+        out << dump_json(fields_answer_json()) << '\n';
         return kExitFound;
     }
     out << std::left << std::setw(10) << "FIELD" << std::setw(9) << "ALIASES" << std::setw(8)
@@ -103,19 +88,18 @@ int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
         << "EXAMPLE\n";
     for (const Field& f : kFields)
         out << std::setw(10) << f.name << std::setw(9) << f.aliases << std::setw(8)
-            << kind_name(f.kind) << std::setw(64) << f.description << f.example << '\n';
+            << field_kind_name(f.kind) << std::setw(64) << f.description << f.example << '\n';
     return kExitFound;
 }
 
 int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
-    Searcher s(o.dbs);
+    Searcher s(o.dbs, o.shards);
     std::string line;
     bool any = false;
     while (std::getline(in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         SearchRequest req = o.request;
         req.query = line;
-        req.highlight = false;
         try {
             s.refresh(); // commits, deletions and compactions since the last line
             SearchResult r = s.search(req);

@@ -50,6 +50,10 @@ class LiveDatabase {
     // index when nothing did. True when the view changed.
     bool refresh();
 
+    // Opens again from the specs before the next read (a remote shard failed: its
+    // connection, and the others', cannot be trusted).
+    void invalidate() { stale_ = true; }
+
     // Counts reopenings: anything derived from db() (a QueryParser's database, a date
     // span) is stale when this moved.
     unsigned long generation() const { return generation_; }

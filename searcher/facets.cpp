@@ -6,6 +6,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace morgue {
 
@@ -31,64 +32,87 @@ FacetRequest parse_facet_spec(const std::string& spec) {
     return r;
 }
 
-FacetSpy::FacetSpy(const FacetRequest& req) : req_(req) {
+FacetSpies::FacetSpies(const std::vector<FacetRequest>& reqs) : reqs_(reqs) {
+    for (const auto& r : reqs_) {
+        auto def = find_facet(r.field);
+        if (def && def->slot != kNoSlot && !spies_.count(def->slot))
+            spies_.emplace(def->slot, std::make_unique<Xapian::ValueCountMatchSpy>(def->slot));
+    }
+}
+
+void FacetSpies::attach(Xapian::Enquire& enquire) {
+    for (auto& [slot, spy] : spies_)
+        enquire.add_matchspy(spy.get());
+}
+
+std::vector<Facet> FacetSpies::results() const {
+    std::map<unsigned, std::vector<std::pair<std::string, Xapian::doccount>>> counts;
+    for (const auto& [slot, spy] : spies_) {
+        auto& c = counts[slot];
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+            c.emplace_back(*it, it.get_termfreq());
+    }
+    std::vector<Facet> out;
+    static const std::vector<std::pair<std::string, Xapian::doccount>> none;
+    for (const auto& r : reqs_) {
+        auto def = find_facet(r.field);
+        auto it = def ? counts.find(def->slot) : counts.end();
+        out.push_back(facet_from_counts(r, it == counts.end() ? none : it->second));
+    }
+    return out;
+}
+
+Facet facet_from_counts(const FacetRequest& req,
+                        const std::vector<std::pair<std::string, Xapian::doccount>>& counts) {
+    Facet f;
+    f.field = req.field;
     auto def = find_facet(req.field);
-    slot_ = def ? def->slot : kNoSlot;
-    prefix_len_ = def ? def->date_chars : 0;
-}
-
-FacetSpy::Entry& FacetSpy::entry(std::string_view raw) {
-    auto it = by_raw_.find(raw);
-    if (it != by_raw_.end()) return *it->second;
-    Entry* e;
-    if (prefix_len_) {
-        // Dates: keys are prefixes of the date slot, which sort in time order.
-        e = &counts_[std::string(raw)];
-        e->shown = date_slot_display(raw);
-    } else {
-        e = &counts_[fold_for_match(raw)];
-        if (e->shown.empty()) e->shown = std::string(raw);
+    std::size_t prefix_len = def ? def->date_chars : 0;
+    f.chronological = prefix_len != 0;
+    if (f.chronological) {
+        // Periods are prefixes of the date slot, which sort in time order. A limit keeps
+        // the most recent periods.
+        std::map<std::string, Xapian::doccount> periods;
+        for (const auto& [v, n] : counts)
+            if (v.size() >= prefix_len) periods[v.substr(0, prefix_len)] += n;
+        for (const auto& [key, n] : periods)
+            f.values.push_back({date_slot_display(key), n});
+        if (req.limit && f.values.size() > req.limit)
+            f.values.erase(f.values.begin(), f.values.end() - req.limit);
+        return f;
     }
-    by_raw_.emplace(std::string(raw), e);
-    return *e;
-}
-
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    if (slot_ == kNoSlot) return;
-    std::string v = doc.get_value(slot_);
-    if (v.empty()) return;
-    if (prefix_len_) {
-        if (v.size() < prefix_len_) return;
-        ++entry(std::string_view(v).substr(0, prefix_len_)).count;
-        return;
-    }
-    // Multi-valued: count each distinct value once per article.
-    seen_.clear();
-    for (std::string_view value : split_list_value(v)) {
-        Entry* e = &entry(value);
-        if (std::find(seen_.begin(), seen_.end(), e) == seen_.end()) {
-            seen_.push_back(e);
-            ++e->count;
+    struct Entry {
+        Xapian::doccount count = 0;
+        std::map<std::string, Xapian::doccount, std::less<>> spellings;
+    };
+    std::map<std::string, Entry> entries; // folded name -> its count and spellings
+    // Raw name -> its entry: names repeat across combinations, and folding is the cost.
+    std::unordered_map<std::string, Entry*> by_raw;
+    std::vector<Entry*> seen; // one combination's entries, counted once each
+    for (const auto& [joined, n] : counts) {
+        seen.clear();
+        for (std::string_view value : split_list_value(joined)) {
+            std::string raw(value);
+            auto hit = by_raw.find(raw);
+            Entry* e = hit != by_raw.end()
+                           ? hit->second
+                           : by_raw.emplace(raw, &entries[fold_for_match(raw)]).first->second;
+            if (std::find(seen.begin(), seen.end(), e) != seen.end()) continue;
+            seen.push_back(e);
+            e->count += n;
+            e->spellings[raw] += n;
         }
     }
-}
-
-Facet FacetSpy::result() const {
-    Facet f;
-    f.field = req_.field;
-    f.chronological = prefix_len_ != 0;
-    for (const auto& [key, e] : counts_)
-        if (e.count) f.values.push_back({e.shown, e.count});
-    if (f.chronological) {
-        // Keys are YYYY[MM[DD]] so the map is already in time order. A limit keeps
-        // the most recent periods.
-        if (req_.limit && f.values.size() > req_.limit)
-            f.values.erase(f.values.begin(), f.values.end() - req_.limit);
-        return f;
+    for (const auto& [key, e] : entries) {
+        const std::string* shown = nullptr;
+        Xapian::doccount best = 0;
+        for (const auto& [raw, n] : e.spellings)
+            if (n > best) best = n, shown = &raw;
+        f.values.push_back({*shown, e.count});
     }
     std::stable_sort(f.values.begin(), f.values.end(),
                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-    unsigned limit = req_.limit ? req_.limit : 10;
+    unsigned limit = req.limit ? req.limit : 10;
     if (f.values.size() > limit) f.values.resize(limit);
     return f;
 }

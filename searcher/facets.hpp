@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace morgue {
@@ -32,35 +32,26 @@ struct Facet {
 // "person", "month:12" -> request; throws Error naming the bad field.
 FacetRequest parse_facet_spec(const std::string& spec);
 
-// Counts values of one facet over the documents it is shown.
-class FacetSpy : public Xapian::MatchSpy {
+// Counts facet values over every match with Xapian's own ValueCountMatchSpy, one per
+// value slot: the stock remote server (xapian-tcpsrv) can run it on each shard and
+// Xapian merges the shards' counts, where a match spy of ours could not cross the link.
+// The spy counts whole slot values; multi-valued slots (schema_values.hpp) are split
+// here, each distinct name counted once per article, and names that differ only in case
+// or accents are one value, shown as its most frequent spelling.
+class FacetSpies {
   public:
-    explicit FacetSpy(const FacetRequest& req);
-    void operator()(const Xapian::Document& doc, double wt) override;
-    Facet result() const;
+    explicit FacetSpies(const std::vector<FacetRequest>& reqs);
+    void attach(Xapian::Enquire& enquire);
+    std::vector<Facet> results() const;
 
   private:
-    struct Entry {
-        std::string shown; // the value as first written
-        Xapian::doccount count = 0;
-    };
-    struct ViewHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    Entry& entry(std::string_view raw);
-
-    FacetRequest req_;
-    unsigned slot_;
-    std::size_t prefix_len_ = 0;          // dates: characters of the date slot kept (FacetDef)
-    std::map<std::string, Entry> counts_; // folded key -> entry (stable addresses)
-    // Raw value -> its entry: names repeat across articles, and folding every value of
-    // every match was four fifths of a faceted query (callgrind, 34,000 matches).
-    std::unordered_map<std::string, Entry*, ViewHash, std::equal_to<>> by_raw_;
-    std::vector<Entry*> seen_; // one article's entries, counted once each
+    std::vector<FacetRequest> reqs_;
+    std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_; // by slot
 };
+
+// One facet from a slot's value counts (what ValueCountMatchSpy gathered).
+Facet facet_from_counts(const FacetRequest& req,
+                        const std::vector<std::pair<std::string, Xapian::doccount>>& counts);
 
 // Fills the periods with no article between the first and the last, for a timeline.
 std::vector<FacetValue> fill_periods(const Facet& f);

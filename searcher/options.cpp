@@ -16,13 +16,13 @@ namespace {
 
 // Options that take a value, and flags; anything else starting with '-' is a query word
 // ("-musk" excludes a term), so it is moved behind "--" before cxxopts sees it.
-const std::set<std::string> kValued = {"--db",     "--limit",  "-n",      "--offset", "--sort",
-                                       "--format", "-f",       "--now",   "--since",  "--until",
-                                       "--color",  "--colour", "--facet", "--like",   "--fields"};
+const std::set<std::string> kValued = {
+    "--db",    "--limit", "-n",      "--offset", "--sort",  "--format", "-f",       "--now",
+    "--since", "--until", "--color", "--colour", "--facet", "--like",   "--fields", "--timeout"};
 const std::set<std::string> kFlags = {
     "--count",       "-c",           "--any", "--all",     "--batch",
     "--list-fields", "--help",       "-h",    "--version", "--collapse",
-    "--explain",     "--no-suggest", "-0",    "--null"};
+    "--explain",     "--no-suggest", "-0",    "--null",    "--partial"};
 
 std::vector<std::string> reorder_args(int argc, const char* const* argv) {
     std::vector<std::string> opts{argv[0]}, words;
@@ -70,7 +70,9 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
         column_names += (column_names.empty() ? "" : ", ") + c;
     // clang-format off
     spec.add_options()
-        ("db", "index directory; repeat to search shards as one (default: $MORGUE_DB, else ./morgue.db)", cxxopts::value<std::vector<std::string>>(), "DIR")
+        ("db", "index directory, tcp://HOST:PORT (a xapian-tcpsrv shard) or stub database file; repeat to search shards as one (default: $MORGUE_DB, else ./morgue.db)", cxxopts::value<std::vector<std::string>>(), "DB")
+        ("timeout", "seconds to wait for a remote shard (default 10)", cxxopts::value<double>(), "SECONDS")
+        ("partial", "when some remote shards do not answer, search the others (JSON: \"partial\": true)")
         ("n,limit", "hits per page (default 10)", cxxopts::value<unsigned>(), "N")
         ("offset", "skip this many hits (paging)", cxxopts::value<unsigned>(), "N")
         ("sort", "relevance, newest, oldest or relevance-recent (default relevance)", cxxopts::value<std::string>(), "ORDER")
@@ -125,6 +127,12 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             o.dbs = r["db"].as<std::vector<std::string>>();
         else
             o.dbs = {env_db && *env_db ? env_db : "morgue.db"};
+        if (r.count("timeout")) {
+            o.shards.timeout = r["timeout"].as<double>();
+            if (!(o.shards.timeout > 0 && o.shards.timeout <= 3600))
+                throw Error("--timeout takes seconds, more than 0 and at most 3600");
+        }
+        o.shards.partial = r.count("partial") > 0;
         auto& req = o.request;
         if (r.count("limit")) req.limit = r["limit"].as<unsigned>();
         if (r.count("offset")) req.offset = r["offset"].as<unsigned>();
@@ -231,7 +239,9 @@ SearchOptions parse_search_options(int argc, const char* const* argv, const char
             o.output.color = stdout_tty && !no_color;
         else
             throw Error("--color takes auto, always or never, not '" + o.color + "'");
-        req.highlight = o.output.color;
+        // JSON carries the marked spans of each snippet as offsets ("highlights").
+        req.highlight = o.output.color || o.output.format == OutputFormat::Json ||
+                        o.output.format == OutputFormat::Jsonl || r.count("batch") > 0;
         if (r.count("facet"))
             for (const auto& spec : r["facet"].as<std::vector<std::string>>())
                 req.facets.push_back(parse_facet_spec(spec));

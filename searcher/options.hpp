@@ -19,7 +19,8 @@ struct SearchOptions {
         Help,
         Version
     } command = Command::Search;
-    std::vector<std::string> dbs; // --db (repeatable: shards searched as one)
+    std::vector<std::string> dbs; // --db (repeatable: shards searched as one; shards.hpp)
+    ShardOptions shards;          // --timeout, --partial
     SearchRequest request;
     std::string show_id;
     std::string format_name = "text";

@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include "article_json.hpp"
+#include "schema.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -56,25 +57,6 @@ std::string plain_snippet(const std::string& s) {
 }
 
 } // namespace
-
-std::string sanitize_for_terminal(std::string_view s, bool keep_markers) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        bool marker = keep_markers && (c == 0x01 || c == 0x02);
-        if (c < 0x20 && c != '\n' && c != '\t' && !marker) continue;
-        if (c == 0x7f) continue;
-        // C1 controls (U+0080..U+009F) are encoded as C2 80..C2 9F.
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-            static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-            ++i;
-            continue;
-        }
-        out += static_cast<char>(c);
-    }
-    return out;
-}
 
 std::string tsv_escape(std::string_view s) {
     std::string out;
@@ -160,10 +142,29 @@ json hit_to_json(const Hit& h, bool collapse, bool explain) {
            {"source", nullable(a.source)},
            {"url", nullable(a.url)},
            {"path", nullable(a.path)},
-           {"snippet", plain_snippet(h.snippet)}};
+           {"snippet", plain_snippet(h.snippet)},
+           {"highlights", snippet_highlights(h.snippet)}};
     if (collapse) j["collapsed"] = h.collapsed;
     if (explain) j["matched"] = h.matched;
     return j;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> snippet_highlights(std::string_view marked) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::size_t pos = 0, start = 0;
+    bool open = false;
+    for (char ch : marked) {
+        if (ch == kHiStart[0]) {
+            open = true;
+            start = pos;
+        } else if (ch == kHiEnd[0]) {
+            if (open && pos > start) spans.emplace_back(start, pos);
+            open = false;
+        } else if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) {
+            ++pos; // the first byte of a code point
+        }
+    }
+    return spans;
 }
 
 json facets_to_json(const std::vector<Facet>& facets) {
@@ -187,7 +188,58 @@ json result_to_json(const SearchResult& r) {
     if (r.relaxed) j["relaxed"] = true;
     if (r.explain) j["parsed"] = r.parsed;
     if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
+    if (!r.missing_shards.empty()) {
+        j["partial"] = true; // --partial: some shards did not answer
+        j["missing_shards"] = r.missing_shards;
+    }
     return j;
+}
+
+json search_answer_json(const SearchResult& r, bool count_only) {
+    if (!count_only) return result_to_json(r);
+    json j{{"format_version", kFormatVersion}, {"query", r.query}, {"total", r.total}};
+    if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
+    return j;
+}
+
+json people_answer_json(const SearchResult& r) {
+    json arr = json::array();
+    if (!r.facets.empty())
+        for (const auto& p : r.facets.front().values)
+            arr.push_back({{"name", p.value}, {"articles", p.count}});
+    json j = {{"format_version", kFormatVersion},
+              {"query", r.query},
+              {"total", r.total},
+              {"people", arr}};
+    if (!r.missing_shards.empty()) {
+        j["partial"] = true; // --partial: some shards did not answer
+        j["missing_shards"] = r.missing_shards;
+    }
+    return j;
+}
+
+const char* field_kind_name(FieldKind k) {
+    switch (k) {
+    case FieldKind::Text:
+        return "text";
+    case FieldKind::Boolean:
+        return "filter";
+    case FieldKind::Date:
+        return "range";
+    }
+    return "";
+}
+
+json fields_answer_json() {
+    json arr = json::array();
+    for (const Field& f : kFields)
+        arr.push_back({{"name", f.name},
+                       {"aliases", f.aliases},
+                       {"kind", field_kind_name(f.kind)},
+                       {"prefix", f.prefix},
+                       {"description", f.description},
+                       {"example", f.example}});
+    return arr;
 }
 
 void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool color) {
@@ -228,7 +280,7 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
     const char end = o.nul ? '\0' : '\n';
     switch (o.format) {
     case OutputFormat::Json:
-        out << dump_json(result_to_json(r)) << '\n';
+        out << dump_json(search_answer_json(r, false)) << '\n';
         return;
     case OutputFormat::Jsonl:
         for (const auto& h : r.hits)
@@ -299,9 +351,7 @@ void print_result(std::ostream& out, const SearchResult& r, const OutputOptions&
 
 void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o) {
     if (o.format == OutputFormat::Json || o.format == OutputFormat::Jsonl) {
-        json j{{"format_version", kFormatVersion}, {"query", r.query}, {"total", r.total}};
-        if (!r.facets.empty()) j["facets"] = facets_to_json(r.facets);
-        out << dump_json(j) << '\n';
+        out << dump_json(search_answer_json(r, true)) << '\n';
     } else {
         out << r.total << '\n';
         if (o.format == OutputFormat::Text) print_facets_text(out, r.facets, o.color);
@@ -329,6 +379,7 @@ void print_article(std::ostream& out, const Article& a, const OutputOptions& o) 
     line("source:    ", a.source);
     line("url:       ", a.url);
     line("path:      ", a.path);
+    line("truncated: ", a.truncated ? "yes (the record arrived cut; the text may end early)" : "");
     line("id:        ", a.id);
     line("tags:      ", join(a.tags, ", "));
     std::vector<std::string> names;

@@ -3,7 +3,9 @@
 // bumps kFormatVersion.
 #pragma once
 
+#include "schema.hpp"
 #include "search.hpp"
+#include "text.hpp" // sanitize_for_terminal
 
 #include <nlohmann/json.hpp>
 
@@ -35,16 +37,27 @@ std::string hit_field(const Hit& h, const std::string& name);
 nlohmann::ordered_json hit_to_json(const Hit& h, bool collapse = false, bool explain = false);
 nlohmann::ordered_json result_to_json(const SearchResult& r);
 nlohmann::ordered_json facets_to_json(const std::vector<Facet>& facets);
+
+// The JSON answers that `morgue-search --format json` prints and morgue-serve's API returns:
+// one function each, so the two can never drift apart.
+// A search (`--count` drops the hits and the paging keys).
+nlohmann::ordered_json search_answer_json(const SearchResult& r, bool count_only);
+// `people QUERY`: the search's first facet (person) as [{name, articles}].
+nlohmann::ordered_json people_answer_json(const SearchResult& r);
+// "text", "filter" or "range".
+const char* field_kind_name(FieldKind k);
+// `--list-fields`: the schema's query fields.
+nlohmann::ordered_json fields_answer_json();
+
+// The marked spans of a snippet carrying kHiStart/kHiEnd markers, as [start, end) offsets
+// in Unicode code points of the plain snippet (the markers removed).
+std::vector<std::pair<std::size_t, std::size_t>> snippet_highlights(std::string_view marked);
 void print_facets_text(std::ostream& out, const std::vector<Facet>& facets, bool color);
 
 void print_result(std::ostream& out, const SearchResult& r, const OutputOptions& o);
 void print_count(std::ostream& out, const SearchResult& r, const OutputOptions& o);
 void print_article(std::ostream& out, const Article& a, const OutputOptions& o);
 
-// Removes terminal control sequences and other C0/C1 controls, so a hostile title
-// cannot rewrite the user's terminal. keep_markers keeps the snippet highlight markers
-// (kHiStart, kHiEnd), which search.cpp guarantees are its own.
-std::string sanitize_for_terminal(std::string_view s, bool keep_markers = false);
 // TSV cell: tab, newline, carriage return and backslash escaped as \t \n \r \\.
 std::string tsv_escape(std::string_view s);
 

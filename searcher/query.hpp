@@ -53,6 +53,9 @@ class QueryBuilder {
     // The corrected query string after parse() with spelling on, or "".
     std::string corrected() const { return qp_.get_corrected_query_string(); }
     Xapian::QueryParser& parser() { return qp_; }
+    // The index's date span (from the date slot's bounds).
+    Ymd first_day() const { return lo_; }
+    Ymd last_day() const { return hi_; }
 
   private:
     Xapian::Query parse_long(const std::string& text, unsigned flags, std::size_t min_words);

@@ -1,30 +1,28 @@
 #include "recency.hpp"
 
-#include "schema_values.hpp"
-
-#include <cmath>
+#include "date_query.hpp"
+#include "schema.hpp"
 
 namespace morgue {
 
-RecencySource::RecencySource(Ymd today, double max_boost, double half_life_days)
-    : Xapian::ValuePostingSource(kSlotDate), today_days_(days_from_civil(today)), today_(today),
-      max_boost_(max_boost), half_life_(half_life_days) {}
-
-void RecencySource::init(const Xapian::Database& db) {
-    Xapian::ValuePostingSource::init(db);
-    set_maxweight(max_boost_);
-}
-
-double RecencySource::get_weight() const {
-    auto d = date_slot_ymd(get_value());
-    if (!d) return 0;
-    double age = static_cast<double>(today_days_ - days_from_civil(*d));
-    if (age < 0) age = 0; // dated in the future: as new as today
-    return max_boost_ * std::exp2(-age / half_life_);
-}
-
-Xapian::PostingSource* RecencySource::clone() const {
-    return new RecencySource(today_, max_boost_, half_life_);
+Xapian::Query recency_boost(Ymd today, Ymd lo, Ymd hi) {
+    std::int64_t t = days_from_civil(today);
+    Xapian::Query past(
+        Xapian::Query::OP_SCALE_WEIGHT,
+        Xapian::Query((new Xapian::ValueWeightPostingSource(kSlotRecency))->release()),
+        recency_query_scale(t));
+    if (days_from_civil(hi) <= t) return past;
+    // Articles dated after today (a clock ahead, a typo) weigh the most a boost can, no
+    // more: the slot's weight would grow without bound past today.
+    Xapian::Query future(
+        Xapian::Query::OP_FILTER,
+        Xapian::Query((new Xapian::FixedWeightPostingSource(kRecencyMaxBoost))->release()),
+        date_range_query({civil_from_days(t + 1), hi}, lo, hi));
+    if (days_from_civil(lo) > t) return future;
+    return Xapian::Query(
+        Xapian::Query::OP_OR,
+        Xapian::Query(Xapian::Query::OP_FILTER, past, date_range_query({lo, today}, lo, hi)),
+        future);
 }
 
 } // namespace morgue

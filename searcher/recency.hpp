@@ -1,5 +1,6 @@
-// --sort relevance-recent: a posting source that adds a recency boost to BM25, halving
-// every `half_life_days` back from `today`. Reads the article date slot (schema_values.hpp).
+// --sort relevance-recent: a boost added to BM25 that halves every kRecencyHalfLifeDays
+// back from today (schema.hpp says how the index holds it). Built only of Xapian's own
+// posting sources, so the stock remote server (xapian-tcpsrv) can run it on each shard.
 #pragma once
 
 #include "dates.hpp"
@@ -8,18 +9,8 @@
 
 namespace morgue {
 
-class RecencySource : public Xapian::ValuePostingSource {
-  public:
-    RecencySource(Ymd today, double max_boost, double half_life_days);
-    double get_weight() const override;
-    Xapian::PostingSource* clone() const override;
-    void init(const Xapian::Database& db) override;
-    std::string name() const override { return "morgue::RecencySource"; }
-
-  private:
-    std::int64_t today_days_;
-    Ymd today_;
-    double max_boost_, half_life_;
-};
+// The boost for articles dated within [lo, hi] (the index's date span): the recency
+// slot scaled for today, and articles dated after today as new as today.
+Xapian::Query recency_boost(Ymd today, Ymd lo, Ymd hi);
 
 } // namespace morgue

@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <memory>
 
 namespace morgue {
@@ -24,18 +25,8 @@ static std::string joined_paths(const std::vector<std::string>& paths) {
     return out;
 }
 
-Xapian::Database open_index(const std::vector<std::string>& paths) {
-    Xapian::Database db;
-    for (const auto& p : paths) {
-        Xapian::Database shard(p);
-        std::string v = shard.get_metadata(kSchemaVersionKey);
-        if (v != std::to_string(kSchemaVersion))
-            throw Error(p + ": index schema version " + (v.empty() ? "none" : v) +
-                        ", this morgue-search reads " + std::to_string(kSchemaVersion) +
-                        "; re-index with morgue-index");
-        db.add_database(shard);
-    }
-    return db;
+Xapian::Database open_index(const std::vector<std::string>& specs) {
+    return open_shards(specs, {}).all;
 }
 
 static LiveDatabase open_live(std::vector<std::string> specs, DatabaseOpener open) {
@@ -47,8 +38,14 @@ static LiveDatabase open_live(std::vector<std::string> specs, DatabaseOpener ope
     }
 }
 
-Searcher::Searcher(std::vector<std::string> db_paths)
-    : Searcher(db_paths, [db_paths] { return open_index(db_paths); }) {}
+Searcher::Searcher(std::vector<std::string> db_specs, ShardOptions shard_opts)
+    : shards_(std::make_shared<Shards>()),
+      live_(open_live(db_specs,
+                      [db_specs, shard_opts, shards = shards_] {
+                          *shards = open_shards(db_specs, shard_opts);
+                          return shards->all;
+                      })),
+      stem_(cached_stemmer()) {}
 
 Searcher::Searcher(std::vector<std::string> specs, DatabaseOpener open)
     : live_(open_live(std::move(specs), std::move(open))), stem_(cached_stemmer()) {}
@@ -57,9 +54,21 @@ void Searcher::rethrow(const Xapian::Error& e) const {
     throw Error(describe_xapian_error(joined_paths(live_.specs()), e));
 }
 
+template <class F> auto Searcher::on_shards(F fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const Xapian::Error& e) {
+        if (!shards_->any_remote || !is_shard_failure(e)) throw;
+    }
+    // The other connections may be half way through an exchange: every shard is opened
+    // afresh on the next read.
+    live_.invalidate();
+    return fn();
+}
+
 SearchResult Searcher::search(const SearchRequest& req) {
     try {
-        return live_.read([&](Xapian::Database&) { return run(req); });
+        return on_shards([&] { return live_.read([&](Xapian::Database&) { return run(req); }); });
     } catch (const Xapian::Error& e) {
         rethrow(e);
     }
@@ -67,7 +76,7 @@ SearchResult Searcher::search(const SearchRequest& req) {
 
 bool Searcher::refresh() {
     try {
-        return live_.refresh();
+        return on_shards([&] { return live_.refresh(); });
     } catch (const Xapian::Error& e) {
         rethrow(e);
     }
@@ -160,7 +169,7 @@ SearchResult Searcher::run(const SearchRequest& req) {
         if (req.sort == SortOrder::RelevanceRecent)
             q = Xapian::Query(
                 Xapian::Query::OP_AND_MAYBE, q,
-                Xapian::Query((new RecencySource(req.query_options.today, 2.0, 30))->release()));
+                recency_boost(req.query_options.today, qb.first_day(), qb.last_day()));
         return q;
     };
     Xapian::Query q = whole(parsed);
@@ -168,25 +177,19 @@ SearchResult Searcher::run(const SearchRequest& req) {
     enquire.set_query(q);
     enquire.set_weighting_scheme(bm25_weight());
     if (req.collapse) enquire.set_collapse_key(kSlotContentHash);
-    if (req.sort == SortOrder::Newest || req.sort == SortOrder::Oldest) {
-        // The article's own date first, then the published instant; ties by relevance.
-        auto* keys = new Xapian::MultiValueKeyMaker;
-        bool reverse = req.sort == SortOrder::Newest;
-        keys->add_value(kSlotDate, reverse);
-        keys->add_value(kSlotPublished, reverse);
-        enquire.set_sort_by_key_then_relevance(keys->release(), false);
-    }
+    // The article's own date first, then the published instant; ties by relevance. One
+    // slot holds both (a KeyMaker cannot cross to a remote shard).
+    if (req.sort == SortOrder::Newest || req.sort == SortOrder::Oldest)
+        enquire.set_sort_by_value_then_relevance(kSlotSortKey, req.sort == SortOrder::Newest);
     SearchResult res;
     res.query = req.query;
     res.offset = req.offset;
     res.parsed = q.get_description();
     res.collapse = req.collapse;
     res.explain = req.explain;
-    std::vector<std::unique_ptr<FacetSpy>> spies;
-    for (const auto& fr : req.facets) {
-        spies.push_back(std::make_unique<FacetSpy>(fr));
-        enquire.add_matchspy(spies.back().get());
-    }
+    res.missing_shards = shards_->dead;
+    FacetSpies spies(req.facets);
+    spies.attach(enquire);
     Xapian::doccount all = db().get_doccount();
     bool exhaustive = req.count_only || !req.facets.empty();
     Xapian::doccount check =
@@ -203,13 +206,32 @@ SearchResult Searcher::run(const SearchRequest& req) {
                                 check);
     }
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    // With --collapse the estimate counts distinct stories; otherwise it is exact.
-    res.total =
-        req.collapse ? mset.get_uncollapsed_matches_estimated() : mset.get_matches_estimated();
-    for (const auto& spy : spies)
-        res.facets.push_back(spy->result());
+    res.total = mset.get_matches_estimated();
+    // --collapse: the total counts articles before folding, and each hit the copies
+    // folded into it. Xapian's own counts are lower bounds, and over remote shards lose
+    // the copies folded across shards (69 for 70 on sample_corpus in two shards, a
+    // collapse count of 0 for 1), so both come from one more pass without the collapse
+    // key, counting every match's content hash: the same answer from any shards.
+    std::map<std::string, Xapian::doccount> copies;
+    if (req.collapse) {
+        Xapian::Enquire count(db());
+        count.set_query(q);
+        count.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::ValueCountMatchSpy hashes(kSlotContentHash);
+        count.add_matchspy(&hashes);
+        count.get_mset(0, 0, all);
+        res.total = hashes.get_total();
+        res.total_exact = true;
+        for (auto it = hashes.values_begin(); it != hashes.values_end(); ++it)
+            if (it.get_termfreq() > 1) copies.emplace(*it, it.get_termfreq());
+    }
+    res.facets = spies.results();
     enquire.clear_matchspies();
-    if (req.suggest && res.total < 3 && req.like_id.empty()) {
+    bool spelling = !shards_->any_remote || shards_->any_local;
+    if (req.suggest && res.total < 3 && req.like_id.empty() && !spelling) {
+        // Xapian's remote backend has no spelling tables: say so rather than stay silent.
+        res.suggestion_unavailable = true;
+    } else if (req.suggest && res.total < 3 && req.like_id.empty()) {
         std::string s = suggest(req.query);
         if (!s.empty()) {
             SearchRequest again = req;
@@ -238,7 +260,10 @@ SearchResult Searcher::run(const SearchRequest& req) {
         Xapian::Document doc = it.get_document();
         h.article = article_from_stored(doc.get_data());
         if (req.snippets) h.snippet = snippet_of(h.article, needles, req.highlight);
-        h.collapsed = it.get_collapse_count();
+        if (req.collapse) {
+            auto c = copies.find(doc.get_value(kSlotContentHash));
+            h.collapsed = c == copies.end() ? 0 : c->second - 1;
+        }
         if (req.explain)
             for (auto t = enquire.get_matching_terms_begin(it);
                  t != enquire.get_matching_terms_end(it); ++t) {
@@ -285,7 +310,9 @@ std::string Searcher::suggest(const std::string& query) {
                          looked_up < kMaxSpellingWords && !db().term_exists(lower);
             if (worth) {
                 ++looked_up;
-                std::string fix = db().get_spelling_suggestion(lower, 2);
+                // Only local shards have spelling tables (the remote protocol has none).
+                std::string fix =
+                    (shards_->any_remote ? shards_->local : db()).get_spelling_suggestion(lower, 2);
                 if (!fix.empty() && fix != lower) {
                     if (word[0] >= 'A' && word[0] <= 'Z' && fix[0] >= 'a' && fix[0] <= 'z')
                         fix[0] = static_cast<char>(fix[0] - 32);
@@ -306,11 +333,13 @@ std::string Searcher::suggest(const std::string& query) {
 bool Searcher::find(const std::string& id, Article& out) {
     std::string term = boolean_term(field(FieldId::Id), id);
     try {
-        return live_.read([&](Xapian::Database& db) {
-            Xapian::PostingIterator p = db.postlist_begin(term);
-            if (p == db.postlist_end(term)) return false;
-            out = article_from_stored(db.get_document(*p).get_data());
-            return true;
+        return on_shards([&] {
+            return live_.read([&](Xapian::Database& db) {
+                Xapian::PostingIterator p = db.postlist_begin(term);
+                if (p == db.postlist_end(term)) return false;
+                out = article_from_stored(db.get_document(*p).get_data());
+                return true;
+            });
         });
     } catch (const Xapian::Error& e) {
         rethrow(e);

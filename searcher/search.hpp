@@ -5,6 +5,7 @@
 #include "database.hpp"
 #include "facets.hpp"
 #include "query.hpp"
+#include "shards.hpp"
 #include "snippet.hpp"
 
 #include <xapian.h>
@@ -51,20 +52,24 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::string parsed; // Xapian's description of the parsed query
     std::vector<Facet> facets;
-    std::string suggestion; // a corrected query that finds more, or ""
-    bool relaxed = false;   // no article held every word: these hold some (query.hpp)
+    std::string suggestion;              // a corrected query that finds more, or ""
+    bool relaxed = false;                // no article held every word: these hold some (query.hpp)
+    bool suggestion_unavailable = false; // wanted, but every shard is remote (no spelling)
+    std::vector<std::string> missing_shards; // --partial: shards left out, with the reason
     bool collapse = false, explain = false;
 };
 
-// Opens one or more index directories as one database; checks the schema version.
-// Xapian's errors pass through (LiveDatabase retries the transient ones).
-Xapian::Database open_index(const std::vector<std::string>& paths);
+// Opens one or more --db specs (shards.hpp) as one database; checks each schema version.
+// Xapian's errors from local indexes pass through (LiveDatabase retries the transient
+// ones); a remote shard that cannot be reached is an Error naming it.
+Xapian::Database open_index(const std::vector<std::string>& specs);
 
 // Every read goes through LiveDatabase::read(): a writer committing, deleting or
 // compacting meanwhile makes it reopen and retry, never fail (database.hpp).
 class Searcher {
   public:
-    explicit Searcher(std::vector<std::string> db_paths);
+    // --db specs: directories, tcp://HOST:PORT, stub files (shards.hpp).
+    explicit Searcher(std::vector<std::string> db_specs, ShardOptions shard_opts = {});
     // Another way to open the index (remote shards, a server's own): specs name it.
     Searcher(std::vector<std::string> specs, DatabaseOpener open);
     SearchResult search(const SearchRequest& req);
@@ -77,12 +82,19 @@ class Searcher {
 
   private:
     SearchResult run(const SearchRequest& req);
+    // Runs fn; when a remote shard fails mid-read, opens every shard afresh and runs fn
+    // again: the opener then names the dead shard (Error) or, with --partial, leaves it
+    // out.
+    template <class F> auto on_shards(F fn) -> decltype(fn());
     Xapian::Query like_query(const std::string& id);
     std::string suggest(const std::string& query);
     QueryBuilder& builder(const QueryOptions& opts);
     std::string snippet_of(const Article& a, const std::vector<Needle>& needles, bool highlight);
     // Xapian errors -> morgue::Error naming the index, with a hint.
     [[noreturn]] void rethrow(const Xapian::Error& e) const;
+    // The shards as last opened (the opener fills it): which are remote, which local
+    // (spelling), which were left out. Empty with an opener of the caller's own.
+    std::shared_ptr<Shards> shards_ = std::make_shared<Shards>();
     LiveDatabase live_;
     // Reused across --batch queries: setting up a QueryParser from the schema costs more
     // than parsing a short query.

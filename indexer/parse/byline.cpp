@@ -13,17 +13,37 @@ namespace morgue {
 
 namespace {
 
-const std::set<std::string>& role_words() {
-    static const std::set<std::string> words = [] {
-        std::set<std::string> w;
-        for (auto line : split_lines(data::html_author_roles)) {
+struct BylineWords {
+    std::set<std::string> roles, placeholders;
+    std::vector<std::string> leads; // folded, longest first
+};
+
+const BylineWords& table() {
+    static const BylineWords t = [] {
+        BylineWords w;
+        for (auto line : split_lines(data::byline_words)) {
             line = trim(line);
             if (line.empty() || line[0] == '#') continue;
-            w.insert(to_lower_ascii(line));
+            auto sp = line.find(' ');
+            if (sp == std::string_view::npos) continue;
+            std::string_view kind = line.substr(0, sp);
+            std::string value = fold_for_match(trim(line.substr(sp + 1)));
+            if (kind == "role")
+                w.roles.insert(value);
+            else if (kind == "placeholder")
+                w.placeholders.insert(value);
+            else if (kind == "lead")
+                w.leads.push_back(value);
         }
+        std::stable_sort(w.leads.begin(), w.leads.end(),
+                         [](const auto& a, const auto& b) { return a.size() > b.size(); });
         return w;
     }();
-    return words;
+    return t;
+}
+
+const std::set<std::string>& role_words() {
+    return table().roles;
 }
 
 std::vector<std::string> words_of(std::string_view s) {
@@ -50,7 +70,7 @@ std::string strip_punct(std::string_view w) {
 
 bool has_role_word(std::string_view part) {
     const auto& roles = role_words();
-    auto ws = words_of(to_lower_ascii(part));
+    auto ws = words_of(fold_for_match(part));
     for (std::size_t i = 0; i < ws.size(); ++i) {
         std::string w = strip_punct(ws[i]);
         if (roles.count(w)) return true;
@@ -86,45 +106,43 @@ bool capitalised(std::string_view w) {
     return u_isalpha(c) && !u_islower(c); // CJK, Arabic, Hebrew: no case
 }
 
-// "By ", "Written by ", "Par ", "Von ", "Por ", "Door ", "Av " at the start.
-std::string_view drop_by(std::string_view s) {
-    static constexpr std::string_view lead[] = {"written and reported by ",
-                                                "written by ",
-                                                "words by ",
-                                                "posted by ",
-                                                "reported by ",
-                                                "story by ",
-                                                "text by ",
-                                                "by: ",
-                                                "by:",
-                                                "by ",
-                                                "par ",
-                                                "por ",
-                                                "von ",
-                                                "door ",
-                                                "av ",
-                                                "di ",
-                                                "de ",
-                                                "author: ",
-                                                "authors: ",
-                                                "autor: ",
-                                                "auteur : ",
-                                                "auteur: ",
-                                                "texto: ",
-                                                "text: ",
-                                                "redacción: "};
-    for (bool again = true; again;) {
-        again = false;
-        s = trim(s);
-        for (auto l : lead)
-            if (s.size() > l.size() && starts_with_ci(s, l)) {
-                s.remove_prefix(l.size());
-                again = true;
-                break;
-            }
+// The length of a lead-in from the table at the start of s ("By ", "Von ", "Par ",
+// "Written by ", "Autor: "), with the colon or the space after it; 0 when none.
+std::size_t lead_length(std::string_view s) {
+    std::string f = fold_for_match(s.substr(0, std::min<std::size_t>(s.size(), 64)));
+    // fold_for_match keeps byte lengths for ASCII only: measure on words instead.
+    for (const auto& l : table().leads) {
+        if (f.size() <= l.size() || f.compare(0, l.size(), l) != 0) continue;
+        char next = f[l.size()];
+        if (next != ' ' && next != ':') continue;
+        // The same number of words in the original.
+        std::size_t words = 1 + static_cast<std::size_t>(std::count(l.begin(), l.end(), ' '));
+        std::size_t at = 0;
+        for (std::size_t k = 0; k < words && at < s.size(); ++k) {
+            while (at < s.size() && s[at] == ' ')
+                ++at;
+            while (at < s.size() && s[at] != ' ' && s[at] != ':')
+                ++at;
+        }
+        while (at < s.size() && (s[at] == ' ' || s[at] == ':'))
+            ++at;
+        if (at < s.size()) return at;
     }
-    return s;
+    return 0;
 }
+
+std::string_view drop_by(std::string_view s) {
+    for (;;) {
+        s = trim(s);
+        std::size_t n = lead_length(s);
+        if (n == 0) return s;
+        s.remove_prefix(n);
+    }
+}
+
+// Role words right before the name ("Finance expert Jane Roe", "Guest author John Doe")
+// or right after it ("홍길동 기자") go when what is left reads as a name.
+std::string strip_roles(const std::string& s);
 
 // "(http://...)" and "(x@y)" go; "(with A and B)" opens up into more names; other
 // parentheses stay ("Bruno (Henrique) Rodrigues").
@@ -186,7 +204,63 @@ std::string cut_at_date(const std::string& s) {
     return s;
 }
 
+bool is_placeholder(std::string_view s) {
+    std::string f = fold_for_match(s);
+    while (!f.empty() && std::string_view(".:,;-").find(f.back()) != std::string_view::npos)
+        f.pop_back();
+    return table().placeholders.count(f) > 0;
+}
+
+std::string strip_roles(const std::string& s) {
+    auto ws = words_of(s);
+    if (ws.size() < 2) return s;
+    const auto& roles = role_words();
+    auto is_role = [&](const std::string& w) {
+        return roles.count(fold_for_match(strip_punct(w))) > 0;
+    };
+    // The last role word that still leaves a name after it.
+    for (std::size_t k = ws.size() - 1; k-- > 0;) {
+        if (!is_role(ws[k])) continue;
+        std::string rest;
+        for (std::size_t i = k + 1; i < ws.size(); ++i)
+            rest += (rest.empty() ? "" : " ") + ws[i];
+        if (looks_like_person_name(rest)) return rest;
+        break;
+    }
+    // Trailing role words.
+    std::size_t end = ws.size();
+    while (end > 1 && is_role(ws[end - 1]))
+        --end;
+    if (end < ws.size()) {
+        std::string head;
+        for (std::size_t i = 0; i < end; ++i)
+            head += (head.empty() ? "" : " ") + ws[i];
+        if (looks_like_person_name(head)) return head;
+    }
+    return s;
+}
+
 } // namespace
+
+bool starts_with_lead_in(std::string_view s) {
+    return lead_length(trim(s)) > 0;
+}
+
+std::string_view drop_lead_in(std::string_view s) {
+    return drop_by(s);
+}
+
+std::string clean_author_name(std::string_view name, std::string_view site_name) {
+    std::string n = normalize_space(drop_by(normalize_space(name)));
+    while (!n.empty() && std::string_view(",;|-").find(n.back()) != std::string_view::npos)
+        n = std::string(trim(std::string_view(n).substr(0, n.size() - 1)));
+    if (n.empty() || is_placeholder(n)) return {};
+    if (!site_name.empty() && fold_for_match(n) == fold_for_match(site_name)) return {};
+    if (looks_like_person_name(n)) return n;
+    std::string r = strip_roles(n);
+    if (r != n && !is_placeholder(r) && looks_like_person_name(r)) return r;
+    return {};
+}
 
 bool looks_like_person_name(std::string_view s) {
     std::string t = normalize_space(s);
@@ -274,13 +348,15 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
             n = std::string(trim(std::string_view(n).substr(0, n.size() - 3)));
         if (n.empty()) continue;
         if (!site.empty() && fold_for_match(n) == site) continue;
-        if (!ended && looks_like_person_name(n)) {
-            if (std::find(b.names.begin(), b.names.end(), n) == b.names.end()) b.names.push_back(n);
+        std::string clean = ended ? std::string() : clean_author_name(n, site_name);
+        if (!clean.empty()) {
+            if (std::find(b.names.begin(), b.names.end(), clean) == b.names.end())
+                b.names.push_back(clean);
         } else if (b.affiliation.empty() && !has_digit(n) && n.find("://") == std::string::npos &&
                    n.size() < 60 && (!b.names.empty() || has_role_word(n))) {
             b.affiliation = n;
         }
-        if (!b.names.empty() && !looks_like_person_name(n)) ended = true;
+        if (!b.names.empty() && clean.empty()) ended = true;
     }
     return b;
 }

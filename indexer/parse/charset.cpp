@@ -213,9 +213,10 @@ std::string prescan(std::string_view bytes, bool whole_page) {
                 if (*charset == "x-user-defined") return "windows-1252";
                 return *charset;
             }
-        } else if (rest.size() >= 2 && (is_ascii_alpha(static_cast<unsigned char>(rest[1])) ||
-                                        (rest[1] == '/' && rest.size() >= 3 &&
-                                         is_ascii_alpha(static_cast<unsigned char>(rest[2]))))) {
+        } else if (rest.size() >= 2 && rest[0] == '<' &&
+                   (is_ascii_alpha(static_cast<unsigned char>(rest[1])) ||
+                    (rest[1] == '/' && rest.size() >= 3 &&
+                     is_ascii_alpha(static_cast<unsigned char>(rest[2]))))) {
             bool end_tag = rest[1] == '/';
             std::size_t name_start = c.pos + (end_tag ? 2 : 1);
             while (!c.at_end() && !is_ascii_space(c.cur()) && c.cur() != '>')
@@ -349,6 +350,7 @@ bool all_ascii(std::string_view b) {
 }
 
 bool is_ascii_compatible(const std::string& e) {
+    // (ISO-2022-JP is 7-bit but not ASCII: its escapes change what bytes mean.)
     return e != "UTF-16BE" && e != "UTF-16LE" && e != "ISO-2022-JP" && e != "replacement";
 }
 
@@ -357,24 +359,37 @@ std::string decode_as(std::string_view bytes, const std::string& encoding) {
     if (encoding == "UTF-8") return repair_utf8(bytes);
     if (encoding == "replacement") return bytes.empty() ? std::string() : "\xEF\xBF\xBD";
     if (encoding == "x-user-defined") return decode_x_user_defined(bytes);
-    if (is_ascii_compatible(encoding) && all_ascii(bytes)) return std::string(bytes);
+    if (is_ascii_compatible(encoding) && all_ascii(bytes)) return repair_utf8(bytes);
     if (auto s = iconv_decode(bytes, encoding)) return *s;
     return *iconv_decode(bytes, "windows-1252");
 }
 
-// Decoded text that is no text: over ~15% of its characters U+FFFD, or over 1% control
-// characters other than tab, newlines and form feed (looked at in the first 8 KB).
-bool decoded_binary(std::string_view utf8) {
-    std::size_t n = std::min<std::size_t>(utf8.size(), 8192), chars = 0, bad = 0, ctrl = 0;
+// Bytes that are no text in this encoding: over ~15% of the decoded characters U+FFFD,
+// or over 1% of the bytes control bytes other than tab, newlines and form feed (and the
+// escape byte ISO-2022-JP is made of), looked at in the first 8 KB. Control bytes are
+// counted in the bytes because decoding (repair_utf8) drops them; in UTF-16 every other
+// byte of ASCII is NUL, so there only U+FFFD counts. A few stray NULs in a short page (a
+// botched save, a padded export) are not that: below 16 control bytes, only a density
+// like random data's (over 10%) says binary.
+bool decoded_binary(std::string_view bytes, const std::string& encoding, std::string_view utf8) {
+    std::size_t n = std::min<std::size_t>(utf8.size(), 8192), chars = 0, bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
         auto c = static_cast<unsigned char>(utf8[i]);
         if ((c & 0xC0) == 0x80) continue;
         ++chars;
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++ctrl;
         if (c == 0xEF && i + 2 < utf8.size() && utf8[i + 1] == '\xBF' && utf8[i + 2] == '\xBD')
             ++bad;
     }
-    return chars > 0 && (bad * 100 > chars * 15 || ctrl * 100 > chars);
+    if (chars > 0 && bad * 100 > chars * 15) return true;
+    if (encoding == "UTF-16BE" || encoding == "UTF-16LE") return chars == 0 && !bytes.empty();
+    std::size_t m = std::min<std::size_t>(bytes.size(), 8192), ctrl = 0;
+    bool jis = encoding == "ISO-2022-JP";
+    for (std::size_t i = 0; i < m; ++i) {
+        auto c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && !(jis && c == 0x1B))
+            ++ctrl;
+    }
+    return m > 0 && ctrl * 100 > m && (ctrl >= 16 || ctrl * 10 > m);
 }
 
 // True when the bytes read as windows-1252 rather than broken UTF-8: two or more
@@ -432,7 +447,8 @@ std::string choose_encoding(std::string_view bytes, std::string_view transport, 
     if (has_iso2022_escape(bytes) || !is_valid_utf8(bytes)) {
         if (std::string e = detect_multibyte(bytes); !e.empty()) return e;
     }
-    return is_valid_utf8(bytes) ? "UTF-8" : "windows-1252";
+    // ASCII reads the same in both: the standard's fallback names it windows-1252.
+    return is_valid_utf8(bytes) && !all_ascii(bytes) ? "UTF-8" : "windows-1252";
 }
 
 } // namespace
@@ -471,33 +487,47 @@ DecodedPage decode_html(std::string_view bytes, std::string_view transport_chars
     DecodedPage out;
     // A byte-order mark outranks every label.
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-        out.encoding = "UTF-8";
+        out.sniffed = out.encoding = "UTF-8";
         out.text = repair_utf8(bytes.substr(3));
     } else if (bytes.substr(0, 2) == "\xFE\xFF" || bytes.substr(0, 2) == "\xFF\xFE") {
-        out.encoding = bytes[0] == '\xFE' ? "UTF-16BE" : "UTF-16LE";
+        out.sniffed = out.encoding = bytes[0] == '\xFE' ? "UTF-16BE" : "UTF-16LE";
         out.text = decode_as(bytes.substr(2), out.encoding);
     } else {
         bool certain = false;
-        out.encoding = choose_encoding(bytes, transport_charset, certain);
-        // A page labelled UTF-8 whose non-ASCII bytes never once form a UTF-8 sequence is
-        // a legacy page with a copied-in label: UTF-8 would make every accented letter
-        // U+FFFD, where windows-1252 reads it as meant.
+        out.sniffed = out.encoding = choose_encoding(bytes, transport_charset, certain);
+        // Labels that lie, the two rules beyond the standard (decided by the bytes, so a
+        // true label is never overruled). A page labelled UTF-8 whose non-ASCII bytes
+        // never once form a UTF-8 sequence is a legacy page with a copied-in label: UTF-8
+        // would make every accented letter U+FFFD, where windows-1252 reads it as meant.
+        // A page labelled with a legacy encoding whose non-ASCII bytes are all valid
+        // UTF-8 was re-encoded when saved, its old <meta> kept: a legacy letter is almost
+        // never followed by exactly the right continuation bytes every time.
+        bool ascii_compatible_label = certain && out.encoding != "UTF-8" &&
+                                      out.encoding != "replacement" &&
+                                      out.encoding.rfind("UTF-16", 0) != 0;
         if (out.encoding == "UTF-8" && certain && !is_valid_utf8(bytes) &&
             looks_legacy_not_utf8(bytes))
             out.encoding = "windows-1252";
+        else if (ascii_compatible_label && !all_ascii(bytes) && is_valid_utf8(bytes))
+            out.encoding = "UTF-8";
         out.text = decode_as(bytes, out.encoding);
         // Binary only once decoding failed: first try what the detector reads.
-        if (decoded_binary(out.text)) {
+        if (decoded_binary(bytes, out.encoding, out.text)) {
             if (std::string e = detect_multibyte(bytes); !e.empty() && e != out.encoding) {
                 std::string again = decode_as(bytes, e);
-                if (!decoded_binary(again)) {
+                if (!decoded_binary(bytes, e, again)) {
                     out.encoding = e;
                     out.text = std::move(again);
                 }
             }
         }
     }
-    out.binary = out.encoding == "replacement" || decoded_binary(out.text);
+    out.binary = out.encoding == "replacement" ||
+                 decoded_binary(out.encoding.rfind("UTF-16", 0) == 0 && bytes.size() >= 2 &&
+                                        (bytes[0] == '\xFE' || bytes[0] == '\xFF')
+                                    ? bytes.substr(2)
+                                    : bytes,
+                                out.encoding, out.text);
     return out;
 }
 

@@ -9,6 +9,7 @@
 //     parsing, for a tentative encoding), then autodetection (UTF-16 without a BOM; valid
 //     UTF-8; ICU's detector for the legacy CJK multi-byte encodings) and finally the
 //     fallback, windows-1252;
+//   - a label that lies is overruled by the bytes, beyond the standard (DecodedPage);
 //   - bytes are decoded with glibc's iconv, mapped to the Encoding Standard's decoders
 //     (windows-1252's unassigned 0x81, 0x8D, 0x8F, 0x90, 0x9D are U+0081... as the
 //     standard's index says; an invalid byte becomes U+FFFD).
@@ -38,7 +39,11 @@ std::string utf16_without_bom(std::string_view bytes);
 struct DecodedPage {
     std::string text;     // valid UTF-8, the byte-order mark dropped
     std::string encoding; // the Encoding Standard's name of the encoding used
-    bool binary = false;  // no encoding decodes it to text
+    // What the standard's sniffing algorithm chose (BOM, transport, prescan, later meta,
+    // autodetection, fallback): encoding differs only where a label lied (the bytes are
+    // valid UTF-8 under a legacy label, or never UTF-8 under a UTF-8 label).
+    std::string sniffed;
+    bool binary = false; // no encoding decodes it to text
 };
 
 // The page decoded by the sniffing order above. transport_charset (the HTTP charset

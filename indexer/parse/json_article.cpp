@@ -1,5 +1,6 @@
 #include "json_article.hpp"
 
+#include "byline.hpp"
 #include "dates.hpp"
 #include "errors.hpp"
 #include "parse.hpp"
@@ -86,22 +87,9 @@ std::vector<std::string> string_list(const json* v, bool split_commas) {
 // single string "A and B" or "A; B" is split.
 std::vector<std::string> authors_of(const json* v) {
     std::vector<std::string> out;
-    for (std::string s : string_list(v, false)) {
-        if (starts_with_ci(s, "by ")) s = s.substr(3);
-        std::vector<std::string> parts;
-        std::size_t start = 0;
-        for (;;) {
-            std::size_t semi = s.find(';', start), amp = s.find(" and ", start);
-            std::size_t cut = std::min(semi, amp);
-            parts.push_back(s.substr(start, cut - start));
-            if (cut == std::string::npos) break;
-            start = cut + (cut == semi ? 1 : 5);
-        }
-        for (auto& p : parts) {
-            std::string n = normalize_space(p);
-            if (!n.empty()) out.push_back(std::move(n));
-        }
-    }
+    for (const std::string& s : string_list(v, false))
+        for (auto& n : split_byline(s).names)
+            if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(std::move(n));
     return out;
 }
 
@@ -143,6 +131,53 @@ std::string lang_code(std::string s) {
     s = to_lower_ascii(trim(s));
     s = s.substr(0, s.find_first_of("-_"));
     return s;
+}
+
+// A lone UTF-16 surrogate escape ("\ud800" without its pair: a string cut in the middle
+// by an exporter) is not valid JSON, and the JSON parser refuses the whole line. It
+// becomes U+FFFD, as a bad byte does in UTF-8, and the article is kept.
+std::string replace_lone_surrogates(std::string_view s) {
+    auto hex4 = [&](std::size_t i) -> long {
+        if (i + 4 > s.size()) return -1;
+        long v = 0;
+        for (std::size_t k = i; k < i + 4; ++k) {
+            char c = s[k];
+            int d = c >= '0' && c <= '9'   ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                           : -1;
+            if (d < 0) return -1;
+            v = v * 16 + d;
+        }
+        return v;
+    };
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] != '\\' || i + 1 >= s.size()) {
+            out += s[i++];
+            continue;
+        }
+        if (s[i + 1] != 'u') { // another escape: copy it whole (\\ included)
+            out.append(s.substr(i, 2));
+            i += 2;
+            continue;
+        }
+        long v = hex4(i + 2);
+        bool high = v >= 0xD800 && v <= 0xDBFF, low = v >= 0xDC00 && v <= 0xDFFF;
+        if (high && i + 7 < s.size() && s[i + 6] == '\\' && s[i + 7] == 'u' &&
+            hex4(i + 8) >= 0xDC00 && hex4(i + 8) <= 0xDFFF) {
+            out.append(s.substr(i, 12)); // a proper pair
+            i += 12;
+        } else if (high || low) {
+            out += "\\ufffd";
+            i += 6;
+        } else {
+            out.append(s.substr(i, 2));
+            i += 2;
+        }
+    }
+    return out;
 }
 
 // JSON puts no bound on numbers, but a double does: nlohmann rejects a whole line over
@@ -197,6 +232,9 @@ Article parse_json_article(const Record& r) {
         }
         j = json::parse(bytes, nullptr, false);
         if (j.is_discarded()) j = json::parse(null_overflowing_numbers(bytes), nullptr, false);
+        if (j.is_discarded() && bytes.find("\\u") != std::string_view::npos)
+            j = json::parse(null_overflowing_numbers(replace_lone_surrogates(bytes)), nullptr,
+                            false);
     }
     if (j.is_discarded()) throw RecordError("not valid JSON");
     if (!j.is_object()) throw RecordError("JSON value is not an object");
@@ -262,7 +300,7 @@ Article parse_json_article(const Record& r) {
                                           "date_published", "publish_date", "pubdate"}))) {
             a.published = w->utc;
             a.date = w->ymd;
-            a.date_source = "article";
+            a.date_source = "json";
         }
     }
     if (!a.published && a.date.empty() && !r.fetched) {

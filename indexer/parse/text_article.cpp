@@ -1,6 +1,7 @@
 #include "text_article.hpp"
 
 #include "boilerplate_table.hpp"
+#include "byline.hpp"
 #include "record/data.hpp"
 #include "dateline.hpp"
 #include "dates.hpp"
@@ -37,10 +38,17 @@ bool parse_date_line(std::string_view line, Ymd& ymd, std::string& headline) {
     return true;
 }
 
+// A header line opening with a capitalised lead-in from the byline table ("By ", "Von ",
+// "Par ") and naming someone.
+bool is_text_byline(std::string_view line) {
+    line = trim(line);
+    return !line.empty() && line[0] >= 'A' && line[0] <= 'Z' && starts_with_lead_in(line) &&
+           (starts_with_ci(line, "By ") || !split_byline(line).names.empty());
+}
+
 // "By Rob Quinn, Jane Roe and Al Doe,<NBSP> Newser Staff"
 void parse_byline(std::string_view line, Article& a) {
-    std::string_view rest = trim(line);
-    rest.remove_prefix(3); // "By "
+    std::string_view rest = drop_lead_in(line); // "By ", "Von ", "Par "...
     std::string names_part, affiliation;
     if (auto nb = rest.find(kNbsp); nb != std::string_view::npos) {
         names_part = std::string(trim(rest.substr(0, nb)));
@@ -69,27 +77,10 @@ void parse_byline(std::string_view line, Article& a) {
     a.byline = names;
     if (!affiliation.empty()) a.byline += ", " + affiliation;
     a.affiliation = affiliation;
-    // Split "A, B and C" / "A & B".
-    std::vector<std::string> parts;
-    std::string cur;
-    std::string_view s = names;
-    for (std::size_t i = 0; i < s.size();) {
-        if (s[i] == ',') {
-            parts.push_back(cur), cur.clear(), ++i;
-        } else if (s.substr(i, 5) == " and ") {
-            parts.push_back(cur), cur.clear(), i += 5;
-        } else if (s.substr(i, 3) == " & ") {
-            parts.push_back(cur), cur.clear(), i += 3;
-        } else {
-            cur += s[i++];
-        }
-    }
-    parts.push_back(cur);
-    for (auto& p : parts) {
-        std::string n = normalize_space(p);
-        if (starts_with_ci(n, "and ")) n = n.substr(4);
-        if (!n.empty()) a.authors.push_back(n);
-    }
+    // Names through the byline module the HTML and JSON parsers share.
+    Byline b = split_byline(names);
+    a.authors = b.names;
+    if (a.affiliation.empty() && !b.affiliation.empty()) a.affiliation = b.affiliation;
 }
 
 // "Posted Oct 25, 2024 5:30 AM CDT" (also "Updated", "Published"; "Oct." and "October";
@@ -291,7 +282,7 @@ Article parse_text_article(std::string_view raw) {
     if (i == lines.size() || !parse_date_line(lines[i], ymd, a.title))
         throw RecordError("no 'date YYYY-MM-DD headline' first line");
     a.date = format_ymd(ymd);
-    a.date_source = "article";
+    a.date_source = "text-header";
     ++i;
 
     enum class Part { Header, Body, Trailer } part = Part::Header;
@@ -323,7 +314,7 @@ Article parse_text_article(std::string_view raw) {
             after_image_title = true;
             continue;
         }
-        if (part == Part::Header && !saw_byline && starts_with_ci(line, "By ")) {
+        if (part == Part::Header && !saw_byline && is_text_byline(line)) {
             parse_byline(line, a);
             saw_byline = true;
             continue;

@@ -9,9 +9,15 @@ namespace morgue {
 
 namespace fs = std::filesystem;
 
+bool is_index_directory(const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "iamglass", ec) || fs::exists(dir / "morgue-bulk.json", ec);
+}
+
 void walk_files(const fs::path& root, bool follow_symlinks,
                 const std::function<void(const fs::path&)>& visit,
-                const std::function<void(const std::string&, const std::string&)>& error) {
+                const std::function<void(const std::string&, const std::string&)>& error,
+                const std::function<void(const fs::path&)>& index_dir) {
     std::error_code ec;
     auto st = fs::status(root, ec);
     if (ec) {
@@ -31,6 +37,10 @@ void walk_files(const fs::path& root, bool follow_symlinks,
         stack.pop_back();
         fs::path canon = fs::weakly_canonical(dir, ec);
         if (!ec && !seen.insert(canon).second) continue;
+        if (is_index_directory(dir)) {
+            if (index_dir) index_dir(dir);
+            continue;
+        }
         std::vector<fs::directory_entry> entries;
         fs::directory_iterator it(dir, ec);
         if (ec) {

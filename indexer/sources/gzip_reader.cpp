@@ -108,7 +108,7 @@ class GzipInput final : public ByteInput {
             if (rc == Z_OK) continue;
             if (rc == Z_BUF_ERROR && zs_.avail_in == 0) {
                 if (refill()) continue;
-                return fail(produced, "truncated gzip member");
+                return fail(produced, "truncated gzip member", true);
             }
             return fail(produced, std::string("corrupt gzip data (") +
                                       (zs_.msg ? zs_.msg : "inflate error") + ")");
@@ -256,8 +256,8 @@ class GzipInput final : public ByteInput {
         return true;
     }
 
-    std::size_t fail(std::size_t produced, std::string why) {
-        Damage d{member_start_, std::move(why)};
+    std::size_t fail(std::size_t produced, std::string why, bool cut = false) {
+        Damage d{member_start_, std::move(why), cut};
         in_member_ = false;
         if (produced > 0)
             pending_ = std::move(d);

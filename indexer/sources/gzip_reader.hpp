@@ -23,6 +23,7 @@ namespace morgue {
 struct Damage {
     std::uint64_t offset = 0; // file offset of the damaged gzip member
     std::string reason;       // "truncated gzip member", "corrupt gzip data (...)"
+    bool cut = false;         // the input ended inside the member: what it gave before is exact
 };
 
 class ByteInput {

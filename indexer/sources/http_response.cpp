@@ -4,6 +4,7 @@
 #include "gzip_reader.hpp"
 #include "text.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <optional>
 
@@ -58,7 +59,14 @@ std::string dechunk(std::string_view body, std::uint64_t max_out, bool* cut) {
     std::size_t pos = 0;
     while (pos < body.size()) {
         std::size_t nl = body.find('\n', pos);
-        if (nl == std::string_view::npos) { // truncated capture: keep what came
+        if (nl == std::string_view::npos) {
+            // A chunk-size line cut by the end of a truncated capture keeps what came;
+            // text that is no chunk size is no chunked body.
+            std::string_view tail = trim(body.substr(pos));
+            tail = tail.substr(0, tail.find(';'));
+            for (char ch : tail)
+                if (!std::isxdigit(static_cast<unsigned char>(ch)))
+                    throw RecordError("bad chunked transfer coding");
             if (cut) *cut = true;
             break;
         }

@@ -165,7 +165,8 @@ void read_inputs(const std::vector<std::string>& inputs, const SourceOptions& op
             },
             [&](const std::string& where, const std::string& why) {
                 ev.rejected(record_at(where, where, 0), why);
-            });
+            },
+            [&](const fs::path&) { ev.skipped("a search index directory, not articles"); });
     }
 }
 

@@ -230,12 +230,14 @@ class WarcReader {
         block.reserve(static_cast<std::size_t>(len));
         std::size_t got = in_.read_exact(block, static_cast<std::size_t>(len));
         if (got < len) {
-            // Cut: by the end of the input, or by a gzip member that ends (or breaks)
-            // inside it. What arrived is the record, marked truncated, unless the block
-            // holds the start of another record (then its Content-Length lied, and the
-            // records it swallowed are read again).
+            // Cut: by the end of the input, or by a gzip member the input ends inside.
+            // What arrived is the record, marked truncated, unless the block holds the
+            // start of another record (then its Content-Length lied, and the records it
+            // swallowed are read again). A member that breaks off into other data
+            // (corrupt) may have inflated garbage at its end: rejected.
             bool swallowed = find_warc_line(block) != std::string::npos;
-            if (block.empty() || swallowed) {
+            bool corrupt = in_.damage() && !in_.damage()->cut;
+            if (block.empty() || swallowed || corrupt) {
                 if (in_.damage()) {
                     reject(start, in_.damage()->reason, id);
                     in_.resume();

@@ -103,7 +103,8 @@ FACETS = ["--facet", "person:10", "--facet", "year"]
 def batch_pass(search_bin, db, mix, passes, stats, extra=()):
     # Buffered pipes, flushed after each query: with bufsize=0 Python's readline read the
     # answer one byte per system call, which added milliseconds to every long answer.
-    p = subprocess.Popen([search_bin, "--db", db, "--batch", *extra], stdin=subprocess.PIPE,
+    dbs = db if isinstance(db, list) else ["--db", db]  # a list: several --db (shards)
+    p = subprocess.Popen([search_bin, *dbs, "--batch", *extra], stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = p.stdout
     lat, lat_date = [], []

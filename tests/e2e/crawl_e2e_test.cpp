@@ -82,20 +82,23 @@ Run run(const Scratch& s, const std::string& args, const std::string& stdin_file
 
 struct Counts {
     long indexed = -1, updated = -1, unchanged = -1, duplicate = -1, skipped = -1, rejected = -1;
+    long truncated = -1; // of indexed and updated, "indexed 9 (2 truncated)"
 };
 
 Counts summary(const std::string& err) {
     std::smatch m;
-    static const std::regex re("indexed (\\d+), updated (\\d+), unchanged (\\d+), duplicate "
-                               "(\\d+), skipped (\\d+), rejected (\\d+)");
+    static const std::regex re(
+        "indexed (\\d+)(?: \\((\\d+) truncated\\))?, updated (\\d+), "
+        "unchanged (\\d+), duplicate (\\d+), skipped (\\d+), rejected (\\d+)");
     Counts c;
     if (std::regex_search(err, m, re)) {
         c.indexed = std::stol(m[1]);
-        c.updated = std::stol(m[2]);
-        c.unchanged = std::stol(m[3]);
-        c.duplicate = std::stol(m[4]);
-        c.skipped = std::stol(m[5]);
-        c.rejected = std::stol(m[6]);
+        c.truncated = m[2].matched ? std::stol(m[2]) : 0;
+        c.updated = std::stol(m[3]);
+        c.unchanged = std::stol(m[4]);
+        c.duplicate = std::stol(m[5]);
+        c.skipped = std::stol(m[6]);
+        c.rejected = std::stol(m[7]);
     }
     return c;
 }
@@ -131,14 +134,16 @@ TEST_CASE("e2e: a WARC with every record type: counts by outcome and reason") {
         Counts c = summary(r.err);
         CHECK(c.unchanged == 1); // the revisit record
         CHECK(c.skipped == 7);
-        // 6 HTML pages + 1 WET text + 1 binary page labelled HTML.
-        CHECK(c.indexed + c.rejected == 8);
-        CHECK(c.indexed == 7 - html_rejections(r.err));
+        // 6 HTML pages + 1 WET text + 1 binary page labelled HTML; the WET text has the
+        // ferry page's URL: the same id again, a duplicate (--dry-run counts as a run would).
+        CHECK(c.indexed + c.duplicate + c.rejected == 8);
+        CHECK(c.duplicate == 1);
+        CHECK(c.indexed == 6 - html_rejections(r.err));
         for (const char* reason :
              {"skipped 1: HTTP status 301", "skipped 1: HTTP status 404",
               "skipped 1: WARC metadata record", "skipped 1: WARC request record",
               "skipped 1: WARC warcinfo record", "skipped 1: not HTML (image/png)",
-              "skipped 1: not HTML (application/pdf)", "rejected 1: binary data labelled as HTML"})
+              "skipped 1: not HTML (application/pdf)", "rejected 1: binary data, not an HTML page"})
             CHECK(r.err.find(reason) != std::string::npos);
         // The WET conversion record is an article now: URL from WARC-Target-URI, the
         // WARC-Date as its date, marked as a fetch date.
@@ -164,14 +169,18 @@ TEST_CASE("e2e: damaged WARCs lose only the damaged records; --errors names each
     INFO(r.err);
     CHECK(r.code == 0);
     Counts c = summary(r.err);
-    // damaged.warc: 3 HTML + 1 WET kept, 3 rejected; damaged.warc.gz: 3 HTML kept, 3 rejected.
-    CHECK(c.indexed + c.rejected == 4 + 3 + 3 + 3);
-    CHECK(c.indexed == 7 - html_rejections(r.err));
+    // damaged.warc: 3 HTML + 1 WET kept, 3 rejected; damaged.warc.gz: 3 whole HTML pages
+    // kept, the member cut by the end of the file kept as what it holds (truncated), 2
+    // rejected (a member broken into the next one, bytes that are not gzip).
+    CHECK(c.indexed + c.duplicate + c.rejected == 4 + 3 + 4 + 2);
+    CHECK(c.indexed + c.duplicate == 8 - html_rejections(r.err));
+    CHECK(c.truncated == 1);
+    CHECK(r.err.find(" (1 truncated), updated 0") != std::string::npos);
+    CHECK(r.err.find("rejected 1: corrupt gzip data") != std::string::npos);
     CHECK(r.err.find("rejected 1: garbage between WARC records (59 bytes skipped)") !=
           std::string::npos);
     CHECK(r.err.find("rejected 2: wrong Content-Length (the record does not end where it says)") !=
           std::string::npos);
-    CHECK(r.err.find("rejected 1: truncated gzip member") != std::string::npos);
     CHECK(r.err.find("rejected 1: data after a gzip member is not gzip") != std::string::npos);
     // Rejections are named on stderr with file and offset.
     CHECK(r.err.find("damaged.warc@1247: garbage between WARC records") != std::string::npos);
@@ -274,13 +283,15 @@ TEST_CASE("e2e: JSON Lines on stdin, duplicates, oversized lines, gzip plain fil
         run(s, "--db " + quote(s / "d.db") + " --max-record-size 2000 " + quote(s / "dups.jsonl"));
     INFO(d.err);
     Counts c = summary(d.err);
-    CHECK(c.indexed == 2);
-    CHECK(c.duplicate == 2);
+    // The mirror's copy has its own URL: its own article (morgue-search --collapse folds
+    // it); only the same URL again (a fragment is not part of it) is a duplicate.
+    CHECK(c.indexed == 3);
+    CHECK(c.duplicate == 1);
     CHECK(c.rejected == 2);
     CHECK(d.err.find("dups.jsonl:4: line larger than --max-record-size (2000 bytes)") !=
           std::string::npos);
     CHECK(d.err.find("dups.jsonl:5: not valid JSON") != std::string::npos);
-    CHECK(Xapian::Database(s / "d.db").get_doccount() == 2);
+    CHECK(Xapian::Database(s / "d.db").get_doccount() == 3);
 
     // Any file may be gzip-compressed: a .txt.gz article.
     std::string gz = s / "three_authors.txt.gz";
@@ -428,4 +439,122 @@ TEST_CASE("e2e: a progress line on a terminal only, and not with --quiet") {
     Run r = run(s, "--dry-run " + input);
     CHECK(r.err.find("records,") == std::string::npos);
     CHECK(r.err.find("indexed 5,") != std::string::npos);
+}
+
+TEST_CASE("e2e: N JSON Lines records with N distinct ids are N articles") {
+    // A wire archive: briefs (a headline, no text), a story re-sent under new ids with the
+    // same text, a text without a headline, a record with nothing to search, and an id
+    // sent twice (the later record wins).
+    Scratch s;
+    {
+        std::ofstream f(s / "wire.jsonl");
+        f << R"({"id": 1, "title": "TREASURY BALANCE AT FED ROSE ON MARCH 4"})" << '\n'
+          << R"({"id": 2, "title": "TREASURY BALANCE AT FED FELL ON MARCH 5"})" << '\n'
+          << R"({"id": 3, "title": "Grain barges resume", "text": "Barges left the upper river at dawn."})"
+          << '\n'
+          << R"({"id": 4, "title": "Grain barges resume", "text": "Barges left the upper river at dawn."})"
+          << '\n'
+          << R"({"id": 5, "title": "Grain barges resume", "text": "Barges left the upper river at dawn."})"
+          << '\n'
+          << R"({"id": 6, "text": "Copper futures closed higher on hopes of new smelter demand."})"
+          << '\n'
+          << R"({"id": 7, "title": "Coffee growers meet", "text": ""})" << '\n'
+          << R"({"id": 8, "tags": ["empty"]})" << '\n'
+          << R"({"id": 6, "text": "Copper futures closed higher on strong smelter demand."})"
+          << '\n';
+    }
+    std::string db = s / "wire.db";
+    Run r = run(s, "--db " + quote(db) + " --errors " + quote(s / "errors.jsonl") + " " +
+                       quote(s / "wire.jsonl"));
+    INFO(r.err);
+    CHECK(r.code == 0);
+    Counts c = summary(r.err);
+    // 7 distinct ids with a title or a text: 7 articles; id 8 has nothing to search; id 6
+    // again is a duplicate of an id, and its later text is the one kept.
+    CHECK(c.indexed == 7);
+    CHECK(c.duplicate == 1);
+    CHECK(c.rejected == 1);
+    CHECK(c.indexed + c.updated + c.unchanged + c.duplicate + c.skipped + c.rejected == 9);
+    CHECK(r.err.find("wire.jsonl:8: JSON article has nothing to search (no title, text or html)") !=
+          std::string::npos);
+    auto errors = json_lines(slurp(s / "errors.jsonl"));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0]["record"].get<std::string>().find("wire.jsonl:8") != std::string::npos);
+    Xapian::Database x(db);
+    CHECK(x.get_doccount() == 7);
+    for (std::string id : {"1", "2", "3", "4", "5", "6", "7"}) {
+        INFO(id);
+        CHECK(x.postlist_begin("Q" + id) != x.postlist_end("Q" + id));
+    }
+    // The later id 6 replaced the earlier.
+    Xapian::Document six = x.get_document(*x.postlist_begin("Q6"));
+    CHECK(six.get_data().find("strong smelter demand") != std::string::npos);
+
+    // The re-sent story is three articles; --collapse folds them into one hit.
+    std::string search = quote(MORGUE_SEARCH_BIN) + " --db " + quote(db) + " --format ids ";
+    auto ids = [&](const std::string& args) {
+        std::string out = s / "ids.txt";
+        int st = std::system((search + args + " >" + quote(out) + " 2>/dev/null").c_str());
+        CHECK(WIFEXITED(st));
+        std::vector<std::string> v;
+        std::istringstream in(slurp(out));
+        for (std::string line; std::getline(in, line);)
+            v.push_back(line);
+        return v;
+    };
+    CHECK(ids("barges").size() == 3);
+    CHECK(ids("--collapse barges").size() == 1);
+    CHECK(ids("treasury").size() == 2);
+}
+
+TEST_CASE("e2e: WARC quirks from the wild are read; cut records are indexed, marked truncated") {
+    Scratch s;
+    std::string inputs = quote(kFixtures + "/warc/quirks-0.18.warc") + " " +
+                         quote(kFixtures + "/warc/cut-record.warc") + " " +
+                         quote(kFixtures + "/warc/cut-member.warc.gz");
+    Run dry = run(s, "--dry-run --print jsonl " + inputs);
+    INFO(dry.err);
+    CHECK(dry.code == 0);
+    auto articles = json_lines(dry.out);
+    REQUIRE(articles.size() == 8);
+    std::map<std::string, bool> truncated;
+    for (const auto& a : articles)
+        truncated[a["url"].get<std::string>()] = a.value("truncated", false);
+    const std::string site = "https://harbourgazette.example/";
+    CHECK(truncated.at(site + "archive/lighthouse-museum.html") == false);
+    CHECK(truncated.at(site + "archive/ferry-ja.html") == false);
+    CHECK(truncated.at(site + "2025/03/fish-prices.html") == true);      // WARC-Truncated
+    CHECK(truncated.at(site + "2025/03/robotics-prize.html") == true);   // the file ends
+    CHECK(truncated.at(site + "2025/03/quay-road-bridge.html") == true); // the member ends
+    CHECK(truncated.at(site + "2025/03/ferry-strike.html") == false);
+    // The ferry page is in two of the files: the same URL, one duplicate.
+    Counts c = summary(dry.err);
+    CHECK(c.indexed == 7);
+    CHECK(c.duplicate == 1);
+    CHECK(c.truncated == 3);
+    CHECK(c.rejected == 0);
+    CHECK(c.skipped == 1); // the warcinfo record
+    CHECK(dry.err.find("indexed 7 (3 truncated), updated 0") != std::string::npos);
+
+    // Stored, and shown by morgue-search show.
+    std::string db = s / "quirks.db";
+    Run r = run(s, "--db " + quote(db) + " " + inputs);
+    CHECK(r.code == 0);
+    CHECK(summary(r.err).truncated == 3);
+    CHECK(Xapian::Database(db).get_doccount() == 7);
+    std::string out = s / "show.json";
+    std::string show = quote(MORGUE_SEARCH_BIN) + " --db " + quote(db) + " show ";
+    REQUIRE(std::system((show + quote(site + "2025/03/robotics-prize.html") + " --format json >" +
+                         quote(out))
+                            .c_str()) == 0);
+    auto shown = nlohmann::json::parse(slurp(out));
+    CHECK(shown["truncated"] == true);
+    CHECK(shown["title"] == "Harbour school wins national robotics prize");
+    REQUIRE(std::system(
+                (show + quote(site + "2025/03/ferry-strike.html") + " --format json >" + quote(out))
+                    .c_str()) == 0);
+    CHECK_FALSE(nlohmann::json::parse(slurp(out)).contains("truncated"));
+    REQUIRE(std::system((show + quote(site + "2025/03/quay-road-bridge.html") + " >" + quote(out))
+                            .c_str()) == 0);
+    CHECK(slurp(out).find("truncated: yes") != std::string::npos);
 }

@@ -1,7 +1,8 @@
 // charset_probe PAGE...: how the HTML parser decodes each page (parse/charset.hpp), one
-// line per page: path, the Encoding Standard's name of the encoding chosen, "binary" or
-// "text", and the decoded UTF-8 in hex. scripts/check-html5lib-encoding compares these
-// with what html5lib-tests' encoding cases say the WHATWG algorithm gives.
+// line per page: path, the encoding the standard's sniffing algorithm chose, the encoding
+// used (they differ where a label lied), "binary" or "text", and the decoded UTF-8 in hex.
+// scripts/check-html5lib-encoding compares these with what html5lib-tests' encoding cases say the
+// WHATWG algorithm gives.
 #include "parse/charset.hpp"
 
 #include <cstdio>
@@ -20,7 +21,7 @@ int main(int argc, char** argv) {
         std::stringstream ss;
         ss << in.rdbuf();
         morgue::DecodedPage p = morgue::decode_html(ss.str(), "");
-        std::string line = std::string(argv[i]) + '\t' + p.encoding + '\t' +
+        std::string line = std::string(argv[i]) + '\t' + p.sniffed + '\t' + p.encoding + '\t' +
                            (p.binary ? "binary" : "text") + '\t';
         for (unsigned char c : p.text) {
             line += hex[c >> 4];

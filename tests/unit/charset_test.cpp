@@ -149,3 +149,20 @@ TEST_CASE("legacy CJK pages decode, declared or detected") {
     CHECK(a.title == title);
     CHECK(a.body == text);
 }
+
+TEST_CASE("decode: a label the bytes prove wrong is overruled, a true one never") {
+    // Saved as UTF-8, its old label kept: the bytes win.
+    DecodedPage resaved =
+        decode_html("<meta charset=windows-1252><p>Caf\xC3\xA9 S\xC3\xB8rvik", "");
+    CHECK(resaved.sniffed == "windows-1252");
+    CHECK(resaved.encoding == "UTF-8");
+    CHECK(resaved.text == "<meta charset=windows-1252><p>Caf\u00e9 S\u00f8rvik");
+    // Labelled UTF-8, never once UTF-8: windows-1252.
+    DecodedPage legacy = decode_html("<meta charset=utf-8><p>Caf\xE9 S\xF8rvik", "");
+    CHECK(legacy.sniffed == "UTF-8");
+    CHECK(legacy.encoding == "windows-1252");
+    // A true label stays: windows-1252 bytes that are not UTF-8.
+    DecodedPage honest = decode_html("<meta charset=windows-1252><p>Caf\xE9", "");
+    CHECK(honest.encoding == "windows-1252");
+    CHECK(honest.text == "<meta charset=windows-1252><p>Caf\u00e9");
+}

@@ -52,3 +52,20 @@ TEST_CASE("documents carry the schema's terms and slots") {
     it.skip_to("XPokafor");
     CHECK(it.get_wdf() == 3);
 }
+
+TEST_CASE("spelling words obey the schema's word cap (a 300-byte CJK headline)") {
+    Article a;
+    std::string cjk;
+    for (int i = 0; i < 100; ++i)
+        cjk += "\xe4\xb8\xad";
+    a.title = cjk + " harbour";
+    a.tags = {cjk};
+    auto words = spelling_words(a);
+    CHECK(words == std::vector<std::string>{"harbour"});
+    a.body = "Body.";
+    a.id = "https://example.com/cjk";
+    DocumentBuilder b;
+    Xapian::Document doc = b.build(a);
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        CHECK((*t).size() <= kMaxTermBytes);
+}

@@ -1,5 +1,6 @@
 // gzip input (multi-member, whole-file, damaged members) and in-memory body decoding
 // (gzip, deflate, brotli) with the inflated-size cap.
+#include "dates.hpp"
 #include "errors.hpp"
 #include "sources/buffered_input.hpp"
 #include "sources/gzip_reader.hpp"
@@ -212,7 +213,53 @@ TEST_CASE("HTTP responses: status, headers, chunked, content coding, charset") {
     CHECK(dechunk("5\r\nhello\r\n6\r\n wo", 100) == "hello wo"); // truncated capture
     CHECK_THROWS_WITH(dechunk("zz\r\nhello\r\n", 100), "bad chunked transfer coding");
     HttpResponse br = parse_http_head("HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\nx");
-    CHECK_THROWS_WITH(
-        decode_http_body(br, "HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\nx", 100),
-        "unsupported Content-Encoding: compress");
+    // A coding we cannot undo leaves the bytes as they are: the parser judges them.
+    CHECK(decode_http_body(br, "HTTP/1.1 200 OK\r\nContent-Encoding: compress\r\n\r\nx", 100) ==
+          "x");
+}
+
+TEST_CASE("HTTP bodies: a coding that lies keeps the bytes; a cut body keeps what arrived") {
+    std::string page = "<html><body><p>The quay reopens on Monday after repairs.</p></body></html>";
+    auto body_of = [&](const std::string& headers, const std::string& body, bool* cut) {
+        std::string payload = "HTTP/1.1 200 OK\n" + headers + "\n" + body;
+        return decode_http_body(parse_http_head(payload), payload, 1 << 20, cut);
+    };
+    bool cut = false;
+    // LF-only headers; gzip, deflate and br labels on a body that is none of them.
+    for (std::string coding : {"gzip", "deflate", "br"}) {
+        INFO(coding);
+        CHECK(body_of("Content-Encoding: " + coding + "\n", page, &cut) == page);
+    }
+    // gzip magic, then garbage: not gzip after all.
+    std::string fake = "\x1f\x8b" + page;
+    CHECK(body_of("Content-Encoding: gzip\n", fake, &cut) == fake);
+    // Labelled chunked, stored de-chunked.
+    CHECK(body_of("Transfer-Encoding: chunked\n", page, &cut) == page);
+    CHECK_FALSE(cut);
+    // A gzip body cut short: every byte inflated before the cut, marked.
+    std::string big;
+    for (int i = 0; i < 200; ++i)
+        big += "<p>Paragraph " + std::to_string(i) + " of the harbour report.</p>\n";
+    std::string gzipped = gz(big);
+    std::string got =
+        body_of("Content-Encoding: gzip\n", gzipped.substr(0, gzipped.size() / 2), &cut);
+    CHECK(cut);
+    CHECK(got.size() > 100);
+    CHECK(big.rfind(got, 0) == 0);
+    // A chunked body without its last chunk.
+    cut = false;
+    CHECK(body_of("Transfer-Encoding: chunked\n", "5\r\nhello\r\n6\r\n wo", &cut) == "hello wo");
+    CHECK(cut);
+    // Too large is still an error.
+    CHECK_THROWS_AS(decode_http_body(parse_http_head("HTTP/1.1 200 OK\nContent-Encoding: gzip\n\n"),
+                                     "HTTP/1.1 200 OK\nContent-Encoding: gzip\n\n" + gzipped, 100),
+                    RecordError);
+}
+
+TEST_CASE("HTTP Date headers in their three forms") {
+    CHECK(parse_http_date("Tue, 24 Feb 2009 17:09:34 GMT") == 1235495374);
+    CHECK(parse_http_date("Tuesday, 24-Feb-09 17:09:34 GMT") == 1235495374);
+    CHECK(parse_http_date("Tue Feb 24 17:09:34 2009") == 1235495374);
+    CHECK_FALSE(parse_http_date("2009-03-65T08:43:19-0800"));
+    CHECK_FALSE(parse_http_date(""));
 }

@@ -64,7 +64,7 @@ TEST_CASE("html: JSON-LD @graph with @id authors, AP dateline, lead figure outsi
     CHECK(*a.published == 1709379900); // 2024-03-02T11:45:00Z
     REQUIRE(a.modified);
     CHECK(*a.modified == 1709395800); // 2024-03-02T16:10:00Z
-    CHECK(a.date_source == "meta");
+    CHECK(a.date_source == "jsonld");
     CHECK(a.url == "https://www.harbourcourier.example/news/2024/03/02/flood-barrier-storm-test/");
     CHECK(a.source == "harbourcourier.example");
     CHECK(a.site_name == "The Harbour Courier");

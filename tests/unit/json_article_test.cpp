@@ -34,7 +34,7 @@ TEST_CASE("news-please style keys") {
     CHECK(a.authors == std::vector<std::string>{"Ilse Marrow", "Tobias Quell"});
     CHECK(a.byline == "Ilse Marrow and Tobias Quell");
     CHECK(a.date == "2025-03-14");
-    CHECK(a.date_source == "article");
+    CHECK(a.date_source == "json");
     CHECK(a.published == 1741933800); // 2025-03-14T06:30:00Z (no zone: UTC)
     CHECK(a.modified == 1741942800);
     CHECK(a.url == "https://harbourgazette.example/ferry");
@@ -97,8 +97,10 @@ TEST_CASE("dates as epoch seconds and milliseconds; the download date as fetch t
 TEST_CASE("bad JSON lines are rejected with a reason") {
     CHECK_THROWS_WITH(parse_json(R"({"title": "T", "text": )"), "not valid JSON");
     CHECK_THROWS_WITH(parse_json(R"(["title", "text"])"), "JSON value is not an object");
-    CHECK_THROWS_WITH(parse_json(R"({"title": "Only a title"})"),
-                      "JSON article has no text (text, maintext, body, content) or html");
+    CHECK_THROWS_WITH(parse_json(R"({"id": 7, "tags": ["x"], "date": "2025-03-14"})"),
+                      "JSON article has nothing to search (no title, text or html)");
+    CHECK_THROWS_WITH(parse_json(R"({"title": "  ", "text": "\n"})"),
+                      "JSON article has nothing to search (no title, text or html)");
     // Invalid UTF-8 inside a string is repaired, not fatal.
     Article a = parse_json("{\"title\": \"Caf\xe9\", \"text\": \"ok\"}");
     CHECK(a.title == "Caf\xEF\xBF\xBD");
@@ -142,7 +144,7 @@ TEST_CASE("the fetch time never replaces an article's own date") {
     r.fetched = 1741940100;
     Article a = parse_record(r);
     CHECK(a.date == "2024-12-01");
-    CHECK(a.date_source == "article");
+    CHECK(a.date_source == "json");
 }
 
 TEST_CASE("a number too big for a double does not lose the article") {
@@ -155,4 +157,37 @@ TEST_CASE("a number too big for a double does not lose the article") {
     CHECK(a.url == "https://x.example/a");
     // Still broken JSON stays rejected.
     CHECK_THROWS_WITH(parse_json(R"({"title": "T", "score": 1e999, "text": )"), "not valid JSON");
+}
+
+TEST_CASE("a brief (a headline, no text) and a text without a headline are articles") {
+    Article brief = parse_json(R"({"id": "14826", "title": "U.S. TREASURY BALANCE AT FED ROSE"})");
+    CHECK(brief.title == "U.S. TREASURY BALANCE AT FED ROSE");
+    CHECK(brief.body.empty());
+    CHECK(brief.id == "14826");
+    Article untitled = parse_json(R"({"text": "Wheat futures closed higher on export hopes."})");
+    CHECK(untitled.title.empty());
+    CHECK(untitled.body == "Wheat futures closed higher on export hopes.");
+    CHECK(untitled.id.rfind("h:", 0) == 0);
+}
+
+TEST_CASE("the record's own id names it: the same text under two ids is two articles") {
+    std::string text = R"("title": "Grain shipments resume", "text": "Barges left at dawn.")";
+    Article first = parse_json("{\"id\": 101, " + text + "}");
+    Article resent = parse_json("{\"id\": 102, " + text + "}");
+    CHECK(first.id == "101");
+    CHECK(resent.id == "102");
+    CHECK(parse_json("{\"_id\": \"a-7\", " + text + "}").id == "a-7");
+    // A URL outranks the export's id; with neither, the content hash is the id.
+    CHECK(parse_json("{\"id\": 101, \"url\": \"https://wire.example/101\", " + text + "}").id ==
+          "https://wire.example/101");
+    CHECK(parse_json("{" + text + "}").id == parse_json("{" + text + "}").id);
+    CHECK(parse_json("{" + text + "}").id.rfind("h:", 0) == 0);
+}
+
+TEST_CASE("a lone UTF-16 surrogate escape becomes U+FFFD and the article is kept") {
+    Record r;
+    r.bytes = R"({"title":"Cut \ud800 here \udc00 and a pair \ud83d\ude00","text":"Body.",)"
+              R"("url":"https://example.com/s","note":"\\ud800 is text"})";
+    Article a = parse_json_article(r);
+    CHECK(a.title == "Cut \xef\xbf\xbd here \xef\xbf\xbd and a pair \xf0\x9f\x98\x80");
 }

@@ -16,6 +16,7 @@
 #include "url.hpp"
 
 #include <algorithm>
+#include <ctime>
 
 namespace morgue {
 
@@ -77,12 +78,11 @@ Bullet make_bullet(const ContentBlock& b) {
     return out;
 }
 
-// "By Jane Roe", "Par Luc Perrin", ... naming at least one person.
+// "By Jane Roe", "Par Luc Perrin", "Von Jana Roth", ... naming at least one person.
 bool is_by_line(std::string_view t) {
-    bool by = false;
-    for (std::string_view p : {"By ", "BY ", "Par ", "Por ", "Von ", "Door ", "Written by "})
-        by = by || t.substr(0, p.size()) == p;
-    return by && !split_byline(t).names.empty();
+    // A capital lead-in only: "by" in lower case opens sentences too.
+    bool capital = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
+    return capital && starts_with_lead_in(t) && !split_byline(t).names.empty();
 }
 
 bool is_copy_of(const std::string& a, const std::string& body) {
@@ -179,46 +179,22 @@ void fill_authors(Article& a, const PageMeta& m, const Content& c) {
     }
 }
 
-// Publication time from JSON-LD and metas, <time>, the URL, then a visible line.
+// Publication time: every candidate the page offers, chosen in html_dates.cpp.
 void fill_dates(Article& a, const PageMeta& m, const Content& c) {
-    struct DateCand {
-        const std::string* text;
-        const char* source;
-    };
-    std::vector<DateCand> dates{{&m.ld_published, "meta"}};
-    for (const auto& d : m.meta_published)
-        dates.push_back({&d, "meta"});
-    dates.push_back({&m.time_published, "article"});
-    dates.push_back({&m.time_first, "article"});
-    for (const auto& d : dates) {
-        if (d.text->empty()) continue;
-        if (auto t = parse_page_date(*d.text)) {
-            a.published = t->utc;
-            a.date = format_ymd(t->local);
-            a.date_source = d.source;
-            break;
-        }
+    DateInputs in;
+    in.meta = &m;
+    in.bylines = c.bylines;
+    for (const auto& b : c.blocks) {
+        if (in.content_start.size() >= 3) break;
+        if (b.kind == ContentBlock::Kind::Paragraph) in.content_start.push_back(b.text);
     }
-    if (a.date.empty()) {
-        if (auto ymd = date_in_url(a.url)) {
-            a.date = format_ymd(*ymd);
-            a.published = days_from_civil(*ymd) * 86400;
-            a.date_source = "url";
-        }
-    }
-    // A visible "Posted on May 3, 2021 at 9:15 AM EDT" line, in date markup or the byline.
-    if (a.date.empty()) {
-        const std::vector<std::string>* lists[] = {&m.date_texts, &m.byline_texts, &c.bylines};
-        for (const auto* texts : lists) {
-            for (const auto& t : *texts)
-                if (auto lt = parse_page_date(t)) {
-                    a.published = lt->utc;
-                    a.date = format_ymd(lt->local);
-                    a.date_source = "text";
-                    break;
-                }
-            if (!a.date.empty()) break;
-        }
+    in.url = a.url;
+    in.lang = m.lang;
+    in.now = static_cast<std::int64_t>(std::time(nullptr));
+    if (auto d = choose_page_date(in)) {
+        a.published = d->time.utc;
+        a.date = format_ymd(d->time.local);
+        a.date_source = d->source;
     }
     for (const std::string* mod : {&m.ld_modified, &m.meta_modified})
         if (auto t = parse_page_date(*mod)) {

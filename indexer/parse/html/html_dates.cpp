@@ -1,7 +1,9 @@
 #include "html_dates.hpp"
 
+#include "parse/text_dates.hpp"
 #include "text.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -155,7 +157,8 @@ std::optional<Ymd> date_in_url(std::string_view url) {
         if (p[i] != '/') continue;
         std::string_view r = p.substr(i + 1);
         if (r.size() >= 10 && all_digits(r.substr(0, 4)) && (r[4] == '/' || r[4] == '-') &&
-            all_digits(r.substr(5, 2)) && r[7] == r[4] && all_digits(r.substr(8, 2))) {
+            all_digits(r.substr(5, 2)) && r[7] == r[4] && all_digits(r.substr(8, 2)) &&
+            (r.size() == 10 || r[10] < '0' || r[10] > '9')) {
             auto t =
                 date_only(to_int(r.substr(0, 4)), static_cast<unsigned>(to_int(r.substr(5, 2))),
                           static_cast<unsigned>(to_int(r.substr(8, 2))));
@@ -167,8 +170,177 @@ std::optional<Ymd> date_in_url(std::string_view url) {
                           static_cast<unsigned>(to_int(r.substr(6, 2))));
             if (t) return t->local;
         }
+        // A whole segment "/29-10-2021" (day first, as German and French sites write it).
+        if (r.size() >= 10 && all_digits(r.substr(0, 2)) && r[2] == '-' &&
+            all_digits(r.substr(3, 2)) && r[5] == '-' && all_digits(r.substr(6, 4)) &&
+            (r.size() == 10 || std::string_view("/.?#").find(r[10]) != std::string_view::npos)) {
+            auto t =
+                date_only(to_int(r.substr(6, 4)), static_cast<unsigned>(to_int(r.substr(3, 2))),
+                          static_cast<unsigned>(to_int(r.substr(0, 2))));
+            if (t) return t->local;
+        }
     }
     return std::nullopt;
+}
+
+} // namespace morgue
+
+namespace morgue {
+
+namespace {
+
+struct Cand {
+    LocalTime time;
+    std::string source;
+    int rank;       // lower is more trusted
+    bool modified;  // an update time, not the publication
+    bool plausible; // 1990 .. now
+};
+
+// Full-date text in a (possibly long) string: the first unmarked or published one.
+std::optional<TextDate> first_text_date(std::string_view s, bool month_first) {
+    auto ds = find_text_dates(s, month_first, 8);
+    for (const auto& d : ds)
+        if (d.published) return d;
+    for (const auto& d : ds)
+        if (!d.modified) return d;
+    return std::nullopt;
+}
+
+LocalTime at_day(Ymd d) {
+    return LocalTime{days_from_civil(d) * 86400, d, false};
+}
+
+bool same_day(const LocalTime& a, const LocalTime& b) {
+    return a.local == b.local;
+}
+
+} // namespace
+
+std::optional<PageDate> choose_page_date(const DateInputs& in) {
+    const PageMeta& m = *in.meta;
+    std::string lang = to_lower_ascii(in.lang);
+    bool month_first = lang == "en-us" || lang == "en_us" || lang == "en";
+    std::int64_t now = in.now > 0 ? in.now : 0;
+    std::int64_t floor1990 = days_from_civil(Ymd{1990, 1, 1}) * 86400;
+    std::vector<Cand> cands;
+    auto push = [&](const LocalTime& t, const char* source, int rank, bool modified) {
+        bool ok = t.utc >= floor1990 && (now == 0 || t.utc <= now + 86400);
+        cands.push_back({t, source, rank, modified, ok});
+    };
+    // A structured value: a machine date, else a date written in words.
+    auto add = [&](const std::string& v, const char* source, int rank, bool modified) {
+        if (v.empty()) return;
+        if (auto t = parse_page_date(v)) return push(*t, source, rank, modified);
+        if (auto d = first_text_date(v, month_first)) push(at_day(d->ymd), source, rank, modified);
+    };
+    add(m.ld_published, "jsonld", 0, false);
+    for (const auto& v : m.meta_published)
+        add(v, "meta", 1, false);
+    for (const auto& v : m.microdata_published)
+        add(v, "microdata", 2, false);
+    add(m.time_published, "time-element", 3, false);
+    std::optional<Ymd> url_day = date_in_url(in.url);
+    if (url_day) push(at_day(*url_day), "url", 4, false);
+    // Dates written in the page: date markup, bylines, around the headline, the first
+    // paragraphs. An "Updated ..." date is an update; a "Published ..." one wins its group.
+    auto add_texts = [&](const std::vector<std::string>& texts, int rank, std::size_t limit) {
+        std::optional<TextDate> best;
+        std::string_view from; // the text from the chosen date on
+        for (std::size_t i = 0; i < texts.size() && i < limit; ++i) {
+            for (const auto& d : find_text_dates(texts[i], month_first, 4)) {
+                if (d.modified) continue;
+                if (!best || (d.published && !best->published))
+                    best = d, from = std::string_view(texts[i]).substr(d.pos);
+            }
+            if (best && best->published) break;
+        }
+        if (!best) return;
+        // The time of day when the words after the date give one ("at 9:15 AM EST").
+        if (auto t = parse_page_date(from.substr(0, std::min<std::size_t>(from.size(), 60)));
+            t && t->local == best->ymd)
+            return push(*t, "text", rank, false);
+        push(at_day(best->ymd), "text", rank, false);
+    };
+    add_texts(m.date_texts, 5, 6);
+    add_texts(m.byline_full_texts, 6, 8);
+    add_texts(in.bylines, 6, 8);
+    {
+        // Around the headline the texts are short and split: join them so "19." "Oktober
+        // 2019" in two elements still reads as one date.
+        std::string joined;
+        for (const auto& t : m.head_texts)
+            joined += t + "\n";
+        add_texts({joined}, 7, 1);
+    }
+    add(m.time_first, "time-element", 8, false);
+    add_texts(in.content_start, 9, 3);
+    {
+        // Last resort: the day written most often in the page's short texts (a story's
+        // date recurs in its header, its comments and its print line; neighbours' dates
+        // each occur once or twice), the earliest of equals.
+        std::vector<std::pair<Ymd, int>> seen;
+        for (const auto& t : m.digit_texts)
+            for (const auto& d : find_text_dates(t, month_first, 4)) {
+                if (d.modified) continue;
+                auto it = std::find_if(seen.begin(), seen.end(),
+                                       [&](const auto& x) { return x.first == d.ymd; });
+                if (it == seen.end())
+                    seen.emplace_back(d.ymd, 1);
+                else
+                    ++it->second;
+            }
+        const std::pair<Ymd, int>* top = nullptr;
+        for (const auto& x : seen) {
+            LocalTime lt = at_day(x.first);
+            if (lt.utc < floor1990 || (now != 0 && lt.utc > now + 86400)) continue;
+            if (!top || x.second > top->second || (x.second == top->second && x.first < top->first))
+                top = &x;
+        }
+        if (top) push(at_day(top->first), "text", 10, false);
+    }
+    add(m.ld_modified, "jsonld-modified", 20, true);
+    for (const auto& v : m.microdata_modified)
+        add(v, "microdata-modified", 21, true);
+    add(m.meta_modified, "meta-modified", 22, true);
+
+    // Days other articles on the page were published (related stories in JSON-LD).
+    std::vector<LocalTime> others;
+    for (const auto& v : m.ld_other_published)
+        if (auto t = parse_page_date(v)) others.push_back(*t);
+
+    // A date seen in the text that is another article's publication day (a related story)
+    // is that article's, not this one's.
+    for (auto& c : cands)
+        if (c.rank >= 5 && c.source == std::string("text"))
+            for (const auto& o : others)
+                if (same_day(c.time, o)) c.rank += 30;
+    const Cand* best = nullptr;
+    for (const auto& c : cands)
+        if (c.plausible && (!best || c.rank < best->rank)) best = &c;
+    if (!best) {
+        for (const auto& c : cands)
+            if (!best || c.rank < best->rank) best = &c;
+        if (!best) return std::nullopt;
+        return PageDate{best->time, best->source};
+    }
+    // A full date in the URL is what the publisher filed the story under: when structured
+    // markup says a later day (an update written into the published field) and another
+    // source agrees with the URL, the URL's day is the publication.
+    if (url_day && best->rank < 4 && !same_day(best->time, at_day(*url_day))) {
+        LocalTime u = at_day(*url_day);
+        bool agreed = false;
+        for (const auto& c : cands)
+            if (&c != best && c.source != std::string("url") && c.plausible && same_day(c.time, u))
+                agreed = true;
+        if (agreed && u.utc < best->time.utc) {
+            for (const auto& c : cands)
+                if (c.source != std::string("url") && same_day(c.time, u) && c.time.has_time)
+                    return PageDate{c.time, c.source};
+            return PageDate{u, "url"};
+        }
+    }
+    return PageDate{best->time, best->source};
 }
 
 } // namespace morgue

@@ -5,9 +5,12 @@
 #pragma once
 
 #include "dates.hpp"
+#include "html_metadata.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace morgue {
 
@@ -15,5 +18,27 @@ std::optional<LocalTime> parse_page_date(std::string_view s);
 
 // A /2024/10/25/ (or /2024-10-25/, /20241025/) date in a URL's path.
 std::optional<Ymd> date_in_url(std::string_view url);
+
+// The page's publication date and where it came from ("jsonld", "meta", "microdata",
+// "time-element", "url", "text"; "jsonld-modified", "meta-modified" when only an update
+// time is known). Candidates from every source are parsed, implausible ones (before 1990,
+// or after now) set aside, and the article's own publication date preferred over its
+// update time and over dates of other articles on the page; a full date in the URL, or
+// the same day from two independent sources, settles disagreements (see the .cpp).
+struct PageDate {
+    LocalTime time;
+    std::string source;
+};
+
+struct DateInputs {
+    const PageMeta* meta = nullptr;
+    std::vector<std::string> bylines;       // byline texts found in the content
+    std::vector<std::string> content_start; // the first paragraphs of the article
+    std::string url;
+    std::string lang;
+    std::int64_t now = 0; // seconds since the epoch: later dates are implausible
+};
+
+std::optional<PageDate> choose_page_date(const DateInputs& in);
 
 } // namespace morgue

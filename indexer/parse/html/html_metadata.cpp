@@ -71,6 +71,7 @@ struct LdState {
     std::map<std::string, const json*> by_id;
     const json* article = nullptr;
     const json* webpage = nullptr;
+    std::vector<const json*> others; // further article objects
 };
 
 // Collects objects (top level, arrays, @graph) without deep recursion: JSON-LD article
@@ -85,9 +86,12 @@ void collect(const json& j, LdState& st, int depth) {
     if (!j.is_object()) return;
     if (j.contains("@id") && j["@id"].is_string())
         st.by_id.emplace(j["@id"].get<std::string>(), &j);
-    if (!st.article && type_has(j, {"Article", "BlogPosting", "LiveBlogPosting", "Report",
-                                    "SocialMediaPosting", "NewsArticle"}))
+    bool is_article = type_has(j, {"Article", "BlogPosting", "LiveBlogPosting", "Report",
+                                   "SocialMediaPosting", "NewsArticle"});
+    if (!st.article && is_article)
         st.article = &j;
+    else if (is_article && st.others.size() < 10)
+        st.others.push_back(&j);
     else if (!st.webpage && type_has(j, {"WebPage"}))
         st.webpage = &j;
     if (j.contains("@graph")) collect(j["@graph"], st, depth + 1);
@@ -188,6 +192,11 @@ void read_json_ld(const std::string& raw, PageMeta& m) {
     LdState st;
     collect(j, st, 0);
     if (st.article) read_ld_object(*st.article, st, m);
+    // Other articles' dates (related stories, lists) are kept apart: they only count
+    // against a candidate, never for one.
+    for (const json* o : st.others)
+        if (o->contains("datePublished") && m.ld_other_published.size() < 10)
+            m.ld_other_published.push_back(json_string((*o)["datePublished"]));
     if (st.webpage) {
         // A WebPage object gives dates and authors only when no article object did.
         if (!st.article) {
@@ -299,10 +308,32 @@ PageMeta read_page_meta(const GumboNode* document) {
     std::vector<std::pair<int, std::string>> dates;
     std::vector<const GumboNode*> stack{document};
     int byline_seen = 0;
+    // Texts around the headline: the last few before it, then the next ones.
+    std::vector<std::string> before_h1;
+    bool h1_found = false;
+    std::size_t head_chars = 0;
     std::vector<std::string> rel_tags; // <a rel=tag>: tags when no meta names any
     while (!stack.empty()) {
         const GumboNode* n = stack.back();
         stack.pop_back();
+        if (n->type == GUMBO_NODE_TEXT) {
+            std::string_view raw = n->v.text.text;
+            if (raw.size() > 600) continue;
+            if (m.digit_texts.size() < 400 &&
+                raw.find_first_of("0123456789") != std::string_view::npos)
+                m.digit_texts.push_back(normalize_space(raw));
+            if (head_chars >= 1500) continue;
+            std::string txt = normalize_space(raw);
+            if (txt.empty() || txt.size() > 300) continue;
+            if (h1_found) {
+                head_chars += txt.size();
+                m.head_texts.push_back(std::move(txt));
+            } else {
+                if (before_h1.size() == 6) before_h1.erase(before_h1.begin());
+                before_h1.push_back(std::move(txt));
+            }
+            continue;
+        }
         if (n->type != GUMBO_NODE_DOCUMENT && !is_element(n)) continue;
         GumboTag t = tag_of(n);
         bool descend = true;
@@ -384,12 +415,24 @@ PageMeta read_page_meta(const GumboNode* document) {
                          ci.find("posted") != std::string::npos))
                         m.time_published = dt;
                 }
-            } else if (itemprop == "datePublished") {
+            }
+            if (itemprop == "datePublished" || itemprop == "dateModified") {
                 std::string dt = normalize_space(attr(n, "datetime"));
                 if (dt.empty()) dt = normalize_space(attr(n, "content"));
-                if (!dt.empty()) dates.emplace_back(3, dt);
+                if (dt.empty()) dt = text_content(n, 200);
+                auto& out =
+                    itemprop == "datePublished" ? m.microdata_published : m.microdata_modified;
+                if (!dt.empty() && out.size() < 4) out.push_back(dt);
             }
-            if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) add_unique(m.h1s, text_content(n, 2000));
+            if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) {
+                std::string h = text_content(n, 2000);
+                add_unique(m.h1s, h);
+                if (!h1_found && word_count(h) >= 3) {
+                    h1_found = true;
+                    m.head_texts = std::move(before_h1);
+                    descend = false; // the headline itself holds no date
+                }
+            }
             if (t == GUMBO_TAG_A && attr(n, "rel") == "tag" && rel_tags.size() < 30)
                 add_unique(rel_tags, text_content(n, 200));
             std::string ci = class_and_id(n);
@@ -401,6 +444,12 @@ PageMeta read_page_meta(const GumboNode* document) {
             if (byline && byline_seen < 8) {
                 std::string txt = byline_text(n);
                 if (!txt.empty() && txt.size() < 200) {
+                    std::string full = text_content(n, 400);
+                    if (full.size() < 300) {
+                        add_unique(m.byline_full_texts, full);
+                        if (h1_found && head_chars < 1500)
+                            head_chars += full.size(), m.head_texts.push_back(full);
+                    }
                     add_unique(m.byline_texts, txt);
                     ++byline_seen;
                     descend = false;

@@ -27,6 +27,15 @@ struct PageMeta {
     std::string time_published;          // <time datetime> marked as the publication time
     std::string time_first;              // the first <time datetime> in the page
     std::vector<std::string> date_texts; // short texts of date markup ("Posted on 3 May 2021")
+    std::vector<std::string> microdata_published; // itemprop=datePublished on any element
+    std::vector<std::string> microdata_modified;  // itemprop=dateModified
+    // Short texts around the headline: a few before the first <h1> of three words or more,
+    // and the next ones after it (where pages write "19. Oktober 2019 | Von Jane Roe").
+    std::vector<std::string> head_texts;
+    std::vector<std::string> ld_other_published; // datePublished of other JSON-LD objects
+    std::vector<std::string>
+        byline_full_texts;                // whole text of byline markup ("Von X am 21. April")
+    std::vector<std::string> digit_texts; // short page texts holding a digit, in page order
 
     std::string canonical, og_url, ld_url;
     std::string site_name, ld_publisher;

@@ -9,6 +9,43 @@ namespace morgue {
 
 namespace {
 
+void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// "(2021/3)", "(3/2021)", "(Nr. 12)": an issue number at the end of a title.
+std::string strip_issue_number(const std::string& t) {
+    std::string_view s = trim(t);
+    if (s.empty() || s.back() != ')') return t;
+    auto open = s.rfind('(');
+    if (open == std::string_view::npos || open == 0) return t;
+    std::string_view in = s.substr(open + 1, s.size() - open - 2);
+    bool digit = false, ok = !in.empty() && in.size() <= 12;
+    for (char c : in) {
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if (!(c == '/' || c == '-' || c == '.' || c == ' ' || c == 'N' || c == 'r' ||
+                   c == 'o'))
+            ok = false;
+    }
+    if (!ok || !digit) return t;
+    return std::string(trim(s.substr(0, open)));
+}
+
 std::vector<std::string> title_parts(std::string_view t) {
     static constexpr std::string_view seps[] = {" | ",
                                                 " - ",
@@ -123,9 +160,141 @@ std::vector<std::string> strong_parts(const std::string& t) {
     return {t};
 }
 
+// The title from metadata alone, as before the <h1> comparison.
+std::string metadata_title(const PageMeta& m, const std::string& host);
+
+// Whether folded title c is folded headline h with decoration around it: the site's
+// name, a section trail or an issue number, set off by a separator ("h | Site",
+// "Section: h", "h (2021/3)"); a headline cut short ("h" = "c" minus its last word) is not.
+bool decorated_copy(std::string_view c, std::string_view h) {
+    auto pos = c.find(h);
+    if (h.empty() || pos == std::string_view::npos) return false;
+    static constexpr std::string_view seps[] = {"|",
+                                                "-",
+                                                "\xE2\x80\x93",
+                                                "\xE2\x80\x94",
+                                                "/",
+                                                ":",
+                                                "\xC2\xB7",
+                                                "\xC2\xBB",
+                                                "\xE2\x80\xA2",
+                                                "(",
+                                                ")",
+                                                "[",
+                                                "]",
+                                                "::",
+                                                "\xEF\xBC\x88",
+                                                "\xEF\xBC\x89",
+                                                "\xE3\x80\x90",
+                                                "\xE3\x80\x91"};
+    std::string_view before = trim(c.substr(0, pos)), after = trim(c.substr(pos + h.size()));
+    auto starts = [&](std::string_view t) {
+        for (auto sep : seps)
+            if (t.substr(0, sep.size()) == sep) return true;
+        return false;
+    };
+    auto ends = [&](std::string_view t) {
+        for (auto sep : seps)
+            if (t.size() >= sep.size() && t.substr(t.size() - sep.size()) == sep) return true;
+        return false;
+    };
+    return (before.empty() || ends(before)) && (after.empty() || starts(after));
+}
+
+bool ascii_only(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
 } // namespace
 
-std::string choose_title(const PageMeta& m, const std::string& host) {
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    static constexpr std::pair<std::string_view, unsigned> names[] = {
+        {"amp", '&'},      {"quot", '"'},     {"apos", '\''},     {"lt", '<'},
+        {"gt", '>'},       {"nbsp", 0xA0},    {"hellip", 0x2026}, {"ndash", 0x2013},
+        {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C},
+        {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},    {"bdquo", 0x201E},
+        {"euro", 0x20AC},  {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122},
+        {"auml", 0xE4},    {"ouml", 0xF6},    {"uuml", 0xFC},     {"Auml", 0xC4},
+        {"Ouml", 0xD6},    {"Uuml", 0xDC},    {"szlig", 0xDF},    {"eacute", 0xE9},
+        {"egrave", 0xE8},  {"agrave", 0xE0},  {"ccedil", 0xE7},   {"middot", 0xB7}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        auto semi = s.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 10 || semi == i + 1) {
+            out += s[i];
+            continue;
+        }
+        std::string_view ref = s.substr(i + 1, semi - i - 1);
+        unsigned cp = 0;
+        bool ok = false;
+        if (ref[0] == '#' && ref.size() > 1) {
+            bool hex = ref[1] == 'x' || ref[1] == 'X';
+            std::string_view digits = ref.substr(hex ? 2 : 1);
+            ok = !digits.empty() && digits.size() <= 7;
+            for (char c : digits) {
+                int v = c >= '0' && c <= '9'          ? c - '0'
+                        : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                      : -1;
+                if (v < 0)
+                    ok = false;
+                else
+                    cp = cp * (hex ? 16 : 10) + static_cast<unsigned>(v);
+            }
+            ok = ok && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+        } else {
+            for (const auto& [name, v] : names)
+                if (ref == name) cp = v, ok = true;
+        }
+        if (!ok) {
+            out += s[i];
+            continue;
+        }
+        append_utf8(out, cp == 0xA0 ? ' ' : cp);
+        i = semi;
+    }
+    return out;
+}
+
+std::string choose_title(const PageMeta& raw, const std::string& host) {
+    PageMeta m = raw;
+    for (std::string* t : {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title,
+                           &m.doc_title, &m.site_name, &m.ld_publisher})
+        *t = strip_issue_number(normalize_space(decode_entities(*t)));
+    for (auto& h : m.h1s)
+        h = strip_issue_number(normalize_space(decode_entities(h)));
+    std::string chosen = metadata_title(m, host);
+    // The page's own headline against the metadata's: a decorated copy (site name, section
+    // trail, other case) or a social-media title that the <title> does not share.
+    std::string fchosen = fold_for_match(chosen);
+    std::string fsite = fold_for_match(!m.site_name.empty() ? m.site_name : m.ld_publisher);
+    for (std::size_t i = 0; i < m.h1s.size() && i < 3; ++i) {
+        const std::string& h = m.h1s[i];
+        std::string fh = fold_for_match(h);
+        if (fh.empty() || (ascii_only(h) && word_count(h) < 3) || fh == fsite) continue;
+        if (fh == fchosen) return h;
+        if (decorated_copy(fchosen, fh) && fh.size() * 2 >= fchosen.size()) return h;
+        // og:title written for sharing: the <title> (or JSON-LD) carries the <h1> instead.
+        for (const std::string* c : {&m.doc_title, &m.ld_headline}) {
+            std::string fc = fold_for_match(*c);
+            if (!fc.empty() && decorated_copy(fc, fh) && fh.size() * 2 >= fc.size() &&
+                word_count(h) >= 3)
+                return h;
+        }
+    }
+    return chosen;
+}
+
+namespace {
+
+std::string metadata_title(const PageMeta& m, const std::string& host) {
     std::string site = !m.site_name.empty() ? m.site_name : m.ld_publisher;
     // Metadata titles in readability's order of trust; the <title> last.
     for (const std::string* c :
@@ -168,5 +337,7 @@ std::string choose_title(const PageMeta& m, const std::string& host) {
     }
     return m.h1s.empty() ? std::string() : m.h1s.front();
 }
+
+} // namespace
 
 } // namespace morgue

@@ -1,0 +1,313 @@
+// Issue 13: one test per kind of title, date and author miss seen on pages of unseen
+// publishers, each on a page the team wrote (fictional places, people and sites).
+#include "parse/byline.hpp"
+#include "parse/html/html_article.hpp"
+#include "parse/html/html_title.hpp"
+#include "parse/parse.hpp"
+#include "parse/text_article.hpp"
+#include "parse/text_dates.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+using namespace morgue;
+
+namespace {
+
+Article html(const std::string& head, const std::string& body, const std::string& url = {}) {
+    Record r;
+    r.origin = "page.html";
+    r.format = RecordFormat::Html;
+    r.url = url;
+    r.bytes = "<!DOCTYPE html><html><head>" + head + "</head><body>" + body + "</body></html>";
+    return parse_html_article(r);
+}
+
+const std::string kText =
+    "<p>The ferry to Brindle Island ran again on Monday after the storm had kept it in port "
+    "for nine days, and the harbour master said the timetable would hold all week.</p>"
+    "<p>Fishermen who had waited out the storm on the quay were the first to cross.</p>";
+
+} // namespace
+
+// ---------------------------------------------------------------- text dates, many languages
+
+TEST_CASE("text dates: the forms of eight languages and of Korean, Japanese, Chinese") {
+    auto [text, month_first, want] = GENERATE(table<std::string, bool, std::string>({
+        {"Stand: 19.10.2019, 14:30 Uhr", false, "2019-10-19"},
+        {"19. Oktober 2019", false, "2019-10-19"},
+        {"am 3. März 2021", false, "2021-03-03"},
+        {"publié le 22 octobre 2019", false, "2019-10-22"},
+        {"1er février 2020", false, "2020-02-01"},
+        {"4 de mayo de 2022", false, "2022-05-04"},
+        {"Publicado em 4 de maio de 2022", false, "2022-05-04"},
+        {"4 maggio 2022", false, "2022-05-04"},
+        {"4 mei 2022", false, "2022-05-04"},
+        {"2022년 5월 4일 오후 3:00", false, "2022-05-04"},
+        {"2022. 5. 4.", false, "2022-05-04"},
+        {"2020年7月12日", false, "2020-07-12"},
+        {"October 19, 2019", false, "2019-10-19"},
+        {"Oct. 19th, 2019", false, "2019-10-19"},
+        {"19/10/2019", false, "2019-10-19"},
+        {"10/19/2019", false, "2019-10-19"},
+        {"03/04/2019", true, "2019-03-04"},
+        {"03/04/2019", false, "2019-04-03"},
+        {"2019-10-22T08:00:00Z", false, "2019-10-22"},
+    }));
+    CAPTURE(text);
+    auto ds = find_text_dates(text, month_first);
+    REQUIRE(ds.size() == 1);
+    CHECK(format_ymd(ds[0].ymd) == want);
+}
+
+TEST_CASE("text dates: not dates, and the cues for published and updated") {
+    CHECK(find_text_dates("Version 1.2.3 released; call 0800 123 456; 31.02.2019").empty());
+    CHECK(find_text_dates("Oktober 2019 und 2020").empty()); // no day
+    auto ds = find_text_dates("Veröffentlicht am 19.10.2019, aktualisiert am 21.10.2019");
+    REQUIRE(ds.size() == 2);
+    CHECK(ds[0].published);
+    CHECK_FALSE(ds[0].modified);
+    CHECK(ds[1].modified);
+    CHECK(month_from_word("Févr.") == 2);
+    CHECK(month_from_word("Dezember") == 12);
+    CHECK(month_from_word("Brindle") == 0);
+}
+
+// ---------------------------------------------------------------- dates
+
+TEST_CASE("dates: a <time datetime> is the only date") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<article><h1>Ferry runs again after the storm</h1>"
+                     "<time datetime=\"2019-10-22T07:15:00+02:00\">Tuesday</time>" +
+                         kText + "</article>");
+    CHECK(a.date == "2019-10-22");
+    CHECK(a.date_source == "time-element");
+}
+
+TEST_CASE("dates: itemprop=datePublished on a span, with the date as its text") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<article><h1>Ferry runs again after the storm</h1>"
+                     "<div class=\"info\"><span itemprop=\"datePublished\">22. Oktober "
+                     "2019</span></div>" +
+                         kText + "</article>");
+    CHECK(a.date == "2019-10-22");
+    CHECK(a.date_source == "microdata");
+}
+
+TEST_CASE("dates: JSON-LD @graph, datePublished over dateModified") {
+    Article a = html(
+        "<title>Ferry runs again</title><script type=\"application/ld+json\">"
+        R"({"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Brindle Post"},)"
+        R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm",)"
+        R"("dateModified":"2019-12-02T10:00:00Z","datePublished":"2019-10-22T07:15:00Z"}]})"
+        "</script>",
+        "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.date == "2019-10-22");
+    CHECK(a.date_source == "jsonld");
+    REQUIRE(a.modified);
+    CHECK(*a.modified == 1575280800);
+}
+
+TEST_CASE("dates: only a modified time is known") {
+    Article a = html("<title>Ferry runs again</title>"
+                     "<meta property=\"article:modified_time\" content=\"2019-12-02T10:00:00Z\">",
+                     "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.date == "2019-12-02");
+    CHECK(a.date_source == "meta-modified");
+}
+
+TEST_CASE("dates: in the URL's path") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>",
+                     "https://brindle-post.example/news/2019/10/22/ferry-runs-again/");
+    CHECK(a.date == "2019-10-22");
+    CHECK(a.date_source == "url");
+    // A day-first segment, and an eight-digit one; "/2003/03/20030331" is not the 20th.
+    a = html("<title>Ferry</title>", "<h1>Ferry runs again after the storm</h1>" + kText,
+             "https://brindle-post.example/meldungen/22-10-2019");
+    CHECK(a.date == "2019-10-22");
+    a = html("<title>Ferry</title>", "<h1>Ferry runs again after the storm</h1>" + kText,
+             "https://brindle-post.example/reden/2003/03/20030331_rede.html");
+    CHECK(a.date != "2003-03-20");
+}
+
+TEST_CASE("dates: written near the headline in the page's language") {
+    auto [line, want] = GENERATE(table<std::string, std::string>({
+        {"Von Jana Roth | 19.10.2019", "2019-10-19"},
+        {"19. Oktober 2019 &middot; 4 Min. Lesezeit", "2019-10-19"},
+        {"Par Luc Perrin, le 22 octobre 2019", "2019-10-22"},
+        {"Por Ana Ruiz - 4 de mayo de 2022", "2022-05-04"},
+        {"di Marco Bellini, 4 maggio 2022", "2022-05-04"},
+        {"홍길동 기자 | 입력 2022년 5월 4일", "2022-05-04"},
+    }));
+    CAPTURE(line);
+    Article a = html("<meta charset=\"utf-8\"><title>Ferry runs again</title>",
+                     "<nav><a href=\"/\">Home</a></nav><article><h1>Ferry runs again after the "
+                     "storm</h1><div class=\"meta\">" +
+                         line + "</div>" + kText + "</article>");
+    CHECK(a.date == want);
+    CHECK(a.date_source == "text");
+}
+
+TEST_CASE("dates: published over updated, the article's own over a related story's") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<article><h1>Ferry runs again after the storm</h1>"
+                     "<p class=\"dates\">Aktualisiert am 21.10.2019 – veröffentlicht am "
+                     "19.10.2019</p>" +
+                         kText + "</article>");
+    CHECK(a.date == "2019-10-19");
+
+    // A related story, listed first with its own date markup and JSON-LD object.
+    a = html("<title>Ferry runs again</title><script type=\"application/ld+json\">"
+             R"([{"@type":"WebPage","name":"Ferry"},)"
+             R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm"},)"
+             R"({"@type":"NewsArticle","headline":"Storm closes the harbour",)"
+             R"("datePublished":"2019-10-11"}])"
+             "</script>",
+             "<aside><a href=\"/storm\">Storm closes the harbour</a><span class=\"date\">"
+             "11.10.2019</span></aside><article><h1>Ferry runs again after the storm</h1>"
+             "<p>Brindle Post, 20.10.2019</p>" +
+                 kText + "</article>");
+    CHECK(a.date == "2019-10-20");
+}
+
+TEST_CASE("dates: before 1990 or in the future are suspect") {
+    Article a = html("<title>Ferry runs again</title>"
+                     "<meta name=\"date\" content=\"1970-01-01\">",
+                     "<article><h1>Ferry runs again after the storm</h1><p>Posted on "
+                     "October 22, 2019</p>" +
+                         kText + "</article>");
+    CHECK(a.date == "2019-10-22");
+    a = html("<title>Ferry runs again</title>"
+             "<meta name=\"date\" content=\"2199-01-01\">",
+             "<article><h1>Ferry runs again after the storm</h1><p>22.10.2019</p>" + kText +
+                 "</article>");
+    CHECK(a.date == "2019-10-22");
+}
+
+// ---------------------------------------------------------------- titles
+
+TEST_CASE("titles: entities escaped twice in og:title are decoded") {
+    CHECK(decode_entities("Caf&eacute; &#8217;s &amp; Co &#x2014; &bogus;") ==
+          "Caf\xC3\xA9 \xE2\x80\x99s & Co \xE2\x80\x94 &bogus;");
+    Article a = html("<meta property=\"og:title\" content=\"The harbour&amp;#8217;s last "
+                     "ferry &amp;amp; its crew\"><title>x</title>",
+                     "<article>" + kText + "</article>");
+    CHECK(a.title == "The harbour\xE2\x80\x99s last ferry & its crew");
+}
+
+TEST_CASE("titles: site name, section trail and issue number go") {
+    Article a = html("<meta property=\"og:site_name\" content=\"Brindle Post\">"
+                     "<title>Ferry runs again after the storm / News / World | Brindle "
+                     "Post</title>",
+                     "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.title == "Ferry runs again after the storm");
+    a = html("<title>Ferry runs again after the storm (2021/3)</title>",
+             "<article>" + kText + "</article>");
+    CHECK(a.title == "Ferry runs again after the storm");
+}
+
+TEST_CASE("titles: the page's <h1> over an og:title written for sharing") {
+    Article a = html("<meta property=\"og:title\" content=\"You will not believe who crossed "
+                     "first\"><title>Ferry runs again after the storm - Brindle Post</title>",
+                     "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.title == "Ferry runs again after the storm");
+}
+
+TEST_CASE("titles: a section label is not the headline") {
+    Article a = html("<title>Ferry runs again after the storm | Brindle Post</title>",
+                     "<header><h1>News</h1></header><article>" + kText + "</article>");
+    CHECK(a.title == "Ferry runs again after the storm");
+}
+
+TEST_CASE("titles: an ALL-CAPS headline matches <title> case-insensitively and is kept") {
+    Article a = html("<title>Ferry Runs Again After The Storm | Brindle Post</title>",
+                     "<article><h1>FERRY RUNS AGAIN AFTER THE STORM</h1>" + kText + "</article>");
+    CHECK(a.title == "FERRY RUNS AGAIN AFTER THE STORM");
+}
+
+// ---------------------------------------------------------------- authors
+
+TEST_CASE("authors: placeholders are no names") {
+    for (std::string p : {"No Author", "Redaktion", "Staff", "Admin", "Redacción", "The Editors"}) {
+        CAPTURE(p);
+        CHECK(clean_author_name(p).empty());
+        Article a =
+            html("<title>Ferry</title><meta name=\"author\" content=\"" + p + "\">",
+                 "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+        CHECK(a.authors.empty());
+    }
+}
+
+TEST_CASE("authors: role prefixes and suffixes are stripped; handles are no names") {
+    CHECK(clean_author_name("Finance expert Jane Roe") == "Jane Roe");
+    CHECK(clean_author_name("Guest author John Doe") == "John Doe");
+    CHECK(clean_author_name("Gastautorin Mila Brandt") == "Mila Brandt");
+    CHECK(clean_author_name("jroe_84").empty());
+    CHECK(split_byline("By Lena Ortiz, Staff Writer").names ==
+          std::vector<std::string>{"Lena Ortiz"});
+    Article a =
+        html("<title>Ferry</title><meta name=\"author\" content=\"Finance expert Jane Roe\">",
+             "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jane Roe"});
+}
+
+TEST_CASE("authors: rel=author, microdata with a nested name, JSON-LD arrays of objects") {
+    Article a = html("<title>Ferry</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><div>Text: <a "
+                     "rel=\"author\" href=\"/people/jana-roth\">Jana Roth</a></div>" +
+                         kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+
+    a = html("<title>Ferry</title>",
+             "<article><h1>Ferry runs again after the storm</h1><div itemprop=\"author\" "
+             "itemscope itemtype=\"https://schema.org/Person\"><img src=\"/jr.jpg\" alt=\"\">"
+             "<span itemprop=\"name\">Luc Perrin</span><span itemprop=\"jobTitle\">Harbour "
+             "correspondent</span></div>" +
+                 kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Luc Perrin"});
+
+    a = html("<title>Ferry</title><script type=\"application/ld+json\">"
+             R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm",)"
+             R"("author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":)"
+             R"("Marco Bellini"},{"@type":"Organization","name":"Brindle Post"}]})"
+             "</script>",
+             "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Ana Ruiz", "Marco Bellini"});
+}
+
+TEST_CASE("authors: a byline line in another language") {
+    auto [line, want] = GENERATE(table<std::string, std::string>({
+        {"Von Jana Roth", "Jana Roth"},
+        {"Par Luc Perrin", "Luc Perrin"},
+        {"Por Ana Ruiz", "Ana Ruiz"},
+        {"Di Marco Bellini", "Marco Bellini"},
+        {"Door Sanne de Vries", "Sanne de Vries"},
+    }));
+    CAPTURE(line);
+    Article a =
+        html("<title>Ferry</title>", "<article><h1>Ferry runs again after the storm</h1><p>" +
+                                         line + "</p>" + kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{want});
+    CHECK(a.body.find(line) == std::string::npos);
+}
+
+TEST_CASE("authors: the same byline module for text and JSON inputs") {
+    Article t = parse_text_article("date 2019-10-22 Ferry runs again after the storm\n"
+                                   "Von Jana Roth\n\n"
+                                   "The ferry to Brindle Island ran again on Monday.\n");
+    CHECK(t.authors == std::vector<std::string>{"Jana Roth"});
+    CHECK(t.date_source == "text-header");
+
+    Record r;
+    r.origin = "export.jsonl:1";
+    r.format = RecordFormat::Json;
+    r.bytes = R"({"title":"Ferry runs again","text":"The ferry ran again.",)"
+              R"("authors":["Guest author John Doe","Redaktion","admin"],"date":"2019-10-22"})";
+    Article j = parse_record(r);
+    CHECK(j.authors == std::vector<std::string>{"John Doe"});
+    CHECK(j.date_source == "json");
+}
