@@ -162,7 +162,7 @@ TEST_CASE("terminal safety: controls, C1 and bidi controls never pass; a line st
           "caf\xc3\xa9 \xe2\x80\x99quote\xe2\x80\x99");
     // Shown as escapes in diagnostics: a file name stays findable and on one line.
     CHECK(sanitize_line("evil\x1b]0;t\x07\n.txt") == "evil\\x1b]0;t\\x07\\n.txt");
-    CHECK(sanitize_line("r\xe2\x80\xaeev \xd8\x9c \xe2\x80\x8f") == "r\\u202eev \\u061c \\u200f");
+    CHECK(sanitize_line("r\xe2\x80\xae" "ev \xd8\x9c \xe2\x80\x8f") == "r\\u202eev \\u061c \\u200f");
     CHECK(sanitize_line("bad \xff byte\tand tab") == "bad \\xff byte\\tand tab");
     CHECK(sanitize_line("Zo\xc3\xab \xe4\xb8\xad") == "Zo\xc3\xab \xe4\xb8\xad");
 }
