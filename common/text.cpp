@@ -338,7 +338,16 @@ std::string sanitize_line(std::string_view s) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         char32_t cp = 0;
         std::size_t n = c == '\n' || c == '\t' ? 1 : terminal_control_at(s, i, cp);
-        if (n == 0 && c >= 0x80 && utf8_seq(s, i, cp) == 0) n = 1; // an invalid byte
+        if (n == 0 && c >= 0x80) {
+            std::size_t len = utf8_seq(s, i, cp);
+            if (len == 0) {
+                n = 1; // an invalid byte
+            } else {
+                out.append(s.substr(i, len)); // a whole valid sequence
+                i += len;
+                continue;
+            }
+        }
         if (n == 0) {
             out += s[i++];
             continue;

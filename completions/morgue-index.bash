@@ -8,11 +8,11 @@ _morgue_index() {
         --print) COMPREPLY=($(compgen -W "jsonl" -- "$cur")); return ;;
         --format) COMPREPLY=($(compgen -W "text html jsonl" -- "$cur")); return ;;
         --errors) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        -j|--jobs|--commit-every|--max-record-size|--lock-timeout) return ;;
+        -j|--jobs|--commit-every|--max-record-size|--lock-timeout|--shard) return ;;
     esac
     if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--db --dry-run --print --jobs --commit-every --max-record-size
-            --lock-timeout --format --errors --follow-symlinks --quiet --help --version" -- "$cur"))
+            --lock-timeout --format --errors --follow-symlinks --shard --quiet --help --version" -- "$cur"))
         return
     fi
     COMPREPLY=($(compgen -f -- "$cur"))

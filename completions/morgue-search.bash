@@ -11,12 +11,12 @@ _morgue_search() {
         --color|--colour) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --facet) COMPREPLY=($(compgen -W "person author source tag lang year month day" -- "$cur")); return ;;
         --fields) COMPREPLY=($(compgen -W "rank score id date title authors source url path published subtitle tags people dateline lang section snippet collapsed matched" -- "$cur")); return ;;
-        -n|--limit|--offset|--like|--since|--until|--now) return ;;
+        -n|--limit|--offset|--like|--since|--until|--now|--timeout) return ;;
     esac
     if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--db --limit --offset --sort --format --fields --null --count --any --all
             --since --until --now --facet --collapse --like --explain --no-suggest --color --colour --batch
-            --list-fields --help --version" -- "$cur"))
+            --list-fields --timeout --partial --help --version" -- "$cur"))
         return
     fi
     local fields
