@@ -143,7 +143,7 @@ DateRange parse_period(std::string_view raw, Ymd today) {
     }
     // Weekdays: "monday" is the latest Monday up to today, "last monday" the latest
     // before today, "next monday" the first after today, "this monday" this ISO week's.
-    if (w.size() <= 2 && weekday_from_name(w.back()) >= 0) {
+    if (!w.empty() && w.size() <= 2 && weekday_from_name(w.back()) >= 0) {
         int want = weekday_from_name(w.back());
         int have = weekday_of(today);
         int back = (have - want + 7) % 7;
