@@ -19,9 +19,9 @@ constexpr Xapian::termpos kFieldGap = 100;
 
 } // namespace
 
-DocumentBuilder::DocumentBuilder() {
+DocumentBuilder::DocumentBuilder(const IndexTuning& tuning) : tuning_(tuning) {
     tg_.set_stemmer(cached_stemmer());
-    tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL); // as the QueryParser: schema.hpp
+    tg_.set_stemming_strategy(tuning_.stem); // STEM_ALL, as the QueryParser: schema.hpp
     tg_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
     tg_.set_max_word_length(kMaxWordBytes);
 }
@@ -100,7 +100,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
                 // Body terms go in once, unprefixed (a prefixed copy would double the
                 // index for the rare body: query); people names are already in the text.
                 if (f.prefix.empty() || f.unprefixed) {
-                    tg_.index_text(text, v.wdf * f.weight);
+                    tg_.index_text(text, v.wdf * tuning_.weight[static_cast<std::size_t>(f.id)]);
                     tg_.increase_termpos(kFieldGap);
                 }
             }

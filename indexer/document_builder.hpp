@@ -2,17 +2,33 @@
 #pragma once
 
 #include "article.hpp"
+#include "schema.hpp"
 
 #include <xapian.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
 namespace morgue {
 
+// What the relevance evaluation varies when it re-indexes an index's articles
+// (tests/relevance/eval_reindex.cpp, scripts/eval-ranking): the wdf multiplier of each
+// field's unprefixed terms and the stemming strategy. morgue-index always builds with
+// the defaults, the schema's; no option reaches this.
+struct IndexTuning {
+    std::array<unsigned, kFields.size()> weight = [] {
+        std::array<unsigned, kFields.size()> w{};
+        for (std::size_t i = 0; i < kFields.size(); ++i)
+            w[i] = kFields[i].weight;
+        return w;
+    }();
+    Xapian::TermGenerator::stem_strategy stem = Xapian::TermGenerator::STEM_ALL;
+};
+
 class DocumentBuilder {
   public:
-    DocumentBuilder();
+    explicit DocumentBuilder(const IndexTuning& tuning = {});
     // The document for an article: terms per the schema, value slots, stored JSON.
     Xapian::Document build(const Article& a);
     // Terms the builder's TermGenerator still holds: 0 after build() (see build()).
@@ -20,6 +36,7 @@ class DocumentBuilder {
 
   private:
     Xapian::TermGenerator tg_;
+    IndexTuning tuning_;
 };
 
 // The id term ("Q" + id, hashed when too long) that replace_document keys on.

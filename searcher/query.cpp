@@ -7,6 +7,11 @@
 #include "schema_values.hpp"
 #include "text.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+#include <vector>
+
 namespace morgue {
 
 namespace {
@@ -118,6 +123,38 @@ class StopWords : public Xapian::Stopper {
     bool operator()(const std::string& word) const override { return is_stop_word(word); }
 };
 
+// The environment variable MORGUE_STEM (all, some, none, all_z) overrides the stemming
+// strategy, for scripts/eval-ranking only: it measures indexes re-built with another
+// (tests/relevance/eval_reindex.cpp), which morgue-index never builds.
+Xapian::QueryParser::stem_strategy query_stem_strategy() {
+    std::string_view env = std::getenv("MORGUE_STEM") ? std::getenv("MORGUE_STEM") : "";
+    if (env == "some") return Xapian::QueryParser::STEM_SOME;
+    if (env == "none") return Xapian::QueryParser::STEM_NONE;
+    if (env == "all_z") return Xapian::QueryParser::STEM_ALL_Z;
+    return Xapian::QueryParser::STEM_ALL;
+}
+
+// The query ranked, and also by the pairs of its words that are neighbours in the query
+// and near each other in the article (kProximityBoost). MORGUE_PROXIMITY="boost,window"
+// overrides the two, for scripts/eval-ranking only.
+Xapian::Query with_proximity(const Xapian::Query& ranked, const Xapian::Query& words) {
+    double boost = kProximityBoost;
+    unsigned window = kProximityWindow;
+    if (const char* env = std::getenv("MORGUE_PROXIMITY")) std::sscanf(env, "%lf,%u", &boost, &window);
+    if (boost <= 0) return ranked;
+    std::vector<std::string> terms(words.get_terms_begin(), words.get_terms_end());
+    std::vector<Xapian::Query> pairs;
+    for (std::size_t i = 1; i < terms.size() && i <= kMaxProximityTerms; ++i) {
+        if (terms[i] == terms[i - 1]) continue;
+        Xapian::Query pair[] = {Xapian::Query(terms[i - 1]), Xapian::Query(terms[i])};
+        pairs.emplace_back(Xapian::Query::OP_NEAR, pair, pair + 2, window);
+    }
+    if (pairs.empty()) return ranked;
+    Xapian::Query near(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, ranked,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, near, boost));
+}
+
 Ymd ymd_of_slot(const std::string& v, Ymd fallback) {
     return date_slot_ymd(v).value_or(fallback);
 }
@@ -128,7 +165,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
     : db_(db), opts_(opts) {
     qp_.set_database(db_);
     qp_.set_stemmer(Xapian::Stem(kStemLanguage));
-    qp_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL); // as the indexer: schema.hpp
+    qp_.set_stemming_strategy(query_stem_strategy()); // STEM_ALL, as the indexer: schema.hpp
     qp_.set_stopper((new StopWords)->release());
     // A wildcard expands to the 10,000 most frequent matching terms at most: `a*` on a
     // large archive would otherwise OR together every word that starts with a.
@@ -249,6 +286,7 @@ Xapian::Query QueryBuilder::parse_long(const std::string& text, unsigned flags,
     Xapian::Query all = parse_with(plain, Xapian::Query::OP_AND, flags);
     Xapian::Query ranked(Xapian::Query::OP_AND_MAYBE, any,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kAllWordsBoost));
+    ranked = with_proximity(ranked, any);
     if (rest.empty()) return ranked;
     // The kept parts parse on their own with AND; "<alldocuments> AND_NOT x" for a lone
     // exclusion, which the AND below narrows to the ranked words.

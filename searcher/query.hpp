@@ -30,6 +30,11 @@ inline constexpr std::size_t kShortQueryWords = 3;
 // The weight of the all-words match added again for articles holding every word of a
 // long query (docs/ranking.md).
 inline constexpr double kAllWordsBoost = 1.0;
+// Proximity: the words of a long query that stand next to each other in it, found within
+// kProximityWindow positions of each other in an article, add their weight again times
+// kProximityBoost (0: off). Measured in docs/ranking.md.
+inline constexpr double kProximityBoost = 0.0;
+inline constexpr unsigned kProximityWindow = 4;
 
 struct QueryOptions {
     Ymd today; // for relative dates (--now)

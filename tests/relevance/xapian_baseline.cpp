@@ -3,15 +3,19 @@
 // Stems as the index has them (STEM_ALL): Xapian's default STEM_SOME would look for
 // Z-prefixed stems this index does not hold, and measure the mismatch, not the ranking.
 //
-// Usage: xapian_baseline DB < queries.tsv   ->  "qid<TAB>id id id ..." (top 100) per query
+// Usage: xapian_baseline DB [all|some|none|all_z] < queries.tsv -> "qid<TAB>id id id ..." (top 100)
+// per query. "some": QueryParser's STEM_SOME, Xapian's default, for an index re-built with
+// TermGenerator's STEM_SOME (eval_reindex SRC DST some): Xapian's defaults end to end.
 #include <xapian.h>
 
 #include <iostream>
 #include <string>
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::cerr << "usage: xapian_baseline DB < queries.tsv\n";
+    std::string stem = argc == 3 ? argv[2] : "all";
+    if (argc < 2 || argc > 3 ||
+        (stem != "all" && stem != "some" && stem != "none" && stem != "all_z")) {
+        std::cerr << "usage: xapian_baseline DB [all|some|none|all_z] < queries.tsv\n";
         return 2;
     }
     try {
@@ -19,7 +23,10 @@ int main(int argc, char** argv) {
         Xapian::QueryParser qp;
         qp.set_database(db);
         qp.set_stemmer(Xapian::Stem("english"));
-        qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+        qp.set_stemming_strategy(stem == "some"   ? Xapian::QueryParser::STEM_SOME
+                                 : stem == "none" ? Xapian::QueryParser::STEM_NONE
+                                 : stem == "all_z" ? Xapian::QueryParser::STEM_ALL_Z
+                                                  : Xapian::QueryParser::STEM_ALL);
         Xapian::Enquire enquire(db);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
         std::string line;
