@@ -140,7 +140,8 @@ Xapian::QueryParser::stem_strategy query_stem_strategy() {
 Xapian::Query with_proximity(const Xapian::Query& ranked, const Xapian::Query& words) {
     double boost = kProximityBoost;
     unsigned window = kProximityWindow;
-    if (const char* env = std::getenv("MORGUE_PROXIMITY")) std::sscanf(env, "%lf,%u", &boost, &window);
+    if (const char* env = std::getenv("MORGUE_PROXIMITY"))
+        std::sscanf(env, "%lf,%u", &boost, &window);
     if (boost <= 0) return ranked;
     std::vector<std::string> terms(words.get_terms_begin(), words.get_terms_end());
     std::vector<Xapian::Query> pairs;

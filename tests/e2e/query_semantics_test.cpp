@@ -259,12 +259,12 @@ TEST_CASE("ranking on the relevance set: default >= --any > plain BM25") {
     // articles with eval_reindex: with the schema's weights and STEM_ALL it must rebuild
     // every document exactly as morgue-index did, or the sweeps measure something else.
     auto counts = [&](const std::string& out, const std::string& weights) {
-        auto r = run_command(kReindex + " " + quote(db) + " " + quote(dir.path + "/" + out) +
-                             weights);
+        auto r =
+            run_command(kReindex + " " + quote(db) + " " + quote(dir.path + "/" + out) + weights);
         REQUIRE(r.status == 0);
         unsigned built = 0, differ = 0;
-        REQUIRE(std::sscanf(r.err.c_str(), "eval_reindex: %u articles re-built, %u differ",
-                            &built, &differ) == 2);
+        REQUIRE(std::sscanf(r.err.c_str(), "eval_reindex: %u articles re-built, %u differ", &built,
+                            &differ) == 2);
         return std::pair{built, differ};
     };
     auto [built, differ] = counts("same", "");

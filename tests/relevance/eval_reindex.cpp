@@ -46,7 +46,8 @@ bool parse_weights(const std::string& spec, morgue::IndexTuning& t) {
         if (eq == std::string::npos) return false;
         const morgue::Field* f = morgue::find_field(item.substr(0, eq));
         if (!f || f->kind != morgue::FieldKind::Text) return false;
-        t.weight[static_cast<std::size_t>(f->id)] = static_cast<unsigned>(std::stoul(item.substr(eq + 1)));
+        t.weight[static_cast<std::size_t>(f->id)] =
+            static_cast<unsigned>(std::stoul(item.substr(eq + 1)));
     }
     return true;
 }
@@ -58,11 +59,16 @@ int main(int argc, char** argv) {
     bool ok = argc >= 3 && argc <= 5;
     for (int i = 3; ok && i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "all") tuning.stem = Xapian::TermGenerator::STEM_ALL;
-        else if (a == "some") tuning.stem = Xapian::TermGenerator::STEM_SOME;
-        else if (a == "none") tuning.stem = Xapian::TermGenerator::STEM_NONE;
-        else if (a == "all_z") tuning.stem = Xapian::TermGenerator::STEM_ALL_Z;
-        else ok = parse_weights(a, tuning);
+        if (a == "all")
+            tuning.stem = Xapian::TermGenerator::STEM_ALL;
+        else if (a == "some")
+            tuning.stem = Xapian::TermGenerator::STEM_SOME;
+        else if (a == "none")
+            tuning.stem = Xapian::TermGenerator::STEM_NONE;
+        else if (a == "all_z")
+            tuning.stem = Xapian::TermGenerator::STEM_ALL_Z;
+        else
+            ok = parse_weights(a, tuning);
     }
     if (!ok) {
         std::cerr << "usage: eval_reindex SRC DST [title=N,subtitle=N,...] [all|some|none|all_z]\n";

@@ -23,10 +23,10 @@ int main(int argc, char** argv) {
         Xapian::QueryParser qp;
         qp.set_database(db);
         qp.set_stemmer(Xapian::Stem("english"));
-        qp.set_stemming_strategy(stem == "some"   ? Xapian::QueryParser::STEM_SOME
-                                 : stem == "none" ? Xapian::QueryParser::STEM_NONE
+        qp.set_stemming_strategy(stem == "some"    ? Xapian::QueryParser::STEM_SOME
+                                 : stem == "none"  ? Xapian::QueryParser::STEM_NONE
                                  : stem == "all_z" ? Xapian::QueryParser::STEM_ALL_Z
-                                                  : Xapian::QueryParser::STEM_ALL);
+                                                   : Xapian::QueryParser::STEM_ALL);
         Xapian::Enquire enquire(db);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
         std::string line;
