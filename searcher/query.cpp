@@ -210,9 +210,12 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                      Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
     if (opts_.spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+    // A query all in capitals has lost the case that tells Xapian's operators from
+    // words (query_words.hpp): it is read lower-cased, its AND/OR/NOT as words.
+    std::string typed = typed_in_capitals(text) ? to_lower_ascii(text) : text;
     // Xapian's parser takes time quadratic in a chain of OR: 10,000 terms parse in about
     // 2 s, 120,000 would take minutes. Past the limit the query is refused, not hung on.
-    std::vector<QueryToken> tokens = tokenize_query(text);
+    std::vector<QueryToken> tokens = tokenize_query(typed);
     std::size_t words = 0;
     for (const auto& t : tokens)
         if (!t.op) ++words;
@@ -221,16 +224,17 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
                     std::to_string(kMaxQueryTerms));
     check_proximity(tokens);
     relaxed_ = Xapian::Query();
-    std::string typed = text;
     if (only_exclusions(tokens)) {
         if (!filtered && opts_.since.empty() && opts_.until.empty())
             throw Error("the query only excludes (-word, NOT word): say what to search for "
                         "too, e.g. 'date:2024 -oil'");
         // Xapian reads a lone "-oil" as "oil"; "NOT oil" is what was meant.
-        typed.clear();
+        std::string rewritten; // the tokens view `typed`: built aside, then swapped in
         for (const auto& t : tokens)
-            typed += std::string(typed.empty() ? "" : " ") +
-                     (t.sign == '-' ? "NOT " + std::string(t.text.substr(1)) : std::string(t.text));
+            rewritten += std::string(rewritten.empty() ? "" : " ") +
+                         (t.sign == '-' ? "NOT " + std::string(t.text.substr(1))
+                                        : std::string(t.text));
+        typed = std::move(rewritten);
     }
     // Accents fold at query time as at index time: José finds Jose.
     std::string folded = fold_accents(repair_utf8(typed));
@@ -263,7 +267,8 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
     return q;
 }
 
-// The long-query rule. A query of plain words (no operators, no parentheses) with at
+// The long-query rule. A query of plain words (no operators; parentheses without one
+// group nothing and are ignored) with at
 // least min_words content words matches articles holding any of them, and ranks
 // those holding all of them first (their all-words weight added, kAllWordsBoost times);
 // its phrases, fields, wildcards and +/- terms are kept as typed and must match. Returns
@@ -271,12 +276,16 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
 Xapian::Query QueryBuilder::parse_long(const std::string& text, unsigned flags,
                                        std::size_t min_words) {
     std::vector<QueryToken> tokens = tokenize_query(text);
+    // Parentheses group only around operators: "the Baath (Renaissance) party" is words.
+    // A group that is a field's, signed or quoted keeps its meaning: no long-query rule.
+    for (const auto& t : tokens)
+        if (t.op || (t.grouping && (t.sign || t.field || t.quoted || t.wildcard))) return {};
     std::string plain, rest;
     std::size_t content = 0;
     for (const auto& t : tokens) {
-        if (t.op || t.grouping) return {};
         if (!t.sign && !t.field && !t.quoted && !t.wildcard) {
-            plain += std::string(plain.empty() ? "" : " ") + std::string(t.text);
+            std::string_view word = t.grouping ? t.value : t.text; // "(renaissance)"
+            plain += std::string(plain.empty() ? "" : " ") + std::string(word);
             content += content_words(t.text);
         } else {
             rest += std::string(rest.empty() ? "" : " ") + std::string(t.text);

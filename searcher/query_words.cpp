@@ -2,8 +2,12 @@
 
 #include "schema.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace morgue {
 
@@ -66,6 +70,19 @@ std::size_t content_words(std::string_view token) {
     }
     flush();
     return n;
+}
+
+bool typed_in_capitals(std::string_view q) {
+    std::size_t upper = 0;
+    std::int32_t i = 0, n = static_cast<std::int32_t>(q.size());
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(q.data(), i, n, c);
+        if (c < 0) continue;
+        if (u_islower(c)) return false;
+        if (u_isupper(c) || u_istitle(c)) ++upper;
+    }
+    return upper >= 2;
 }
 
 std::vector<QueryToken> tokenize_query(std::string_view q) {

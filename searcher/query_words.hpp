@@ -28,6 +28,13 @@ struct QueryToken {
 
 std::vector<QueryToken> tokenize_query(std::string_view query);
 
+// True for a query typed all in capitals: it has letters and not one of them is lower
+// case ("KENNEDY AND THE BUDDHISTS", caps lock on, a request pasted from a teletype or an
+// old test collection). Xapian's parser tells its operators from words by case alone, so
+// in such a query that sign is missing: the searcher lower-cases it, and its AND, OR and
+// NOT are words (stop words), never operators.
+bool typed_in_capitals(std::string_view query);
+
 // True for an English stop word ("the", "of", "to"), given lower case. Stop words do not
 // count towards a query's length and do not have to match.
 bool is_stop_word(std::string_view word);

@@ -115,6 +115,29 @@ TEST_CASE("long queries: any word, all-word matches first; stop words do not cou
     CHECK(run_command(kSearch + " --db " + quote(dana_db()) + " --all --any ferry").status == 2);
 }
 
+TEST_CASE("a query typed in capitals is words: its AND, OR and NOT are not operators") {
+    auto run = [](const std::string& q) {
+        auto r = run_command(kSearch + " --db " + quote(dana_db()) + " --format json " + q);
+        INFO(q << "\n" << r.err);
+        REQUIRE(r.status == 0);
+        return json::parse(r.out);
+    };
+    // Lower-case operators stay operators; in capitals the same letters are stop words.
+    auto op = run("'ferry OR bakery'");
+    CHECK(op["total"] == 2);
+    CHECK_FALSE(op.contains("relaxed"));
+    auto shouted = run("'FERRY OR BAKERY'");
+    CHECK(shouted["total"] == 2);
+    CHECK(shouted["relaxed"] == true); // read as "ferry or bakery": all words, then any
+    // "NOT" in capitals excludes nothing: the sentence finds what its lower-case twin does.
+    auto lower = run("'the winter ferry and not the river tugs'");
+    auto upper = run("'THE WINTER FERRY AND NOT THE RIVER TUGS'");
+    REQUIRE(lower["hits"].size() == 2);
+    CHECK(upper["hits"] == lower["hits"]);
+    // Field names typed in capitals are read too.
+    CHECK(run("'AUTHOR:DAYES FERRY'")["hits"][0]["title"] == "Winter ferry timetable");
+}
+
 TEST_CASE("finding 11: a query of only exclusions is an error, not the excluded articles") {
     for (const char* q : {"-- -ferry", "'NOT ferry'", "-- -ferry -tug"}) {
         auto r = run_command(kSearch + " --db " + quote(dana_db()) + " " + q);

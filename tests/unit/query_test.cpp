@@ -2,6 +2,7 @@
 // (Xapian's own tests/api_queryparser.cc habit).
 #include "errors.hpp"
 #include "query.hpp"
+#include "query_words.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -78,9 +79,26 @@ TEST_CASE("long queries match any word, all-word matches ranked first") {
     auto q = parsed("ferry pier strike harbour title:calder -storm");
     CHECK(q.find("AND_MAYBE") != std::string::npos);
     CHECK(q.find("Scalder@1 AND_NOT storm@2") != std::string::npos);
+    // Parentheses without an operator group nothing: the words are a sentence still.
+    CHECK(parsed("the ferry (passenger) pier strike") == parsed("the ferry passenger pier strike"));
+    CHECK(parsed("ferry pier (strike OR harbour)").find("AND_MAYBE") == std::string::npos);
     // Operators: the query means what it says.
     CHECK(parsed("ferry OR pier OR strike OR harbour") ==
           "Query((ferri@1 OR pier@2 OR strike@3 OR harbour@4))");
+}
+
+TEST_CASE("a query typed in capitals is read as words, its operators too") {
+    CHECK(typed_in_capitals("KENNEDY AND THE BUDDHISTS"));
+    CHECK(typed_in_capitals("U.S . AID TO LAOS"));
+    CHECK(typed_in_capitals("\xC3\x89" "COLE ET \xC3\x89" "TAT")); // ÉCOLE ET ÉTAT
+    CHECK_FALSE(typed_in_capitals("ferry OR pier"));
+    CHECK_FALSE(typed_in_capitals("\xC3\xA9" "COLE OR PIER")); // a lower-case é
+    CHECK_FALSE(typed_in_capitals("2024 A"));                   // one capital is no sign
+    CHECK_FALSE(typed_in_capitals("\xE6\x9D\xB1\xE4\xBA\xAC"));      // no case at all
+    CHECK(parsed("FERRY OR PIER") == parsed("ferry or pier"));
+    CHECK(parsed("FERRY OR PIER") == "Query((ferri@1 AND pier@3))");
+    CHECK(parsed("FERRY NOT PIER STRIKE HARBOUR") == parsed("ferry not pier strike harbour"));
+    CHECK(parsed("TITLE:CALDER FERRY") == parsed("title:calder ferry"));
 }
 
 TEST_CASE("finding 11: a query of only exclusions is an error") {
