@@ -236,7 +236,8 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
     res.collapse = req.collapse;
     res.explain = req.explain;
     res.missing_shards = shards_->dead;
-    FacetSpies spies(req.facets);
+    // Facets over local shards read the value streams; a remote shard needs Xapian's spies.
+    FacetSpies spies(req.facets, shards_->any_local && !shards_->any_remote);
     spies.attach(enquire);
     Xapian::doccount all = db().get_doccount();
     bool exhaustive = req.count_only || !req.facets.empty();
@@ -273,7 +274,7 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
         for (auto it = hashes.values_begin(); it != hashes.values_end(); ++it)
             if (it.get_termfreq() > 1) copies.emplace(*it, it.get_termfreq());
     }
-    res.facets = spies.results();
+    res.facets = spies.results(db());
     enquire.clear_matchspies();
     bool spelling = !shards_->any_remote || shards_->any_local;
     if (req.suggest && res.total < 3 && req.like_id.empty() && !spelling) {

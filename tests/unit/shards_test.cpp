@@ -5,6 +5,7 @@
 #include "hash.hpp"
 #include "schema.hpp"
 #include "shards.hpp"
+#include "text.hpp"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
@@ -13,6 +14,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <unistd.h>
 
 using namespace morgue;
@@ -176,6 +179,86 @@ TEST_CASE("facets from value counts: names split, folded, counted once per artic
     REQUIRE(y.values.size() == 1);
     CHECK(y.values[0].value == "2024");
     CHECK(y.values[0].count == 5);
+}
+
+// Local shards: the facets read through the value streams of the matching documents
+// must be the counts an independent tally of the same articles gives, and the counts of
+// Xapian's ValueCountMatchSpy (the remote path), across value chunks and two shards.
+TEST_CASE("facets over local shards: value streams count exactly what the spies count") {
+    TempDir dir;
+    const char* names[] = {"Ada Okafor", "ADA OKAFOR", "Bo Lind", "Zoë Marchetti",
+                           "Zoe Marchetti", "Cy Twombly", "Dee Ruiz"};
+    std::map<std::string, unsigned> want_people; // folded name -> articles with x
+    std::map<std::string, unsigned> want_years;
+    auto canon = [](const std::string& n) { return fold_for_match(n); };
+    unsigned want_total = 0;
+    Xapian::Database all;
+    for (int shard = 0; shard < 2; ++shard) {
+        std::string path = dir.path + "/s" + std::to_string(shard);
+        {
+            Xapian::WritableDatabase w(path, Xapian::DB_CREATE);
+            for (int i = 0; i < 3000 + shard * 500; ++i) { // many value chunks per slot
+                Xapian::Document d;
+                int k = i * 7 + shard;
+                bool x = k % 3 != 0;
+                d.add_term(x ? "x" : "y");
+                std::set<std::string> people;
+                std::string joined;
+                if (k % 5 != 0) { // some articles name nobody (no value at all)
+                    for (int j = 0; j < 1 + k % 3; ++j) {
+                        std::string n = names[(k / 3 + j * 2) % 7];
+                        joined += (joined.empty() ? "" : "\x1f") + n;
+                        people.insert(canon(n));
+                    }
+                    d.add_value(kSlotPeople, joined);
+                }
+                std::string year = std::to_string(2019 + k % 4);
+                d.add_value(kSlotDate, year + "0615");
+                w.add_document(d);
+                if (!x) continue;
+                ++want_total;
+                for (const auto& n : people)
+                    ++want_people[n];
+                ++want_years[year];
+            }
+            w.commit();
+        }
+        all.add_database(Xapian::Database(path));
+    }
+    std::vector<FacetRequest> reqs = {{"person", 100}, {"year", 0}, {"month", 2}};
+    auto run = [&](bool local) {
+        Xapian::Enquire e(all);
+        e.set_query(Xapian::Query("x"));
+        FacetSpies spies(reqs, local);
+        spies.attach(e);
+        Xapian::MSet m = e.get_mset(0, 10, all.get_doccount());
+        CHECK(m.get_matches_estimated() == want_total);
+        return spies.results(all);
+    };
+    std::vector<Facet> streamed = run(true), spied = run(false);
+    REQUIRE(streamed.size() == 3);
+    REQUIRE(streamed[0].values.size() == want_people.size());
+    for (const auto& v : streamed[0].values) {
+        INFO(v.value);
+        CHECK(v.count == want_people[fold_for_match(v.value)]);
+    }
+    for (std::size_t i = 1; i < streamed[0].values.size(); ++i)
+        CHECK(streamed[0].values[i - 1].count >= streamed[0].values[i].count);
+    REQUIRE(streamed[1].values.size() == want_years.size());
+    for (const auto& v : streamed[1].values) {
+        INFO(v.value);
+        CHECK(v.count == want_years[v.value]);
+    }
+    REQUIRE(streamed[2].values.size() == 2); // the latest two months
+    CHECK(streamed[2].values[1].value == "2022-06");
+    CHECK(streamed[2].values[1].count == want_years["2022"]);
+    for (std::size_t f = 0; f < 3; ++f) {
+        REQUIRE(spied[f].values.size() == streamed[f].values.size());
+        for (std::size_t i = 0; i < spied[f].values.size(); ++i) {
+            CHECK(spied[f].values[i].value == streamed[f].values[i].value);
+            CHECK(spied[f].values[i].count == streamed[f].values[i].count);
+        }
+    }
 }
 
 TEST_CASE("recency slot times the query's scale is the boost of the article's age") {
