@@ -237,10 +237,15 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
     res.explain = req.explain;
     res.missing_shards = shards_->dead;
     // Facets over local shards read the value streams; a remote shard needs Xapian's spies.
-    FacetSpies spies(req.facets, shards_->any_local && !shards_->any_remote);
-    spies.attach(enquire);
+    bool local = shards_->any_local && !shards_->any_remote;
+    FacetSpies spies(req.facets, local);
+    // Local facets of a ranked page: the page is ranked as without facets (Xapian stops
+    // early), and one more pass without weights (BoolWeight) visits every match for the
+    // facets and the exact total. With --count or --collapse every match is visited anyway.
+    bool facet_pass = local && !req.facets.empty() && !req.count_only && !req.collapse;
+    if (!facet_pass) spies.attach(enquire);
     Xapian::doccount all = db().get_doccount();
-    bool exhaustive = req.count_only || !req.facets.empty();
+    bool exhaustive = req.count_only || (!req.facets.empty() && !facet_pass);
     Xapian::doccount check =
         exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
     Xapian::MSet& mset = m.mset;
@@ -256,6 +261,15 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
     }
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     res.total = mset.get_matches_estimated();
+    if (facet_pass) {
+        Xapian::Enquire count(db());
+        count.set_query(q);
+        count.set_weighting_scheme(Xapian::BoolWeight());
+        spies.attach(count);
+        count.get_mset(0, 0, all);
+        res.total = spies.matches();
+        res.total_exact = true;
+    }
     // --collapse: the total counts articles before folding, and each hit the copies
     // folded into it. Xapian's own counts are lower bounds, and over remote shards lose
     // the copies folded across shards (69 for 70 on sample_corpus in two shards, a
@@ -274,7 +288,7 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
         for (auto it = hashes.values_begin(); it != hashes.values_end(); ++it)
             if (it.get_termfreq() > 1) copies.emplace(*it, it.get_termfreq());
     }
-    res.facets = spies.results(db());
+    res.facets = spies.results(db(), &facet_cache_, live_.generation());
     enquire.clear_matchspies();
     bool spelling = !shards_->any_remote || shards_->any_local;
     if (req.suggest && res.total < 3 && req.like_id.empty() && !spelling) {

@@ -121,6 +121,7 @@ class Searcher {
     QueryOptions builder_opts_;
     unsigned long builder_generation_ = 0; // live_.generation() it was made for
     Xapian::Stem stem_;                    // for snippets, cached across hits and --batch queries
+    FacetCache facet_cache_;               // facet slots decoded for --batch and the server
 };
 
 // Totals up to this many matches are exact; above it, Xapian's estimate (total_exact
