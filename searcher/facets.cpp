@@ -204,7 +204,7 @@ Facet SlotIndex::facet(const FacetRequest& req, const std::vector<Xapian::docid>
 }
 
 const SlotIndex* FacetCache::find(const Xapian::Database& db, unsigned long generation,
-                                  unsigned slot, std::size_t date_chars) {
+                                  unsigned slot, std::size_t date_chars, bool now) {
     if (generation != generation_) {
         asked_.clear();
         built_.clear();
@@ -213,7 +213,7 @@ const SlotIndex* FacetCache::find(const Xapian::Database& db, unsigned long gene
     auto key = std::make_pair(slot, date_chars);
     auto b = built_.find(key);
     if (b != built_.end()) return b->second.get();
-    if (++asked_[key] < 2) return nullptr;
+    if (++asked_[key] < 2 && !now) return nullptr;
     return built_.emplace(key, std::make_unique<SlotIndex>(db, slot, date_chars))
         .first->second.get();
 }
@@ -244,8 +244,9 @@ std::vector<Facet> facets_from_stream(const Xapian::Database& db, unsigned slot,
     return out;
 }
 
-FacetSpies::FacetSpies(const std::vector<FacetRequest>& reqs, bool local)
-    : reqs_(reqs), local_(local) {
+FacetSpies::FacetSpies(const std::vector<FacetRequest>& reqs, const Xapian::Database& db,
+                       bool all_local)
+    : reqs_(reqs), local_(all_local && db.size() == 1) {
     for (const auto& r : reqs_) {
         auto def = find_facet(r.field);
         if (!def || def->slot == kNoSlot) continue;

@@ -96,12 +96,15 @@ class SlotIndex {
 };
 
 // A searcher's SlotIndexes. An index is built the second time a (slot, period) is asked
-// for in one generation of the database, so a one-shot search never pays for reading
-// the whole slot; a new generation (commit, reopen) drops them all.
+// for in one generation of the database (or at once when asked to), so a one-shot
+// search never pays for reading the whole slot; a new generation (commit, reopen) drops
+// them all.
 class FacetCache {
   public:
+    // The index, or null when not built yet; now: build it at once (a --batch searcher
+    // decodes the slots of its --facet options before the first query).
     const SlotIndex* find(const Xapian::Database& db, unsigned long generation, unsigned slot,
-                          std::size_t date_chars);
+                          std::size_t date_chars, bool now = false);
 
   private:
     unsigned long generation_ = 0;
@@ -109,7 +112,7 @@ class FacetCache {
     std::map<std::pair<unsigned, std::size_t>, std::unique_ptr<SlotIndex>> built_;
 };
 
-// Counts facet values over every match. Over local shards only, a match spy of ours
+// Counts facet values over every match. Over one local index only, a match spy of ours
 // collects the matching document ids; the facet slots are then counted from the
 // searcher's SlotIndex when it has one, or else read through Xapian's value streams, in
 // document order (a chunk read serves many articles), each value tallied as it comes.
@@ -119,7 +122,11 @@ class FacetCache {
 // exactly.
 class FacetSpies {
   public:
-    FacetSpies(const std::vector<FacetRequest>& reqs, bool local);
+    // all_local: no remote shard. The value streams are read only for one local index:
+    // over several, Xapian 1.4 shows a match spy each document by its own shard's id.
+    FacetSpies(const std::vector<FacetRequest>& reqs, const Xapian::Database& db,
+               bool all_local);
+    bool local() const { return local_; }
     void attach(Xapian::Enquire& enquire);
     // Local: the matches the spy saw.
     Xapian::doccount matches() const { return static_cast<Xapian::doccount>(docids_.ids.size()); }

@@ -121,6 +121,21 @@ void Searcher::search(const SearchRequest& req, HitSink& sink) {
     }
 }
 
+void Searcher::prepare_facets(const std::vector<FacetRequest>& facets) {
+    if (!shards_->any_local || shards_->any_remote) return;
+    try {
+        live_.read([&](Xapian::Database& db) {
+            if (db.size() != 1) return false; // FacetSpies reads one local index only
+            for (const auto& r : facets)
+                if (auto def = find_facet(r.field); def && def->slot != kNoSlot)
+                    facet_cache_.find(db, live_.generation(), def->slot, def->date_chars, true);
+            return true;
+        });
+    } catch (const Xapian::Error& e) {
+        rethrow(e);
+    }
+}
+
 bool Searcher::refresh() {
     try {
         return on_shards([&] { return live_.refresh(); });
@@ -236,13 +251,12 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
     res.collapse = req.collapse;
     res.explain = req.explain;
     res.missing_shards = shards_->dead;
-    // Facets over local shards read the value streams; a remote shard needs Xapian's spies.
-    bool local = shards_->any_local && !shards_->any_remote;
-    FacetSpies spies(req.facets, local);
+    // Facets over one local index read its value streams; remote shards need Xapian's spies.
+    FacetSpies spies(req.facets, db(), shards_->any_local && !shards_->any_remote);
     // Local facets of a ranked page: the page is ranked as without facets (Xapian stops
     // early), and one more pass without weights (BoolWeight) visits every match for the
     // facets and the exact total. With --count or --collapse every match is visited anyway.
-    bool facet_pass = local && !req.facets.empty() && !req.count_only && !req.collapse;
+    bool facet_pass = spies.local() && !req.facets.empty() && !req.count_only && !req.collapse;
     if (!facet_pass) spies.attach(enquire);
     Xapian::doccount all = db().get_doccount();
     bool exhaustive = req.count_only || (!req.facets.empty() && !facet_pass);

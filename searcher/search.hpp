@@ -95,6 +95,9 @@ class Searcher {
     // commit, deletion or compaction. True when the index changed.
     bool refresh();
     Xapian::Database& db() { return live_.db(); }
+    // A long-lived searcher about to answer many queries with these facets: decodes their
+    // slots now (local shards only; see FacetCache), not during the first queries.
+    void prepare_facets(const std::vector<FacetRequest>& facets);
 
   private:
     // Runs fn; when a remote shard fails mid-read, opens every shard afresh and runs fn
