@@ -268,7 +268,9 @@ std::vector<Facet> FacetSpies::results(const Xapian::Database& db, FacetCache* c
     std::vector<Facet> out(reqs_.size());
     for (std::size_t i = 0; i < reqs_.size(); ++i)
         out[i] = facet_from_counts(reqs_[i], {}); // a facet of no slot: empty
-    std::sort(docids_.ids.begin(), docids_.ids.end());
+    // In document order already when one local index was matched.
+    if (!std::is_sorted(docids_.ids.begin(), docids_.ids.end()))
+        std::sort(docids_.ids.begin(), docids_.ids.end());
     for (unsigned slot : slots_) {
         std::vector<FacetRequest> on_slot;
         std::vector<std::size_t> where;
