@@ -50,8 +50,7 @@ std::uint32_t NameTable::raw(std::string_view name) {
     return id;
 }
 
-template <class F>
-void NameTable::each(std::string_view v, std::vector<std::uint32_t>& seen, F f) {
+template <class F> void NameTable::each(std::string_view v, std::vector<std::uint32_t>& seen, F f) {
     if (date_chars) {
         if (v.size() >= date_chars) f(raw(v.substr(0, date_chars)));
         return;
@@ -264,7 +263,7 @@ void FacetSpies::attach(Xapian::Enquire& enquire) {
 }
 
 std::vector<Facet> FacetSpies::results(const Xapian::Database& db, FacetCache* cache,
-                                      unsigned long generation) {
+                                       unsigned long generation) {
     std::vector<Facet> out(reqs_.size());
     for (std::size_t i = 0; i < reqs_.size(); ++i)
         out[i] = facet_from_counts(reqs_[i], {}); // a facet of no slot: empty

@@ -48,14 +48,15 @@ template <class V> using StrMap = std::unordered_map<std::string, V, StrHash, st
 // value). Each distinct name is folded once. Periods are their own entries.
 struct NameTable {
     std::size_t date_chars = 0;
-    StrMap<std::uint32_t> raw_ids;         // name as written -> raw id
-    std::vector<const std::string*> raws;  // raw id -> name as written
-    std::vector<std::uint32_t> raw_entry;  // raw id -> entry id
-    StrMap<std::uint32_t> entry_ids;       // folded name (or period) -> entry id
-    std::vector<const std::string*> keys;  // entry id -> folded name (or period)
+    StrMap<std::uint32_t> raw_ids;        // name as written -> raw id
+    std::vector<const std::string*> raws; // raw id -> name as written
+    std::vector<std::uint32_t> raw_entry; // raw id -> entry id
+    StrMap<std::uint32_t> entry_ids;      // folded name (or period) -> entry id
+    std::vector<const std::string*> keys; // entry id -> folded name (or period)
     std::uint32_t raw(std::string_view name);
     // Calls f(raw id) once per distinct entry of one slot value (the first spelling).
-    template <class F> void each(std::string_view slot_value, std::vector<std::uint32_t>& seen, F f);
+    template <class F>
+    void each(std::string_view slot_value, std::vector<std::uint32_t>& seen, F f);
 };
 } // namespace detail
 
@@ -124,8 +125,7 @@ class FacetSpies {
   public:
     // all_local: no remote shard. The value streams are read only for one local index:
     // over several, Xapian 1.4 shows a match spy each document by its own shard's id.
-    FacetSpies(const std::vector<FacetRequest>& reqs, const Xapian::Database& db,
-               bool all_local);
+    FacetSpies(const std::vector<FacetRequest>& reqs, const Xapian::Database& db, bool all_local);
     bool local() const { return local_; }
     void attach(Xapian::Enquire& enquire);
     // Local: the matches the spy saw.

@@ -71,9 +71,9 @@ struct Searcher::Matched {
     explicit Matched(const Xapian::Database& db) : enquire(db) {}
     Xapian::Enquire enquire;
     Xapian::MSet mset;
-    std::vector<Needle> needles; // for snippets
+    std::vector<Needle> needles;                    // for snippets
     std::map<std::string, Xapian::doccount> copies; // --collapse: content hash -> articles
-    SearchResult res;            // everything but the hits
+    SearchResult res;                               // everything but the hits
 };
 
 SearchResult Searcher::search(const SearchRequest& req) {

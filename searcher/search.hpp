@@ -56,7 +56,7 @@ struct SearchResult {
     bool relaxed = false;                // no article held every word: these hold some (query.hpp)
     bool suggestion_unavailable = false; // wanted, but every shard is remote (no spelling)
     std::vector<std::string> missing_shards; // --partial: shards left out, with the reason
-    Xapian::doccount shown = 0; // hits on this page (those in hits, or those streamed)
+    Xapian::doccount shown = 0;              // hits on this page (those in hits, or those streamed)
     bool collapse = false, explain = false;
 };
 

@@ -188,7 +188,7 @@ TEST_CASE("facets from value counts: names split, folded, counted once per artic
 // their shard's own ids in Xapian 1.4, the spies count.
 TEST_CASE("facets over a local index: value streams count exactly what the spies count") {
     TempDir dir;
-    const char* names[] = {"Ada Okafor", "ADA OKAFOR", "Bo Lind", "Zoë Marchetti",
+    const char* names[] = {"Ada Okafor",    "ADA OKAFOR", "Bo Lind", "Zoë Marchetti",
                            "Zoe Marchetti", "Cy Twombly", "Dee Ruiz"};
     struct Want {
         std::map<std::string, unsigned> people; // folded name -> articles with x
@@ -237,9 +237,12 @@ TEST_CASE("facets over a local index: value streams count exactly what the spies
         Want w;
         for (int s = 0; s < shards; ++s) {
             db.add_database(Xapian::Database(paths[s]));
-            for (const auto& [k, n] : want[s].people) w.people[k] += n;
-            for (const auto& [k, n] : want[s].years) w.years[k] += n;
-            for (const auto& [k, n] : want[s].spelled) w.spelled[k] += n;
+            for (const auto& [k, n] : want[s].people)
+                w.people[k] += n;
+            for (const auto& [k, n] : want[s].years)
+                w.years[k] += n;
+            for (const auto& [k, n] : want[s].spelled)
+                w.spelled[k] += n;
             w.total += want[s].total;
         }
         FacetCache cache;
@@ -285,8 +288,9 @@ TEST_CASE("facets over a local index: value streams count exactly what the spies
             }
         }
         // A name's most frequent spelling shows; on a tie, the first in byte order.
-        for (const auto& [a, b] : {std::pair<std::string, std::string>{"Zoe Marchetti", "Zoë Marchetti"},
-                                   {"ADA OKAFOR", "Ada Okafor"}})
+        for (const auto& [a, b] :
+             {std::pair<std::string, std::string>{"Zoe Marchetti", "Zoë Marchetti"},
+              {"ADA OKAFOR", "Ada Okafor"}})
             for (const auto& v : streamed[0].values)
                 if (fold_for_match(v.value) == fold_for_match(a))
                     CHECK(v.value == (w.spelled[b] > w.spelled[a] ? b : a));
