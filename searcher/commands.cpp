@@ -121,6 +121,7 @@ int cmd_list_fields(const SearchOptions& o, std::ostream& out) {
 
 int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
     Searcher s(o.dbs, o.shards);
+    s.prepare_facets(o.request.facets); // every line asks for the same facets
     std::string line;
     bool any = false;
     while (std::getline(in, line)) {

@@ -71,9 +71,9 @@ struct Searcher::Matched {
     explicit Matched(const Xapian::Database& db) : enquire(db) {}
     Xapian::Enquire enquire;
     Xapian::MSet mset;
-    std::vector<Needle> needles; // for snippets
+    std::vector<Needle> needles;                    // for snippets
     std::map<std::string, Xapian::doccount> copies; // --collapse: content hash -> articles
-    SearchResult res;            // everything but the hits
+    SearchResult res;                               // everything but the hits
 };
 
 SearchResult Searcher::search(const SearchRequest& req) {
@@ -116,6 +116,21 @@ void Searcher::search(const SearchRequest& req, HitSink& sink) {
             if (h) sink.hit(*h);
         }
         sink.end();
+    } catch (const Xapian::Error& e) {
+        rethrow(e);
+    }
+}
+
+void Searcher::prepare_facets(const std::vector<FacetRequest>& facets) {
+    if (!shards_->any_local || shards_->any_remote) return;
+    try {
+        live_.read([&](Xapian::Database& db) {
+            if (db.size() != 1) return false; // FacetSpies reads one local index only
+            for (const auto& r : facets)
+                if (auto def = find_facet(r.field); def && def->slot != kNoSlot)
+                    facet_cache_.find(db, live_.generation(), def->slot, def->date_chars, true);
+            return true;
+        });
     } catch (const Xapian::Error& e) {
         rethrow(e);
     }
@@ -236,10 +251,15 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
     res.collapse = req.collapse;
     res.explain = req.explain;
     res.missing_shards = shards_->dead;
-    FacetSpies spies(req.facets);
-    spies.attach(enquire);
+    // Facets over one local index read its value streams; remote shards need Xapian's spies.
+    FacetSpies spies(req.facets, db(), shards_->any_local && !shards_->any_remote);
+    // Local facets of a ranked page: the page is ranked as without facets (Xapian stops
+    // early), and one more pass without weights (BoolWeight) visits every match for the
+    // facets and the exact total. With --count or --collapse every match is visited anyway.
+    bool facet_pass = spies.local() && !req.facets.empty() && !req.count_only && !req.collapse;
+    if (!facet_pass) spies.attach(enquire);
     Xapian::doccount all = db().get_doccount();
-    bool exhaustive = req.count_only || !req.facets.empty();
+    bool exhaustive = req.count_only || (!req.facets.empty() && !facet_pass);
     Xapian::doccount check =
         exhaustive ? all : std::max<Xapian::doccount>(req.offset + req.limit, kExactTotalUpTo);
     Xapian::MSet& mset = m.mset;
@@ -255,6 +275,15 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
     }
     res.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     res.total = mset.get_matches_estimated();
+    if (facet_pass) {
+        Xapian::Enquire count(db());
+        count.set_query(q);
+        count.set_weighting_scheme(Xapian::BoolWeight());
+        spies.attach(count);
+        count.get_mset(0, 0, all);
+        res.total = spies.matches();
+        res.total_exact = true;
+    }
     // --collapse: the total counts articles before folding, and each hit the copies
     // folded into it. Xapian's own counts are lower bounds, and over remote shards lose
     // the copies folded across shards (69 for 70 on sample_corpus in two shards, a
@@ -273,7 +302,7 @@ Searcher::Matched Searcher::match(const SearchRequest& req) {
         for (auto it = hashes.values_begin(); it != hashes.values_end(); ++it)
             if (it.get_termfreq() > 1) copies.emplace(*it, it.get_termfreq());
     }
-    res.facets = spies.results();
+    res.facets = spies.results(db(), &facet_cache_, live_.generation());
     enquire.clear_matchspies();
     bool spelling = !shards_->any_remote || shards_->any_local;
     if (req.suggest && res.total < 3 && req.like_id.empty() && !spelling) {

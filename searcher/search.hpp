@@ -56,7 +56,7 @@ struct SearchResult {
     bool relaxed = false;                // no article held every word: these hold some (query.hpp)
     bool suggestion_unavailable = false; // wanted, but every shard is remote (no spelling)
     std::vector<std::string> missing_shards; // --partial: shards left out, with the reason
-    Xapian::doccount shown = 0; // hits on this page (those in hits, or those streamed)
+    Xapian::doccount shown = 0;              // hits on this page (those in hits, or those streamed)
     bool collapse = false, explain = false;
 };
 
@@ -95,6 +95,9 @@ class Searcher {
     // commit, deletion or compaction. True when the index changed.
     bool refresh();
     Xapian::Database& db() { return live_.db(); }
+    // A long-lived searcher about to answer many queries with these facets: decodes their
+    // slots now (local shards only; see FacetCache), not during the first queries.
+    void prepare_facets(const std::vector<FacetRequest>& facets);
 
   private:
     // Runs fn; when a remote shard fails mid-read, opens every shard afresh and runs fn
@@ -121,6 +124,7 @@ class Searcher {
     QueryOptions builder_opts_;
     unsigned long builder_generation_ = 0; // live_.generation() it was made for
     Xapian::Stem stem_;                    // for snippets, cached across hits and --batch queries
+    FacetCache facet_cache_;               // facet slots decoded for --batch and the server
 };
 
 // Totals up to this many matches are exact; above it, Xapian's estimate (total_exact

@@ -5,6 +5,7 @@
 #include "hash.hpp"
 #include "schema.hpp"
 #include "shards.hpp"
+#include "text.hpp"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
@@ -13,6 +14,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <unistd.h>
 
 using namespace morgue;
@@ -176,6 +179,122 @@ TEST_CASE("facets from value counts: names split, folded, counted once per artic
     REQUIRE(y.values.size() == 1);
     CHECK(y.values[0].value == "2024");
     CHECK(y.values[0].count == 5);
+}
+
+// Local shards: the facets read through the value streams of the matching documents
+// (or the slots decoded per document) must be the counts an independent tally of the
+// same articles gives, and the counts of Xapian's ValueCountMatchSpy (the remote path),
+// across many value chunks. Over two local shards, whose documents a match spy sees by
+// their shard's own ids in Xapian 1.4, the spies count.
+TEST_CASE("facets over a local index: value streams count exactly what the spies count") {
+    TempDir dir;
+    const char* names[] = {"Ada Okafor",    "ADA OKAFOR", "Bo Lind", "Zoë Marchetti",
+                           "Zoe Marchetti", "Cy Twombly", "Dee Ruiz"};
+    struct Want {
+        std::map<std::string, unsigned> people; // folded name -> articles with x
+        std::map<std::string, unsigned> years;
+        std::map<std::string, unsigned> spelled; // name as written -> articles counted under it
+        unsigned total = 0;
+    } want[2];
+    std::vector<std::string> paths;
+    for (int shard = 0; shard < 2; ++shard) {
+        paths.push_back(dir.path + "/s" + std::to_string(shard));
+        Xapian::WritableDatabase w(paths.back(), Xapian::DB_CREATE);
+        Want& ws = want[shard];
+        for (int i = 0; i < 3000 + shard * 500; ++i) { // many value chunks per slot
+            Xapian::Document d;
+            int k = i * 7 + shard;
+            bool x = k % 3 != 0;
+            d.add_term(x ? "x" : "y");
+            std::set<std::string> people;
+            std::vector<std::string> first_spelling; // per folded name, as counted
+            std::string joined;
+            if (k % 5 != 0) { // some articles name nobody (no value at all)
+                for (int j = 0; j < 1 + k % 4; ++j) {
+                    std::string n = names[(k / 4 + j * 3 + k % 7) % 7];
+                    joined += (joined.empty() ? "" : "\x1f") + n;
+                    if (people.insert(fold_for_match(n)).second) first_spelling.push_back(n);
+                }
+                d.add_value(kSlotPeople, joined);
+            }
+            std::string year = std::to_string(2019 + k % 4);
+            d.add_value(kSlotDate, year + "0615");
+            w.add_document(d);
+            if (!x) continue;
+            ++ws.total;
+            for (const auto& n : people)
+                ++ws.people[n];
+            for (const auto& n : first_spelling)
+                ++ws.spelled[n];
+            ++ws.years[year];
+        }
+        w.commit();
+    }
+    std::vector<FacetRequest> reqs = {{"person", 100}, {"year", 0}, {"month", 2}};
+    for (int shards = 1; shards <= 2; ++shards) {
+        INFO(shards << " shard(s)");
+        Xapian::Database db;
+        Want w;
+        for (int s = 0; s < shards; ++s) {
+            db.add_database(Xapian::Database(paths[s]));
+            for (const auto& [k, n] : want[s].people)
+                w.people[k] += n;
+            for (const auto& [k, n] : want[s].years)
+                w.years[k] += n;
+            for (const auto& [k, n] : want[s].spelled)
+                w.spelled[k] += n;
+            w.total += want[s].total;
+        }
+        FacetCache cache;
+        auto run = [&](bool local, FacetCache* c = nullptr) {
+            Xapian::Enquire e(db);
+            e.set_query(Xapian::Query("x"));
+            e.set_weighting_scheme(Xapian::BoolWeight());
+            FacetSpies spies(reqs, db, local);
+            CHECK(spies.local() == (local && shards == 1));
+            spies.attach(e);
+            e.get_mset(0, 0, db.get_doccount());
+            CHECK(spies.matches() == (spies.local() ? w.total : 0));
+            return spies.results(db, c, 1);
+        };
+        std::vector<Facet> streamed = run(true), spied = run(false);
+        // Through the cache: read from the value streams the first time, then counted
+        // from the slots decoded per document (SlotIndex); the same facets every time.
+        std::vector<std::vector<Facet>> cached = {run(true, &cache), run(true, &cache),
+                                                  run(true, &cache)};
+        REQUIRE(streamed.size() == 3);
+        REQUIRE(streamed[0].values.size() == w.people.size());
+        for (const auto& v : streamed[0].values) {
+            INFO(v.value);
+            CHECK(v.count == w.people[fold_for_match(v.value)]);
+        }
+        for (std::size_t i = 1; i < streamed[0].values.size(); ++i)
+            CHECK(streamed[0].values[i - 1].count >= streamed[0].values[i].count);
+        REQUIRE(streamed[1].values.size() == w.years.size());
+        for (const auto& v : streamed[1].values) {
+            INFO(v.value);
+            CHECK(v.count == w.years[v.value]);
+        }
+        REQUIRE(streamed[2].values.size() == 2); // the latest two months
+        CHECK(streamed[2].values[1].value == "2022-06");
+        CHECK(streamed[2].values[1].count == w.years["2022"]);
+        for (const auto& other : {spied, cached[0], cached[1], cached[2]}) {
+            for (std::size_t f = 0; f < 3; ++f) {
+                REQUIRE(other[f].values.size() == streamed[f].values.size());
+                for (std::size_t i = 0; i < other[f].values.size(); ++i) {
+                    CHECK(other[f].values[i].value == streamed[f].values[i].value);
+                    CHECK(other[f].values[i].count == streamed[f].values[i].count);
+                }
+            }
+        }
+        // A name's most frequent spelling shows; on a tie, the first in byte order.
+        for (const auto& [a, b] :
+             {std::pair<std::string, std::string>{"Zoe Marchetti", "Zoë Marchetti"},
+              {"ADA OKAFOR", "Ada Okafor"}})
+            for (const auto& v : streamed[0].values)
+                if (fold_for_match(v.value) == fold_for_match(a))
+                    CHECK(v.value == (w.spelled[b] > w.spelled[a] ? b : a));
+    }
 }
 
 TEST_CASE("recency slot times the query's scale is the boost of the article's age") {
