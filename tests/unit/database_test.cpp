@@ -104,6 +104,25 @@ TEST_CASE("LiveDatabase: read() retries transient errors, a bounded number of ti
                         Xapian::DatabaseCorruptError);
         CHECK(calls == 4);
     }
+    SECTION("DocNotFoundError in an index that did not change: thrown at once") {
+        CHECK_THROWS_AS(live.read([&](Xapian::Database& d) -> int {
+            ++calls;
+            return static_cast<int>(d.get_document(99).get_docid());
+        }),
+                        Xapian::DocNotFoundError);
+        CHECK(calls == 1);
+    }
+    SECTION("DocNotFoundError after a writer committed: retried on the new revision") {
+        int n = live.read([&](Xapian::Database& d) {
+            if (++calls == 1) {
+                add_docs(db, 1); // a commit lands while the read runs
+                throw Xapian::DocNotFoundError("Document 1 not found");
+            }
+            return static_cast<int>(d.get_doccount());
+        });
+        CHECK(calls == 2);
+        CHECK(n == 2); // read again, on the revision with the commit
+    }
     SECTION("other errors are not retried") {
         CHECK_THROWS_AS(live.read([&](Xapian::Database&) -> int {
             ++calls;
