@@ -63,8 +63,8 @@ class LiveDatabase {
 
     // Runs fn(db()) and returns its result. DatabaseModifiedError reopens and retries;
     // DatabaseCorruptError and DatabaseOpeningError (a directory being swapped) pause,
-    // open again from the path and retry; DocNotFoundError retries only when the index
-    // changed since it was opened; after policy.attempts the last error is
+    // open again from the path and retry; any other DatabaseError and DocNotFoundError
+    // retry only when the index changed since it was opened; after policy.attempts the last error is
     // thrown. fn may run several times, so it must not have side effects it cannot repeat.
     template <class F> auto read(F&& fn) -> decltype(fn(std::declval<Xapian::Database&>())) {
         for (int attempt = 1;; ++attempt) {
@@ -77,17 +77,22 @@ class LiveDatabase {
             } catch (const Xapian::DatabaseCorruptError&) {
                 if (attempt >= policy_.attempts) throw;
                 failed(attempt, Need::Open);
-            } catch (const Xapian::DocNotFoundError&) {
-                // A document that vanished mid-read because a writer committed or a
-                // compaction swapped the directory (seen as "Document 1 not found" in a
-                // --count during a commit): retried. In an index that did not change,
-                // the document is really missing: thrown at once.
-                Need need = compare(stamps());
-                if (attempt >= policy_.attempts || need == Need::Nothing) throw;
-                failed(attempt, need);
             } catch (const Xapian::DatabaseOpeningError& e) {
                 if (attempt >= policy_.attempts || !transient(e)) throw;
                 failed(attempt, Need::Open);
+            } catch (const Xapian::DatabaseError&) {
+                // Any other database error while a writer committed or a compaction
+                // swapped the directory under the read ("EOF reading block 106" in a
+                // --count during a commit): retried. In an index that did not change,
+                // the error is real: thrown at once.
+                Need need = compare(stamps());
+                if (attempt >= policy_.attempts || need == Need::Nothing) throw;
+                failed(attempt, need);
+            } catch (const Xapian::DocNotFoundError&) {
+                // A document that vanished mid-read the same way ("Document 1 not found").
+                Need need = compare(stamps());
+                if (attempt >= policy_.attempts || need == Need::Nothing) throw;
+                failed(attempt, need);
             }
         }
     }

@@ -123,6 +123,23 @@ TEST_CASE("LiveDatabase: read() retries transient errors, a bounded number of ti
         CHECK(calls == 2);
         CHECK(n == 2); // read again, on the revision with the commit
     }
+    SECTION("a DatabaseError mid-commit is retried; in an unchanged index it is not") {
+        int n = live.read([&](Xapian::Database& d) {
+            if (++calls == 1) {
+                add_docs(db, 2);
+                throw Xapian::DatabaseError("EOF reading block 106");
+            }
+            return static_cast<int>(d.get_doccount());
+        });
+        CHECK(calls == 2);
+        CHECK(n == 3);
+        CHECK_THROWS_AS(live.read([&](Xapian::Database&) -> int {
+            ++calls;
+            throw Xapian::DatabaseError("EOF reading block 106");
+        }),
+                        Xapian::DatabaseError);
+        CHECK(calls == 3);
+    }
     SECTION("other errors are not retried") {
         CHECK_THROWS_AS(live.read([&](Xapian::Database&) -> int {
             ++calls;
