@@ -123,21 +123,36 @@ Article article_from_json(const json& j) {
     return a;
 }
 
+namespace {
+// The first byte of what dump_json escapes beyond nlohmann's C0: DEL, C1 (C2 80..9F),
+// U+061C (D8 9C), and the bidi and line marks (E2 80.., E2 81..).
+bool may_escape(unsigned char c) {
+    return c == 0x7f || c == 0xC2 || c == 0xD8 || c == 0xE2;
+}
+} // namespace
+
 std::string dump_json(const json& j, int indent) {
     std::string out = j.dump(indent, ' ', false, json::error_handler_t::replace);
-    // nlohmann escapes C0 controls only. C1 controls (a terminal may read U+009B as CSI)
-    // and the invisible bidi and line marks (U+202E reverses what follows) are escaped
-    // too: the data is kept, and `jq -r` is where the reader decides.
-    if (out.find('\xC2') == std::string::npos && out.find('\xE2') == std::string::npos &&
-        out.find('\xD8') == std::string::npos)
-        return out;
+    // nlohmann escapes C0 controls only. DEL, C1 controls (a terminal may read U+009B as
+    // CSI) and the invisible bidi and line marks (U+202E reverses what follows) are
+    // escaped too: the data is kept, and `jq -r` is where the reader decides. Runs
+    // without a candidate byte are copied whole ("…" in every snippet starts with E2).
+    std::size_t i = 0;
+    while (i < out.size() && !may_escape(static_cast<unsigned char>(out[i])))
+        ++i;
+    if (i == out.size()) return out;
     std::string safe;
-    safe.reserve(out.size());
-    for (std::size_t i = 0; i < out.size();) {
-        char32_t cp;
+    safe.reserve(out.size() + 16);
+    safe.append(out, 0, i);
+    while (i < out.size()) {
+        char32_t cp = 0;
         std::size_t n = terminal_control_at(out, i, cp);
-        if (n == 0 || (n == 1 && cp != 0x7f)) { // C0: nlohmann escaped them already
-            safe += out[i++];
+        if (n == 0) {
+            std::size_t k = i + 1;
+            while (k < out.size() && !may_escape(static_cast<unsigned char>(out[k])))
+                ++k;
+            safe.append(out, i, k - i);
+            i = k;
             continue;
         }
         static constexpr char hex[] = "0123456789abcdef";

@@ -1,8 +1,10 @@
-// How an article is kept in the index (Xapian document data): its JSON (article_json.hpp)
-// without the body, one newline, then the body's bytes. A hit needs the small JSON for
-// its listing and the body only for a snippet window: parsing every hit's whole article
-// as JSON was a sixth of a --batch query's instructions at 100,000 articles (callgrind,
-// scripts/bench). JSON escapes newlines in strings, so the first newline is the split.
+// How an article is kept in the index (Xapian document data): a binary head holding
+// every field but the body (byte 1, then length-prefixed fields; stored_article.cpp),
+// then the body's bytes. A hit needs the head for its listing and the body only for a
+// snippet window. The head was JSON until issue 18 (then one newline, then the body):
+// parsing it was a fifth of a --batch query's instructions on short wire stories
+// (callgrind; docs/performance.md), so it is binary now. Indexes written with the JSON
+// head still read, record by record.
 #pragma once
 
 #include "article.hpp"
