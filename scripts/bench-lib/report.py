@@ -165,6 +165,7 @@ def render(machine, args, html_n, rows, search, elapsed, profile="long", article
         L.append(f"| queries/s (one client) | {cell(col('qps'))} |")
         L.append(f"| p50 latency, facets on (`{' '.join(querymix_facets())}`; ms) | {cell(col('facet_p50'), 2)} |")
         L.append(f"| p99 latency, facets on (ms) | {cell(col('facet_p99'), 2)} |")
+        L.append(f"| first query of a --batch with facets, untimed above (ms; reads the facet slots) | {cell(col('facet_first'), 1)} |")
         L.append(f"| searcher CPU time per query, mean (ms; includes process start) | {cell(col('cpu'), 2)} |")
         L.append(f"| one-shot `morgue-search --format ids QUERY`, wall (ms; median of "
                  f"{search.oneshot_count} per run) | {cell(col('oneshot'), 1)} |")
