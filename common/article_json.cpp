@@ -132,7 +132,10 @@ bool may_escape(unsigned char c) {
 } // namespace
 
 std::string dump_json(const json& j, int indent) {
-    std::string out = j.dump(indent, ' ', false, json::error_handler_t::replace);
+    return escape_for_terminal_json(j.dump(indent, ' ', false, json::error_handler_t::replace));
+}
+
+std::string escape_for_terminal_json(std::string out) {
     // nlohmann escapes C0 controls only. DEL, C1 controls (a terminal may read U+009B as
     // CSI) and the invisible bidi and line marks (U+202E reverses what follows) are
     // escaped too: the data is kept, and `jq -r` is where the reader decides. Runs

@@ -2,6 +2,7 @@
 
 #include "article_json.hpp"
 #include "schema.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -154,6 +155,97 @@ json hit_to_json(const Hit& h, bool collapse, bool explain) {
     if (collapse) j["collapsed"] = h.collapsed;
     if (explain) j["matched"] = h.matched;
     return j;
+}
+
+namespace {
+
+// A string as nlohmann writes it: plain text (no byte below 0x20, no '"' or '\\', valid
+// UTF-8) is copied between quotes; anything else goes through nlohmann itself, so the
+// escaping never differs.
+void put_json_string(std::string& out, std::string_view s) {
+    bool plain = true;
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == '"' || c == '\\') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain && is_valid_utf8(s)) {
+        out += '"';
+        out += s;
+        out += '"';
+    } else {
+        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+}
+
+void put_nullable(std::string& out, std::string_view s) {
+    if (s.empty())
+        out += "null";
+    else
+        put_json_string(out, s);
+}
+
+void put_strings(std::string& out, const std::vector<std::string>& v) {
+    out += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) out += ',';
+        put_json_string(out, v[i]);
+    }
+    out += ']';
+}
+
+} // namespace
+
+std::string hit_json_line(const Hit& h, bool collapse, bool explain) {
+    const Article& a = h.article;
+    std::string out;
+    out.reserve(512 + a.title.size() + h.snippet.size());
+    out += "{\"id\":";
+    put_json_string(out, a.id);
+    out += ",\"rank\":";
+    out += std::to_string(h.rank);
+    out += ",\"score\":";
+    out += json(h.score).dump(); // nlohmann's shortest round-trip form, as before
+    out += ",\"title\":";
+    put_json_string(out, a.title);
+    out += ",\"date\":";
+    put_nullable(out, a.date);
+    out += ",\"published\":";
+    put_nullable(out, a.published ? iso_utc(a.published) : std::string());
+    out += ",\"authors\":";
+    put_strings(out, a.authors);
+    out += ",\"source\":";
+    put_nullable(out, a.source);
+    out += ",\"url\":";
+    put_nullable(out, a.url);
+    out += ",\"path\":";
+    put_nullable(out, a.path);
+    out += ",\"snippet\":";
+    put_json_string(out, plain_snippet(h.snippet));
+    out += ",\"highlights\":[";
+    bool first = true;
+    for (const auto& [b, e] : snippet_highlights(h.snippet)) {
+        if (!first) out += ',';
+        first = false;
+        out += '[';
+        out += std::to_string(b);
+        out += ',';
+        out += std::to_string(e);
+        out += ']';
+    }
+    out += ']';
+    if (collapse) {
+        out += ",\"collapsed\":";
+        out += std::to_string(h.collapsed);
+    }
+    if (explain) {
+        out += ",\"matched\":";
+        put_strings(out, h.matched);
+    }
+    out += '}';
+    return escape_for_terminal_json(std::move(out));
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> snippet_highlights(std::string_view marked) {
@@ -347,7 +439,7 @@ class LinePrinter : public HitSink { // jsonl, ids, paths
     void hit(const Hit& h) override {
         const char end = o_.nul ? '\0' : '\n';
         if (o_.format == OutputFormat::Jsonl) {
-            out_ << dump_json(hit_to_json(h, collapse_, explain_)) << '\n';
+            out_ << hit_json_line(h, collapse_, explain_) << '\n';
         } else if (o_.format == OutputFormat::Ids) {
             out_ << for_ids(h.article.id, o_) << end;
         } else {
@@ -433,7 +525,7 @@ void JsonPrinter::begin(const SearchResult& head) {
 }
 
 void JsonPrinter::hit(const Hit& h) {
-    out_ << (first_ ? "" : ",") << dump_json(hit_to_json(h, collapse_, explain_));
+    out_ << (first_ ? "" : ",") << hit_json_line(h, collapse_, explain_);
     first_ = false;
 }
 

@@ -37,6 +37,10 @@ std::string file_of_path(const std::string& path);
 std::string hit_field(const Hit& h, const std::string& name);
 
 nlohmann::ordered_json hit_to_json(const Hit& h, bool collapse = false, bool explain = false);
+// dump_json(hit_to_json(h, collapse, explain)), byte for byte, written directly: building
+// and dumping the JSON object was a quarter of a --batch query's instructions on short
+// wire stories (callgrind; docs/performance.md).
+std::string hit_json_line(const Hit& h, bool collapse = false, bool explain = false);
 nlohmann::ordered_json result_to_json(const SearchResult& r);
 nlohmann::ordered_json facets_to_json(const std::vector<Facet>& facets);
 

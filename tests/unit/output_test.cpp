@@ -80,3 +80,44 @@ TEST_CASE("paths name files, without record offsets or line numbers") {
     CHECK(file_of_path("text/004_okafor_debate.txt") == "text/004_okafor_debate.txt");
     CHECK(file_of_path("-") == "-");
 }
+
+TEST_CASE("a hit's JSON line is dump_json(hit_to_json(...)) byte for byte") {
+    // The direct writer must never drift from the reference: every field, nulls, and
+    // strings that need nlohmann's escaping or dump_json's second step.
+    std::vector<std::string> texts = {
+        "", "Plain title", "Zoë Ström – “quoted”", "say \"hi\"\\now", "tab\there\nnewline",
+        "bell\x07 and esc\x1b[2J", "del\x7f", "C1 \xC2\x9B"
+        "31m",
+        "bidi \xE2\x80\xAE"
+        "reversed",
+        "arabic mark \xD8\x9C"
+        ".",
+        "ellipsis \xE2\x80\xA6", "bad utf8 \xC3\x28 and \xFF end", "cut \xE2\x82"};
+    int n = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        Hit h;
+        h.article.id = texts[i].empty() ? "h:1" : texts[i];
+        h.article.title = texts[(i + 1) % texts.size()];
+        h.article.date = i % 2 ? "2024-10-25" : "";
+        if (i % 3) h.article.published = 1729852200 + static_cast<std::int64_t>(i);
+        h.article.authors = {texts[(i + 2) % texts.size()], "Ann Lee"};
+        if (i % 4 == 0) h.article.authors.clear();
+        h.article.source = texts[(i + 3) % texts.size()];
+        h.article.url = i % 2 ? "https://example.org/a?b=1&c=\"2\"" : "";
+        h.article.path = texts[(i + 4) % texts.size()];
+        h.rank = static_cast<unsigned>(i + 1);
+        h.score = i == 0 ? 0.0 : 1.0 / 3.0 * static_cast<double>(i) + 1e-9;
+        h.snippet = std::string("lead ") + kHiStart + "word" + kHiEnd + " " + texts[i] + " " +
+                    kHiStart + "Ström" + kHiEnd + "…";
+        h.collapsed = static_cast<unsigned>(i);
+        h.matched = {"ferry", texts[(i + 5) % texts.size()]};
+        for (bool collapse : {false, true})
+            for (bool explain : {false, true}) {
+                INFO("text " << i << " collapse " << collapse << " explain " << explain);
+                CHECK(hit_json_line(h, collapse, explain) ==
+                      dump_json(hit_to_json(h, collapse, explain)));
+                ++n;
+            }
+    }
+    CHECK(n == 4 * static_cast<int>(texts.size()));
+}
