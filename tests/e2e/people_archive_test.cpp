@@ -20,6 +20,7 @@ using json = nlohmann::json;
 
 static const std::string kIndex = MORGUE_INDEX_BIN;
 static const std::string kSearch = MORGUE_SEARCH_BIN;
+static const std::string kCluster = std::string(MORGUE_SOURCE_DIR) + "/scripts/cluster";
 
 namespace {
 
@@ -40,8 +41,12 @@ struct Archive {
     std::string corpus = dir.path + "/corpus.jsonl";
 };
 
+// The --db arguments searched: the index directory, or a remote shard serving it.
+std::string g_dbs;
+
 CommandResult search(const Archive& a, const std::string& args) {
-    return run_command(kSearch + " --db " + quote(a.db) + " " + args);
+    return run_command("timeout -k 5 120 " + kSearch + " " +
+                       (g_dbs.empty() ? "--db " + quote(a.db) : g_dbs) + " " + args);
 }
 
 // The person facet over every article: name -> articles.
@@ -200,6 +205,33 @@ TEST_CASE("one person, one name across the archive; the alias table corrects it"
         CHECK(people_facet(a)["Ronald Reagan"] == 3);
         CHECK(urls(a, "'person:\"Ronald Reagan\"'") ==
               std::set<std::string>{kSummit, kBudget, kTax});
+    }
+
+    SECTION("over a remote shard (stock xapian-tcpsrv) the same, after a table too") {
+        give_aliases(a, "merge: James Baker = Baker\n");
+        struct Cluster { // stopped however the section ends
+            std::string run;
+            ~Cluster() {
+                g_dbs.clear();
+                run_command(kCluster + " stop --run-dir " + quote(run));
+            }
+        } cluster{a.dir.path + "/run"};
+        auto c = run_command("timeout -k 5 120 " + kCluster + " start --run-dir " +
+                             quote(cluster.run) + " " + quote(a.db));
+        INFO(c.err);
+        REQUIRE(c.status == 0);
+        g_dbs = c.out.substr(0, c.out.find('\n'));
+        CHECK(g_dbs.find("--db tcp://127.0.0.1:") == 0);
+        auto facet = people_facet(a);
+        auto people = people_of(a, "''");
+        auto ronald = urls(a, "'person:\"Ronald Reagan\"'");
+        auto james = urls(a, "'person:\"James Baker\"'");
+        g_dbs.clear();
+        CHECK(facet == people_facet(a));
+        CHECK(facet["James Baker"] == 2);
+        CHECK(people == people_of(a, "''"));
+        CHECK(ronald == std::set<std::string>{kSummit, kBudget, kTax});
+        CHECK(james == std::set<std::string>{kTreasury, kTalks});
     }
 
     SECTION("a bad table is refused and the index left as it was") {
