@@ -117,6 +117,15 @@ void apply_index_people(Article& a, std::string_view people_slot) {
     for (const auto& p : a.people)
         if (!p.name.empty()) ++named;
     if (named != names.size() || named == 0) return;
+    // Most articles: every name as written (no folding, no copies).
+    bool same = true;
+    std::size_t k = 0;
+    for (const auto& p : a.people)
+        if (!p.name.empty() && p.name != names[k++]) {
+            same = false;
+            break;
+        }
+    if (same) return;
     std::vector<Person> out;
     std::vector<std::string> keys;
     std::size_t i = 0;

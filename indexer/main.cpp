@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
         }
         if (opts.command == Command::Delete) {
             auto missing = morgue::delete_articles(opts.db, opts.ids, opts.lock_timeout);
+            // The archive's names may rest on the articles deleted: the people pass again.
+            if (missing.size() < opts.ids.size())
+                morgue::run_people_pass(opts.db, nullptr, opts.lock_timeout);
             for (const auto& id : missing)
                 std::cerr << "morgue-index: no article " << morgue::sanitize_line(id) << '\n';
             if (!opts.quiet)
