@@ -113,7 +113,12 @@ std::vector<std::vector<std::string>> resolve_people(const std::vector<ArticlePe
         std::string c = aliases.canonical(name);
         return c.empty() ? name : c;
     };
-    std::unordered_map<std::uint32_t, std::uint32_t> count;
+    // Each article's people, folded, before any is resolved: the co-mentions.
+    std::vector<std::vector<std::string>> keys(articles.size());
+    for (std::size_t a = 0; a < articles.size(); ++a)
+        for (const auto& name : out[a])
+            keys[a].push_back(fold_for_match(name));
+    std::unordered_map<std::uint32_t, std::uint32_t> count, along;
     for (std::size_t a = 0; a < articles.size(); ++a) {
         for (std::size_t i = 0; i < out[a].size(); ++i) {
             if (explicit_[a][i]) continue; // the user's table said who this is
@@ -159,8 +164,25 @@ std::vector<std::vector<std::string>> resolve_people(const std::vector<ArticlePe
                 }
             }
             if (first == 0) continue;
-            if (second == 0 || static_cast<double>(first) >= rule.dominance * second)
+            if (second == 0 || static_cast<double>(first) >= rule.dominance * second) {
                 out[a][i] = shown(top);
+                continue;
+            }
+            // Still ambiguous: the one candidate whose articles name someone else this
+            // article names ("Baker" beside "George Shultz", who appears with James Baker
+            // and never with Howard Baker), when exactly one has such company.
+            along.clear();
+            for (auto m = lo; m != hi; ++m) {
+                const auto& theirs = keys[m->article];
+                for (std::size_t j = 0; j < keys[a].size(); ++j) {
+                    if (j == i || words_of(keys[a][j]).size() < 2) continue;
+                    if (std::find(theirs.begin(), theirs.end(), keys[a][j]) != theirs.end()) {
+                        ++along[m->name];
+                        break;
+                    }
+                }
+            }
+            if (along.size() == 1) out[a][i] = shown(along.begin()->first);
         }
     }
     return out;

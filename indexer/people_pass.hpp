@@ -7,7 +7,8 @@
 //    word it is, when that is unambiguous among the articles of the same source within
 //    ResolveRule::window_days: the article names exactly one such full name itself, or
 //    the neighbourhood names only one, or one in at least `dominance` times as many
-//    articles as any other. Otherwise ("Baker": James Baker and Howard Baker both
+//    articles as any other; or, still tied, the one whose articles name another full
+//    name this article names. Otherwise ("Baker": James Baker and Howard Baker both
 //    there) it is kept apart as written;
 //  - then the user's alias table (person_aliases.hpp) merges and renames.
 // An article whose names change gets them in kSlotPeople (facets, `people` in results),

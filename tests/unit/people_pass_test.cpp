@@ -49,6 +49,20 @@ TEST_CASE("resolution: an ambiguous surname is kept apart") {
     CHECK(r[2] == std::vector<std::string>{"Baker"});
 }
 
+TEST_CASE("resolution: an ambiguous surname goes to the one candidate seen with its company") {
+    std::vector<ArticlePeople> a = {
+        art("wire.example", 100, {"James Baker", "George Shultz"}),
+        art("wire.example", 101, {"Howard Baker", "Tip O'Neill"}),
+        art("wire.example", 102, {"Baker", "George Shultz"}),
+        art("wire.example", 103, {"Baker", "Gorbachev"}), // no full name in common
+        art("wire.example", 104, {"Baker", "George Shultz", "Tip O'Neill"}), // both
+    };
+    auto r = resolve_people(a, {});
+    CHECK(r[2] == std::vector<std::string>{"James Baker", "George Shultz"});
+    CHECK(r[3] == std::vector<std::string>{"Baker", "Gorbachev"});
+    CHECK(r[4] == std::vector<std::string>{"Baker", "George Shultz", "Tip O'Neill"});
+}
+
 TEST_CASE("resolution: only the same source and the window count; the article's own name first") {
     std::vector<ArticlePeople> a = {
         art("other.example", 100, {"Nancy Reagan"}),
