@@ -71,13 +71,7 @@ void body(const Article& a, FieldValues& out) {
 }
 } // namespace fields
 
-std::string boolean_term(const Field& f, std::string_view value) {
-    std::string term(f.prefix);
-    // Ids and URLs are exact; names and tags fold case, accents and spacing.
-    if (f.id == FieldId::Id || f.id == FieldId::Url)
-        term += value;
-    else
-        term += fold_for_match(value);
+static std::string capped_term(std::string term) {
     if (term.size() > kMaxTermBytes) {
         // Keep a readable head and make the tail unique: Omega hashes long URLs alike.
         std::string tail = hex64(hash64(term));
@@ -86,6 +80,20 @@ std::string boolean_term(const Field& f, std::string_view value) {
         term += tail;
     }
     return term;
+}
+
+std::string boolean_term(const Field& f, std::string_view value) {
+    std::string term(f.prefix);
+    // Ids and URLs are exact; names and tags fold case, accents and spacing.
+    if (f.id == FieldId::Id || f.id == FieldId::Url)
+        term += value;
+    else
+        term += fold_for_match(value);
+    return capped_term(std::move(term));
+}
+
+std::string person_id_term(std::string_view name) {
+    return capped_term(std::string(kPrefixPersonId) + fold_for_match(name));
 }
 
 double recency_slot_weight(std::int64_t days) {

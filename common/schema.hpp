@@ -27,17 +27,31 @@ inline constexpr const char* kSchemaVersionKey = "morgue:schema_version";
 
 // Value slots. Never renumber one: the numbers are in every index on disk.
 enum Slot : unsigned {
-    kSlotDate = 0,        // "YYYYMMDD", the article's own calendar date
-    kSlotPublished = 1,   // Xapian::sortable_serialise(seconds since epoch, UTC)
-    kSlotContentHash = 2, // 16 hex digits of the normalised body's hash (collapse key)
-    kSlotSource = 3,      // publisher host, lowercased ("newser.com")
-    kSlotAuthors = 4,     // author names as written, joined by '\x1f' (facets)
-    kSlotPeople = 5,      // people names as written, joined by '\x1f' (facets)
-    kSlotTags = 6,        // tags as written, joined by '\x1f' (facets)
-    kSlotLang = 7,        // language code
-    kSlotRecency = 8,     // sortable_serialise(recency_weight(date)): relevance-recent
-    kSlotSortKey = 9,     // "YYYYMMDD" + sortable_serialise(published): newest/oldest
+    kSlotDate = 0,           // "YYYYMMDD", the article's own calendar date
+    kSlotPublished = 1,      // Xapian::sortable_serialise(seconds since epoch, UTC)
+    kSlotContentHash = 2,    // 16 hex digits of the normalised body's hash (collapse key)
+    kSlotSource = 3,         // publisher host, lowercased ("newser.com")
+    kSlotAuthors = 4,        // author names as written, joined by '\x1f' (facets)
+    kSlotPeople = 5,         // people names, one per stored person, joined by '\x1f' (facets):
+                             // as written, or as the archive resolves them (kSlotPeopleWritten)
+    kSlotTags = 6,           // tags as written, joined by '\x1f' (facets)
+    kSlotLang = 7,           // language code
+    kSlotRecency = 8,        // sortable_serialise(recency_weight(date)): relevance-recent
+    kSlotSortKey = 9,        // "YYYYMMDD" + sortable_serialise(published): newest/oldest
+    kSlotPeopleWritten = 10, // people as written, kept here by the people pass
+                             // (indexer/people_pass.hpp) when it rewrites kSlotPeople
 };
+
+// One person, one name across the archive (docs/people.md). The people pass resolves
+// surname-only names and applies the user's alias table; where a person's name in
+// kSlotPeople differs from the name as written, the article also gets the boolean term
+// kPrefixPersonId + folded name, so `person:"Ronald Reagan"` finds the article that
+// only says "Reagan". The alias table the user gave (morgue-index aliases) is kept in
+// the index's metadata under kPeopleAliasesKey; kPeopleResolvedKey holds the number
+// of articles whose people the pass renamed (absent or "0": the searcher does nothing).
+inline constexpr std::string_view kPrefixPersonId = "XWHO";
+inline constexpr const char* kPeopleAliasesKey = "morgue:people_aliases";
+inline constexpr const char* kPeopleResolvedKey = "morgue:people_resolved";
 
 // --sort relevance-recent adds to BM25 a boost that halves every kRecencyHalfLifeDays
 // back from today. Today is known at query time only, but the boost factors:
@@ -195,6 +209,10 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 // not a word. Spelling words obey the same cap: Xapian's spelling table refuses keys
 // over 255 bytes at commit, which lost a whole batch.
 inline constexpr unsigned kMaxWordBytes = 64;
+
+// The term of a person's archive-wide name: kPrefixPersonId + folded name, hashed when
+// too long (as boolean_term).
+std::string person_id_term(std::string_view name);
 
 // The boolean term for a value of a boolean field: prefix + normalised value, hashed
 // when too long. Both the writer and the query parser use this one function.

@@ -113,6 +113,8 @@ std::string facet_names() {
 }
 
 std::string describe_term(std::string_view term) {
+    if (term.substr(0, kPrefixPersonId.size()) == kPrefixPersonId) // the archive's name
+        return "person=" + std::string(term.substr(kPrefixPersonId.size()));
     const Field& f = field_of_term(term);
     bool stemmed = term.size() > 1 && term[0] == 'Z';
     if (stemmed) term.remove_prefix(1);

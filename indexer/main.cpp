@@ -2,11 +2,15 @@
 #include "errors.hpp"
 #include "maintenance.hpp"
 #include "options.hpp"
+#include "people_pass.hpp"
 #include "pipeline.hpp"
 #include "text.hpp"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <optional>
 
 int main(int argc, char** argv) {
     return morgue::run_main("morgue-index", [&] {
@@ -45,6 +49,9 @@ int main(int argc, char** argv) {
         }
         if (opts.command == Command::Delete) {
             auto missing = morgue::delete_articles(opts.db, opts.ids, opts.lock_timeout);
+            // The archive's names may rest on the articles deleted: the people pass again.
+            if (missing.size() < opts.ids.size())
+                morgue::run_people_pass(opts.db, nullptr, opts.lock_timeout);
             for (const auto& id : missing)
                 std::cerr << "morgue-index: no article " << morgue::sanitize_line(id) << '\n';
             if (!opts.quiet)
@@ -52,8 +59,37 @@ int main(int argc, char** argv) {
                           << opts.ids.size() << '\n';
             return missing.size() == opts.ids.size() ? 1 : 0;
         }
+        if (opts.command == Command::People || opts.command == Command::Aliases) {
+            std::optional<morgue::PersonAliases> table;
+            if (opts.command == Command::Aliases) {
+                std::string text;
+                if (opts.aliases_file == "-") {
+                    text.assign(std::istreambuf_iterator<char>(std::cin), {});
+                } else {
+                    std::ifstream in(opts.aliases_file, std::ios::binary);
+                    if (!in)
+                        throw morgue::Error(opts.aliases_file + ": cannot read the alias table");
+                    text.assign(std::istreambuf_iterator<char>(in), {});
+                }
+                table = morgue::PersonAliases::parse(text, opts.aliases_file);
+            }
+            auto s = morgue::run_people_pass(opts.db, table ? &*table : nullptr, opts.lock_timeout);
+            if (!opts.quiet) {
+                if (table)
+                    std::cerr << "morgue-index: alias table stored: " << table->merges()
+                              << " names merged or renamed, " << table->splits() << " split\n";
+                std::cerr << "morgue-index: people: " << s.articles << " articles with people, "
+                          << s.renamed << " with a person named otherwise than written, "
+                          << s.rewritten << " rewritten\n";
+            }
+            return 0;
+        }
         std::ios::sync_with_stdio(false);
         auto summary = morgue::run_indexing(opts, std::cout, std::cerr);
+        // One person, one name across the archive: the people pass over the whole index
+        // once the run has changed it (indexer/people_pass.hpp).
+        if (!opts.dry_run && summary.indexed + summary.updated > 0)
+            morgue::run_people_pass(opts.db, nullptr, opts.lock_timeout);
         if (!opts.quiet) std::cerr << "morgue-index: " << summary.format() << '\n';
         // Exit 2 only when nothing at all could be used: every input was rejected.
         if (summary.articles() == 0 && summary.rejected_total() > 0) return 2;

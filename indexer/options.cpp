@@ -14,7 +14,9 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
                           "into a Morgue search index.");
     spec.custom_help("[OPTIONS] PATH...\n  morgue-index stats [--db DIR]...\n"
                      "  morgue-index compact [--db DIR]\n"
-                     "  morgue-index delete [--db DIR] ID...");
+                     "  morgue-index delete [--db DIR] ID...\n"
+                     "  morgue-index people [--db DIR]\n"
+                     "  morgue-index aliases [--db DIR] FILE");
     spec.positional_help("");
     // clang-format off
     spec.add_options()
@@ -56,6 +58,10 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
             o.command = IndexOptions::Command::Compact;
         else if (a == "delete")
             o.command = IndexOptions::Command::Delete;
+        else if (a == "people")
+            o.command = IndexOptions::Command::People;
+        else if (a == "aliases")
+            o.command = IndexOptions::Command::Aliases;
         if (o.command != IndexOptions::Command::Index)
             args.erase(args.begin() + static_cast<long>(i));
         break;
@@ -67,7 +73,8 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
                                     "  morgue-index --dry-run --print jsonl article.txt\n"
                                     "  cat page.html | morgue-index --format html -\n"
                                     "  zcat export.jsonl.gz | morgue-index --format jsonl -\n"
-                                    "  morgue-index stats --db news.db\n";
+                                    "  morgue-index stats --db news.db\n"
+                                    "  morgue-index aliases --db news.db people-aliases.txt\n";
         if (r.count("help")) {
             o.command = IndexOptions::Command::Help;
             return o;
@@ -143,6 +150,15 @@ IndexOptions parse_index_options(int argc, const char* const* argv, const char* 
         case IndexOptions::Command::Compact:
             if (!paths.empty())
                 throw Error("'" + paths.front() + "': stats and compact take no paths (use --db)");
+            break;
+        case IndexOptions::Command::People:
+            if (!paths.empty())
+                throw Error("'" + paths.front() + "': people takes no paths (use --db)");
+            break;
+        case IndexOptions::Command::Aliases:
+            if (paths.size() != 1)
+                throw Error("aliases takes one file: the alias table (docs/people.md)");
+            o.aliases_file = paths.front();
             break;
         case IndexOptions::Command::Delete:
             o.ids = std::move(paths);

@@ -13,14 +13,16 @@ namespace morgue {
 inline constexpr unsigned kMaxJobs = 256;
 
 struct IndexOptions {
-    // `morgue-index [OPTIONS] PATH...` indexes; `morgue-index stats|compact|delete ID...`
-    // maintain an index.
-    enum class Command { Index, Help, Version, Stats, Compact, Delete } command = Command::Index;
+    // `morgue-index [OPTIONS] PATH...` indexes; `morgue-index stats|compact|delete ID...|
+    // people|aliases FILE` maintain an index.
+    enum class Command { Index, Help, Version, Stats, Compact, Delete, People, Aliases } command =
+        Command::Index;
     std::string db;                  // --db, else $MORGUE_DB, else ./morgue.db
     std::vector<std::string> dbs;    // every --db given (stats reads several shards)
     unsigned shard = 0, shards = 0;  // --shard K/N: index only ids of shard K of N
     std::vector<std::string> inputs; // files, directories, "-"
     std::vector<std::string> ids;    // for delete: article ids (or URLs)
+    std::string aliases_file;        // for aliases: the alias table ("-": stdin)
     bool dry_run = false;
     std::string print; // "" or "jsonl"
     unsigned jobs = 0; // 0: number of cores

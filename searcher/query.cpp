@@ -2,6 +2,7 @@
 
 #include "date_query.hpp"
 #include "errors.hpp"
+#include "person_aliases.hpp"
 #include "query_words.hpp"
 #include "schema.hpp"
 #include "schema_values.hpp"
@@ -55,6 +56,19 @@ class BooleanProcessor : public Xapian::FieldProcessor {
 
   private:
     const Field& f_;
+};
+
+Xapian::QueryParser::stem_strategy query_stem_strategy();
+
+// The hidden boolean field of a person's archive-wide name (kPrefixPersonId): what
+// QueryBuilder::with_people adds to a person: term. Not a schema field: no user types it.
+constexpr std::string_view kPersonIdField = "morguepersonid";
+
+class PersonIdProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& str) override {
+        return Xapian::Query(person_id_term(trim(str)));
+    }
 };
 
 // NEAR/ADJ chains and quoted phrases are capped before Xapian sees them.
@@ -173,6 +187,21 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& opts)
     qp_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     lo_ = ymd_of_slot(db_.get_value_lower_bound(kSlotDate), {1, 1, 1});
     hi_ = ymd_of_slot(db_.get_value_upper_bound(kSlotDate), {9999, 12, 31});
+    // The archive's people (docs/people.md), read once per database opened: a builder is
+    // made again when the index changes.
+    std::string resolved = db_.get_metadata(kPeopleResolvedKey);
+    std::string aliases = db_.get_metadata(kPeopleAliasesKey);
+    if ((!resolved.empty() && resolved != "0") || !aliases.empty()) {
+        people_ = true;
+        try {
+            aliases_ = PersonAliases::parse(aliases, "the index's alias table");
+        } catch (const Error&) {
+            // Stored by morgue-index aliases, which parsed it first: cannot happen. The
+            // archive's resolved names still count.
+        }
+        qp_.add_boolean_prefix(std::string(kPersonIdField), (new PersonIdProcessor)->release(),
+                               false);
+    }
     for (const Field& f : kFields) {
         for (auto n : query_names(f)) {
             std::string name(n);
@@ -198,7 +227,7 @@ Xapian::Query QueryBuilder::parse_with(const std::string& text, Xapian::Query::o
     error_.clear();
     Xapian::Query q;
     try {
-        q = qp_.parse_query(text, flags);
+        q = qp_.parse_query(people_ ? with_people(text) : text, flags);
     } catch (const Xapian::QueryParserError& e) {
         throw Error("cannot parse the query: " + e.get_msg());
     }
@@ -265,6 +294,46 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
         if (!relaxed_.empty()) relaxed_ = Xapian::Query(Xapian::Query::OP_FILTER, relaxed_, f);
     }
     return q;
+}
+
+// `person:NAME` on an archive whose people pass named someone otherwise than written
+// (docs/people.md) becomes `(person:NAME OR person:"CANONICAL" OR <id>:"CANONICAL")`:
+// the words as typed, as before; the person the alias table makes of them; and every
+// article the pass gave that person's name (its kPrefixPersonId term, weightless). So
+// `person:"Ronald Reagan"` finds the story that says only "Reagan" when the archive
+// resolved it, and `person:"Ron Reagan"` every article of the person it is merged into.
+// Signed (+/-), wildcard, grouped and NEAR/ADJ person: terms are kept as typed.
+std::string QueryBuilder::with_people(const std::string& text) const {
+    std::vector<QueryToken> tokens = tokenize_query(text);
+    std::string out;
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const QueryToken& t = tokens[i];
+        if (!t.field || t.field->id != FieldId::Person || t.sign || t.grouping || t.wildcard ||
+            t.op)
+            continue;
+        if ((i > 0 && tokens[i - 1].proximity) ||
+            (i + 1 < tokens.size() && tokens[i + 1].proximity))
+            continue;
+        std::string_view v = trim(t.value);
+        if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+        std::string name(trim(v));
+        if (name.empty() || name.find('"') != std::string::npos) continue;
+        std::string canonical = fold_accents(aliases_.canonical(name));
+        if (canonical.find('"') != std::string::npos) canonical.clear();
+        std::string field_name(t.text.substr(0, t.text.size() - t.value.size()));
+        std::string rep = "(" + std::string(t.text);
+        if (!canonical.empty() && fold_for_match(canonical) != fold_for_match(name))
+            rep += " OR " + field_name + "\"" + canonical + "\"";
+        rep += " OR " + std::string(kPersonIdField) + ":\"" +
+               (canonical.empty() ? name : canonical) + "\")";
+        out.append(text, done, t.pos - done);
+        out += rep;
+        done = t.pos + t.text.size();
+    }
+    if (done == 0) return text;
+    out.append(text, done, std::string::npos);
+    return out;
 }
 
 // The long-query rule. A query of plain words (no operators; parentheses without one

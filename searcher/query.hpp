@@ -4,6 +4,7 @@
 #pragma once
 
 #include "dates.hpp"
+#include "person_aliases.hpp"
 
 #include <xapian.h>
 
@@ -65,12 +66,15 @@ class QueryBuilder {
   private:
     Xapian::Query parse_long(const std::string& text, unsigned flags, std::size_t min_words);
     Xapian::Query parse_with(const std::string& text, Xapian::Query::op default_op, unsigned flags);
+    std::string with_people(const std::string& text) const;
     Xapian::Database db_;
     QueryOptions opts_;
     Xapian::QueryParser qp_;
     Ymd lo_, hi_;       // the index's date span
     std::string error_; // a field processor's complaint during parse()
     Xapian::Query relaxed_;
+    bool people_ = false;   // the people pass renamed someone, or a table is stored
+    PersonAliases aliases_; // the index's alias table (docs/people.md)
 };
 
 } // namespace morgue

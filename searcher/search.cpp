@@ -2,6 +2,7 @@
 
 #include "article_json.hpp"
 #include "errors.hpp"
+#include "person_aliases.hpp"
 #include "query_words.hpp"
 #include "recency.hpp"
 #include "schema.hpp"
@@ -341,6 +342,7 @@ Hit Searcher::make_hit(const Matched& m, const Xapian::MSetIterator& it, unsigne
     // hands out, which for --limit 99999999 is the whole archive in memory.
     Xapian::Document doc = db().get_document(*it);
     h.article = article_from_stored(doc.get_data());
+    apply_index_people(h.article, doc.get_value(kSlotPeople)); // the archive's names
     if (req.snippets) h.snippet = snippet_of(h.article, m.needles, req.highlight);
     if (req.collapse) {
         auto c = m.copies.find(doc.get_value(kSlotContentHash));
@@ -416,7 +418,9 @@ bool Searcher::find(const std::string& id, Article& out) {
             return live_.read([&](Xapian::Database& db) {
                 Xapian::PostingIterator p = db.postlist_begin(term);
                 if (p == db.postlist_end(term)) return false;
-                out = article_from_stored(db.get_document(*p).get_data());
+                Xapian::Document doc = db.get_document(*p);
+                out = article_from_stored(doc.get_data());
+                apply_index_people(out, doc.get_value(kSlotPeople));
                 return true;
             });
         });

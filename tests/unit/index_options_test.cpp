@@ -17,6 +17,22 @@ IndexOptions parse(std::vector<const char*> args) {
 
 } // namespace
 
+TEST_CASE("subcommands: people, aliases FILE") {
+    auto p = parse({"people", "--db", "news.db"});
+    CHECK(p.command == IndexOptions::Command::People);
+    CHECK(p.db == "news.db");
+    CHECK_THROWS_WITH(parse({"people", "x.txt"}), "'x.txt': people takes no paths (use --db)");
+    auto a = parse({"aliases", "--db", "news.db", "aliases.txt"});
+    CHECK(a.command == IndexOptions::Command::Aliases);
+    CHECK(a.aliases_file == "aliases.txt");
+    CHECK(a.inputs.empty());
+    CHECK(parse({"--db", "x.db", "aliases", "-"}).aliases_file == "-");
+    CHECK_THROWS_WITH(parse({"aliases"}),
+                      "aliases takes one file: the alias table (docs/people.md)");
+    CHECK_THROWS_WITH(parse({"aliases", "a.txt", "b.txt"}),
+                      "aliases takes one file: the alias table (docs/people.md)");
+}
+
 TEST_CASE("subcommands: stats, compact, delete") {
     auto s = parse({"stats", "--db", "news.db"});
     CHECK(s.command == IndexOptions::Command::Stats);
