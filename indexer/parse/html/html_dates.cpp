@@ -239,7 +239,9 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         add(v, "meta", 1, false);
     for (const auto& v : m.microdata_published)
         add(v, "microdata", 2, false);
-    add(m.time_published, "time-element", 3, false);
+    // <time pubdate> marks the publication of the article it sits in; when several marked
+    // times disagree they belong to a list of articles, and the page's header says more.
+    add(m.time_published, "time-element", m.time_published_count > 0 ? 8 : 3, false);
     std::optional<Ymd> url_day = date_in_url(in.url);
     if (url_day) push(at_day(*url_day), "url", 4, false);
     // Dates written in the page: date markup, bylines, around the headline, the first
@@ -273,6 +275,7 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             joined += t + "\n";
         add_texts({joined}, 7, 1);
     }
+    add_texts(m.byline_lines, 8, 2);
     add(m.time_first, "time-element", 8, false);
     add_texts(in.content_start, 9, 3);
     {
@@ -323,6 +326,50 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             if (!best || c.rank < best->rank) best = &c;
         if (!best) return std::nullopt;
         return PageDate{best->time, best->source};
+    }
+    // The date the page shows next to its headline or byline (ranks 5..8), when structured
+    // markup says another day: the shown day wins when more independent sources back it
+    // than back the markup's (a CMS "date" meta holding the day of an edit, a JSON-LD time
+    // in UTC that is the next day in the publisher's zone, a modified day that is the only
+    // one the page shows).
+    const Cand* shown = nullptr;
+    for (const auto& c : cands)
+        if (c.plausible && !c.modified && c.rank >= 5 && c.rank <= 8 &&
+            (!shown || c.rank < shown->rank))
+            shown = &c;
+    auto support = [&](const Cand& x) {
+        // Other kinds of source on x's day: all texts of the page are one source (the
+        // byline, the header and the page's most frequent date are often the same words).
+        std::vector<std::string> seen;
+        for (const auto& c : cands) {
+            if (c.source == x.source || c.modified || !c.plausible || !same_day(c.time, x.time))
+                continue;
+            if (std::find(seen.begin(), seen.end(), c.source) == seen.end())
+                seen.push_back(c.source);
+        }
+        return static_cast<int>(seen.size());
+    };
+    // A modified day is the page's date when it is the day the page shows and the
+    // published day is written nowhere in it (a CMS that shows the last edit).
+    auto shows = [&](const LocalTime& t) {
+        for (const auto& c : cands)
+            if (c.plausible && !c.modified && c.rank >= 5 && c.rank <= 9 && same_day(c.time, t))
+                return true;
+        return false;
+    };
+    bool shown_is_update = false;
+    if (shown && !shows(best->time))
+        for (const auto& c : cands)
+            if (c.modified && c.plausible && same_day(c.time, shown->time) &&
+                shown->time.utc > best->time.utc)
+                shown_is_update = true;
+    if (shown && best->rank < 5 && !same_day(shown->time, best->time) &&
+        (shown_is_update || support(*shown) > support(*best))) {
+        // The most precise candidate on that day: one with a time of day, else the shown.
+        for (const auto& c : cands)
+            if (c.plausible && same_day(c.time, shown->time) && c.time.has_time && c.rank < 20)
+                return PageDate{c.time, c.source};
+        return PageDate{shown->time, shown->source};
     }
     // A full date in the URL is what the publisher filed the story under: when structured
     // markup says a later day (an update written into the published field) and another
