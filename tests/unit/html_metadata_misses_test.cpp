@@ -325,6 +325,35 @@ TEST_CASE("dates: the update day, when it is the only day the page shows") {
     CHECK(a.date == "2021-11-29");
 }
 
+TEST_CASE("dates: a generic 'date' meta gives way to the day the page shows") {
+    // name=date is often the day of an edit: the header's "Stand" day wins even alone...
+    Article a = html("<title>Ferry runs again</title>"
+                     "<meta name=\"date\" content=\"2020-04-29T11:52:23\">",
+                     "<article><h1>Ferry runs again after the storm</h1><p "
+                     "class=\"text\"><span class=\"stand\">Stand: 28.04.2020 18:00 "
+                     "Uhr</span></p>" +
+                         kText + "</article>");
+    CHECK(a.date == "2020-04-28");
+    // ...but article:published_time, a specific meta, is not outvoted by a lone text.
+    a = html("<title>Ferry runs again</title>"
+             "<meta property=\"article:published_time\" content=\"2020-04-29T11:52:23\">",
+             "<article><h1>Ferry runs again after the storm</h1><p "
+             "class=\"text\"><span class=\"stand\">Stand: 28.04.2020 18:00 "
+             "Uhr</span></p>" +
+                 kText + "</article>");
+    CHECK(a.date == "2020-04-29");
+}
+
+TEST_CASE("dates: a teaser's date markup dates its story, not the page") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<h1>Ferry runs again after the storm</h1><span class=\"heading-meta\">"
+                     "Stand - 12.11.2021</span>" +
+                         kText +
+                         "<div class=\"more\"><a href=\"/x\"><span class=\"teaser-pubdate\">"
+                         "04.11.2021</span> Storm closes the harbour</a></div>");
+    CHECK(a.date == "2021-11-12");
+}
+
 // ---------------------------------------------------------------- titles
 
 TEST_CASE("titles: entities escaped twice in og:title are decoded") {

@@ -192,9 +192,10 @@ namespace {
 struct Cand {
     LocalTime time;
     std::string source;
-    int rank;       // lower is more trusted
-    bool modified;  // an update time, not the publication
-    bool plausible; // 1990 .. now
+    int rank;             // lower is more trusted
+    bool modified;        // an update time, not the publication
+    bool plausible;       // 1990 .. now
+    bool generic = false; // a generic "date" meta: a page's date, not always its publication
 };
 
 // Full-date text in a (possibly long) string: the first unmarked or published one.
@@ -235,8 +236,11 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         if (auto d = first_text_date(v, month_first)) push(at_day(d->ymd), source, rank, modified);
     };
     add(m.ld_published, "jsonld", 0, false);
-    for (const auto& v : m.meta_published)
+    for (const auto& v : m.meta_published) {
+        std::size_t before = cands.size();
         add(v, "meta", 1, false);
+        if (cands.size() > before && v == m.meta_generic_date) cands.back().generic = true;
+    }
     for (const auto& v : m.microdata_published)
         add(v, "microdata", 2, false);
     // <time pubdate> marks the publication of the article it sits in; when several marked
@@ -363,8 +367,11 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             if (c.modified && c.plausible && same_day(c.time, shown->time) &&
                 shown->time.utc > best->time.utc)
                 shown_is_update = true;
+    // A generic "date" meta (name=date, DC.date) is often the day of the last edit or of
+    // the page's generation: the shown day needs no more backing than it has.
+    int margin = best->generic ? 0 : 1;
     if (shown && best->rank < 5 && !same_day(shown->time, best->time) &&
-        (shown_is_update || support(*shown) > support(*best))) {
+        (shown_is_update || support(*shown) >= support(*best) + margin)) {
         // The most precise candidate on that day: one with a time of day, else the shown.
         for (const auto& c : cands)
             if (c.plausible && same_day(c.time, shown->time) && c.time.has_time && c.rank < 20)

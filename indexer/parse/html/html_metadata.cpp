@@ -440,6 +440,9 @@ PageMeta read_page_meta(const GumboNode* document) {
                 if (m.lang.empty()) m.lang = val;
             } else if (int r = date_meta_rank(key); r >= 0) {
                 dates.emplace_back(r, val);
+                if ((key == "date" || key == "dc.date" || key == "dcterms.date") &&
+                    m.meta_generic_date.empty())
+                    m.meta_generic_date = val;
             }
         } else if (t == GUMBO_TAG_LINK) {
             std::string rel = to_lower_ascii(attr(n, "rel"));
@@ -550,7 +553,8 @@ PageMeta read_page_meta(const GumboNode* document) {
                 (ci.find("date") != std::string::npos || ci.find("publish") != std::string::npos ||
                  ci.find("posted") != std::string::npos ||
                  ci.find("submitted") != std::string::npos ||
-                 ci.find("timestamp") != std::string::npos)) {
+                 ci.find("timestamp") != std::string::npos) &&
+                ci.find("teaser") == std::string::npos) { // a teaser's date is its story's
                 std::string txt = text_content(n, 1000);
                 if (txt.size() >= 6 && txt.size() < 120 && !outside_article(n))
                     add_unique(m.date_texts, txt);
@@ -569,8 +573,13 @@ PageMeta read_page_meta(const GumboNode* document) {
     }
     std::stable_sort(dates.begin(), dates.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& d : dates)
+    for (auto& d : dates) {
+        // A value a specific meta gives too is not generic.
+        if (d.second == m.meta_generic_date && d.first != date_meta_rank("date") &&
+            d.first != date_meta_rank("dc.date") && d.first != date_meta_rank("dcterms.date"))
+            m.meta_generic_date.clear();
         add_unique(m.meta_published, d.second);
+    }
     if (m.tags.empty()) m.tags = std::move(rel_tags);
     return m;
 }

@@ -23,6 +23,7 @@ struct PageMeta {
 
     std::string ld_published, ld_modified;
     std::vector<std::string> meta_published; // date metas in order of trust
+    std::string meta_generic_date; // the value of a generic date meta (name=date, dc.date)
     std::string meta_modified;
     std::string time_published;          // <time datetime> marked as the publication time
     std::string time_first;              // the first <time datetime> in the page
