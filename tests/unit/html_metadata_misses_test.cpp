@@ -354,6 +354,24 @@ TEST_CASE("dates: a teaser's date markup dates its story, not the page") {
     CHECK(a.date == "2021-11-12");
 }
 
+TEST_CASE("dates: a UTC time and the same instant in the publisher's zone, a day apart") {
+    Article a = html("<title>Ferry runs again</title><script type=\"application/ld+json\">"
+                     R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm",)"
+                     R"("datePublished":"2019-10-18T22:04:00Z"})"
+                     "</script><meta property=\"article:published_time\" "
+                     "content=\"2019-10-19T00:04:00+02:00\">",
+                     "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.date == "2019-10-19");
+    // Two different instants are two different claims: the JSON-LD one stays.
+    a = html("<title>Ferry runs again</title><script type=\"application/ld+json\">"
+             R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm",)"
+             R"("datePublished":"2019-10-18T22:04:00Z"})"
+             "</script><meta property=\"article:published_time\" "
+             "content=\"2019-10-19T09:30:00+02:00\">",
+             "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.date == "2019-10-18");
+}
+
 // ---------------------------------------------------------------- titles
 
 TEST_CASE("titles: entities escaped twice in og:title are decoded") {

@@ -196,7 +196,16 @@ struct Cand {
     bool modified;        // an update time, not the publication
     bool plausible;       // 1990 .. now
     bool generic = false; // a generic "date" meta: a page's date, not always its publication
+    bool in_utc = false;  // written in UTC ("...Z", "+00:00", "GMT"), not in a local zone
 };
+
+// A machine time written in UTC rather than in the publisher's zone.
+bool written_in_utc(std::string_view v) {
+    v = trim(v);
+    for (std::string_view end : {"Z", "z", "+00:00", "+0000", "GMT", "UTC"})
+        if (v.size() > end.size() && v.substr(v.size() - end.size()) == end) return true;
+    return false;
+}
 
 // Full-date text in a (possibly long) string: the first unmarked or published one.
 std::optional<TextDate> first_text_date(std::string_view s, bool month_first) {
@@ -232,7 +241,11 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     // A structured value: a machine date, else a date written in words.
     auto add = [&](const std::string& v, const char* source, int rank, bool modified) {
         if (v.empty()) return;
-        if (auto t = parse_page_date(v)) return push(*t, source, rank, modified);
+        if (auto t = parse_page_date(v)) {
+            push(*t, source, rank, modified);
+            cands.back().in_utc = t->has_time && written_in_utc(v);
+            return;
+        }
         if (auto d = first_text_date(v, month_first)) push(at_day(d->ymd), source, rank, modified);
     };
     add(m.ld_published, "jsonld", 0, false);
@@ -331,6 +344,14 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         if (!best) return std::nullopt;
         return PageDate{best->time, best->source};
     }
+    // A time written in UTC and the same instant written in a local zone on another day
+    // ("2019-10-18T22:04:00Z" and "Sat, 19 Oct 2019 00:04:00 +0200"): the publisher's day.
+    if (best->in_utc)
+        for (const auto& c : cands)
+            if (c.plausible && !c.modified && c.time.has_time && !c.in_utc && c.rank < 20 &&
+                !same_day(c.time, best->time) && c.time.utc - best->time.utc <= 60 &&
+                best->time.utc - c.time.utc <= 60)
+                return PageDate{c.time, c.source};
     // The date the page shows next to its headline or byline (ranks 5..8), when structured
     // markup says another day: the shown day wins when more independent sources back it
     // than back the markup's (a CMS "date" meta holding the day of an edit, a JSON-LD time
