@@ -372,6 +372,22 @@ TEST_CASE("dates: a UTC time and the same instant in the publisher's zone, a day
     CHECK(a.date == "2019-10-18");
 }
 
+TEST_CASE("dates: an 'Updated' line is the date when the page gives no other") {
+    Article a = html("<title>Pineapple cake</title>",
+                     "<h1>Easy pineapple upside-down cake</h1><div class=\"recipe-date\">"
+                     "Updated June 13, 2019</div>" +
+                         kText);
+    CHECK(a.date == "2019-06-13");
+    CHECK(a.date_source == "text-modified");
+    // A publication date, even in the text below, still comes first.
+    a = html("<title>Pineapple cake</title>",
+             "<h1>Easy pineapple upside-down cake</h1><div class=\"recipe-date\">"
+             "Updated June 13, 2019</div><p>Posted on May 2, 2004 by the test kitchen, who "
+             "baked it in the old ferry galley.</p>" +
+                 kText);
+    CHECK(a.date == "2004-05-02");
+}
+
 // ---------------------------------------------------------------- titles
 
 TEST_CASE("titles: entities escaped twice in og:title are decoded") {

@@ -263,12 +263,16 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     if (url_day) push(at_day(*url_day), "url", 4, false);
     // Dates written in the page: date markup, bylines, around the headline, the first
     // paragraphs. An "Updated ..." date is an update; a "Published ..." one wins its group.
+    std::optional<Ymd> shown_update; // the first "Updated ..." date of the page's texts
     auto add_texts = [&](const std::vector<std::string>& texts, int rank, std::size_t limit) {
         std::optional<TextDate> best;
         std::string_view from; // the text from the chosen date on
         for (std::size_t i = 0; i < texts.size() && i < limit; ++i) {
             for (const auto& d : find_text_dates(texts[i], month_first, 4)) {
-                if (d.modified) continue;
+                if (d.modified) {
+                    if (!shown_update && rank <= 8) shown_update = d.ymd;
+                    continue;
+                }
                 if (!best || (d.published && !best->published))
                     best = d, from = std::string_view(texts[i]).substr(d.pos);
             }
@@ -320,6 +324,9 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         if (top) push(at_day(top->first), "text", 10, false);
     }
     add(m.ld_modified, "jsonld-modified", 20, true);
+    // An "Updated 13 June 2019" line by the headline: an update, and the page's only date
+    // when nothing else is found.
+    if (shown_update) push(at_day(*shown_update), "text-modified", 23, true);
     for (const auto& v : m.microdata_modified)
         add(v, "microdata-modified", 21, true);
     add(m.meta_modified, "meta-modified", 22, true);
