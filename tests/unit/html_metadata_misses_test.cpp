@@ -388,6 +388,23 @@ TEST_CASE("dates: an 'Updated' line is the date when the page gives no other") {
     CHECK(a.date == "2004-05-02");
 }
 
+TEST_CASE("dates: a two-digit year in a byline or date markup") {
+    auto d = find_text_dates("Jana Roth, 8.5.12", false, 4, true);
+    REQUIRE(d.size() == 1);
+    CHECK(format_ymd(d[0].ymd) == "2012-05-08");
+    d = find_text_dates("28.09.19 um 14:05", false, 4, true);
+    REQUIRE(d.size() == 1);
+    CHECK(format_ymd(d[0].ymd) == "2019-09-28");
+    // Not in running text, and never a version number.
+    CHECK(find_text_dates("Jana Roth, 8.5.12").empty());
+    CHECK(find_text_dates("release 1.2.12.4 is out", false, 4, true).empty());
+    Article a = html("<title>Ferry runs again</title>",
+                     "<h1>Ferry runs again after the storm</h1><p class=\"meta\"><a "
+                     "rel=\"author\" href=\"/autor/jana\">Jana Roth</a>, 8.5.12</p>" +
+                         kText);
+    CHECK(a.date == "2012-05-08");
+}
+
 // ---------------------------------------------------------------- titles
 
 TEST_CASE("titles: entities escaped twice in og:title are decoded") {

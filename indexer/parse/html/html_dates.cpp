@@ -264,11 +264,12 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     // Dates written in the page: date markup, bylines, around the headline, the first
     // paragraphs. An "Updated ..." date is an update; a "Published ..." one wins its group.
     std::optional<Ymd> shown_update; // the first "Updated ..." date of the page's texts
-    auto add_texts = [&](const std::vector<std::string>& texts, int rank, std::size_t limit) {
+    auto add_texts = [&](const std::vector<std::string>& texts, int rank, std::size_t limit,
+                         bool short_year = false) {
         std::optional<TextDate> best;
         std::string_view from; // the text from the chosen date on
         for (std::size_t i = 0; i < texts.size() && i < limit; ++i) {
-            for (const auto& d : find_text_dates(texts[i], month_first, 4)) {
+            for (const auto& d : find_text_dates(texts[i], month_first, 4, short_year)) {
                 if (d.modified) {
                     if (!shown_update && rank <= 8) shown_update = d.ymd;
                     continue;
@@ -285,9 +286,10 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             return push(*t, "text", rank, false);
         push(at_day(best->ymd), "text", rank, false);
     };
-    add_texts(m.date_texts, 5, 6);
-    add_texts(m.byline_full_texts, 6, 8);
-    add_texts(in.bylines, 6, 8);
+    // Date markup and bylines hold nothing but a date where they hold "8.5.12".
+    add_texts(m.date_texts, 5, 6, true);
+    add_texts(m.byline_full_texts, 6, 8, true);
+    add_texts(in.bylines, 6, 8, true);
     {
         // Around the headline the texts are short and split: join them so "19." "Oktober
         // 2019" in two elements still reads as one date.
@@ -296,7 +298,7 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             joined += t + "\n";
         add_texts({joined}, 7, 1);
     }
-    add_texts(m.byline_lines, 8, 2);
+    add_texts(m.byline_lines, 8, 2, true);
     add(m.time_first, "time-element", 8, false);
     add_texts(in.content_start, 9, 3);
     {
