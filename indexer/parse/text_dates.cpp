@@ -123,7 +123,7 @@ bool year_ok(int y) {
 }
 
 // Tries the patterns at token i; on success sets ymd and the index after the date.
-bool match_at(const std::vector<Tok>& t, std::size_t i, bool month_first, Ymd& ymd,
+bool match_at(const std::vector<Tok>& t, std::size_t i, bool month_first, bool short_year, Ymd& ymd,
               std::size_t& end) {
     auto num = [&](std::size_t k, std::size_t minlen, std::size_t maxlen) {
         return k < t.size() && t[k].kind == Tok::Num && t[k].len >= minlen && t[k].len <= maxlen;
@@ -159,6 +159,17 @@ bool match_at(const std::vector<Tok>& t, std::size_t i, bool month_first, Ymd& y
                 t[i + 1].word == "/" && (month_first ? a <= 12 || b > 12 : a <= 12 && b > 12);
             return mdy ? set(t[i + 4].value, a, b, i + 5) : set(t[i + 4].value, b, a, i + 5);
         }
+    }
+    // D.M.YY ("8.5.12", "28.09.19") where only a date can stand: not followed by more
+    // dotted numbers (a version, "1.2.12.4").
+    if (short_year && num(i, 1, 2) && i + 4 < t.size() && is_punct(t[i + 1], ".") &&
+        num(i + 2, 1, 2) && is_punct(t[i + 3], ".") &&
+        t[i + 3].pos == t[i + 2].pos + t[i + 2].len && num(i + 4, 2, 2) &&
+        t[i + 4].pos == t[i + 3].pos + 1 &&
+        !(i + 6 < t.size() && is_punct(t[i + 5], ".") && t[i + 6].kind == Tok::Num &&
+          t[i + 6].pos == t[i + 5].pos + 1)) {
+        int yy = t[i + 4].value;
+        return set(yy < 70 ? 2000 + yy : 1900 + yy, t[i + 2].value, t[i].value, i + 5);
     }
     // CJK: 2022년 5월 4일, 2020年7月12日.
     if (num(i, 4, 4) && word_is(i + 1, {"년", "年"}) && num(i + 2, 1, 2) &&
@@ -224,7 +235,8 @@ unsigned month_from_word(std::string_view word) {
     return it == m.end() ? 0 : it->second;
 }
 
-std::vector<TextDate> find_text_dates(std::string_view text, bool month_first, std::size_t max) {
+std::vector<TextDate> find_text_dates(std::string_view text, bool month_first, std::size_t max,
+                                      bool short_year) {
     std::vector<TextDate> out;
     if (text.size() > 200000) text = text.substr(0, 200000);
     auto t = tokenize(text);
@@ -235,7 +247,7 @@ std::vector<TextDate> find_text_dates(std::string_view text, bool month_first, s
         bool glued = i > 0 && t[i].kind == Tok::Num && t[i - 1].kind == Tok::Punct &&
                      t[i - 1].pos + 1 == t[i].pos && t[i - 1].word != "(" && i > 1 &&
                      t[i - 2].kind == Tok::Num && t[i - 2].pos + t[i - 2].len == t[i - 1].pos;
-        if (!glued && match_at(t, i, month_first, ymd, end)) {
+        if (!glued && match_at(t, i, month_first, short_year, ymd, end)) {
             TextDate d;
             d.ymd = ymd;
             d.pos = t[i].pos;

@@ -24,9 +24,11 @@ struct TextDate {
 };
 
 // Every full date (day, month and year) in text, in order, at most max of them. Years
-// outside 1900..2100 and impossible days are not dates.
+// outside 1900..2100 and impossible days are not dates. With short_year, "8.5.12" and
+// "28.09.19" (day, month, two-digit year) count too: for texts that can only hold a date
+// (a byline, date markup), not running text where they could be versions or scores.
 std::vector<TextDate> find_text_dates(std::string_view text, bool month_first = false,
-                                      std::size_t max = 16);
+                                      std::size_t max = 16, bool short_year = false);
 
 // A month name or abbreviation in any language of the table: 1..12, or 0.
 unsigned month_from_word(std::string_view word);

@@ -188,6 +188,223 @@ TEST_CASE("dates: before 1990 or in the future are suspect") {
     CHECK(a.date == "2019-10-22");
 }
 
+// ---------------------------------------------------------------- dates: where they hide
+
+TEST_CASE("dates: a reader comment's <time pubdate> is not the article's") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<article><h1>Ferry runs again after the storm</h1>"
+                     "<p class=\"byline\">Le 28 juin 2019</p>" +
+                         kText +
+                         "<ol class=\"comment-list\"><li><time pubdate "
+                         "datetime=\"2019-09-22T07:30:00Z\">22 septembre</time> Harbour "
+                         "fan: at last!</li></ol></article>");
+    CHECK(a.date == "2019-06-28");
+}
+
+TEST_CASE("dates: an embedded post's <time> (in a <blockquote>) is not the article's") {
+    Article a =
+        html("<title>Ferry runs again</title><script type=\"application/ld+json\">"
+             R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm",)"
+             R"("datePublished":"2018-05-23T15:30:00Z","dateModified":"2018-05-23T15:30:00Z"})"
+             "</script>",
+             "<article><h1>Ferry runs again after the storm</h1>"
+             "<blockquote class=\"social-embed\"><p>A post shared by the harbour "
+             "on <time datetime=\"2018-03-27T07:08:52+00:00\">Mar 27, "
+             "2018</time></p></blockquote>" +
+                 kText + "</article>");
+    CHECK(a.date == "2018-05-23");
+    CHECK(a.date_source == "jsonld");
+}
+
+TEST_CASE("dates: a <time> or a date inside the <h1>") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<h1><span class=\"kicker\"><time datetime=\"2022-02-01\">1. Februar "
+                     "2022</time></span> Ferry runs again after the storm</h1>" +
+                         kText);
+    CHECK(a.date == "2022-02-01");
+    a = html("<title>Ferry runs again</title>",
+             "<h1>Ferry runs again after the storm<br><small>02.02.2022</small></h1>"
+             "<p>Under the rules in force since 28.01.2022 the ferry may carry more "
+             "passengers than before, the harbour master said on the quay.</p>" +
+                 kText);
+    CHECK(a.date == "2022-02-02");
+}
+
+TEST_CASE("dates: a how-to or a recipe in JSON-LD, not an article") {
+    Article a = html("<title>Mending a sail</title><script type=\"application/ld+json\">"
+                     R"({"@context":"https://schema.org","@type":"HowTo",)"
+                     R"("name":"Mending a sail in seven steps",)"
+                     R"("datePublished":"2022-01-10T22:06:08Z","step":[]})"
+                     "</script>",
+                     "<h1>Mending a sail in seven steps</h1>" + kText);
+    CHECK(a.date == "2022-01-10");
+    CHECK(a.date_source == "jsonld");
+}
+
+TEST_CASE("dates: a Drupal 'submitted' line below the story") {
+    std::string long_text;
+    for (int i = 0; i < 8; ++i)
+        long_text += kText;
+    Article a = html("<title>Ferry runs again</title>",
+                     "<h1>Ferry runs again after the storm</h1><div class=\"content\">"
+                     "<p>Some of us will sail to the island fair on 23.-26.8.2017.</p>" +
+                         long_text +
+                         "</div><div class=\"submitted\">Submitted by harbourfan on 24 "
+                         "July 2017 - 18:55</div>");
+    CHECK(a.date == "2017-07-24");
+}
+
+TEST_CASE("dates: the line that holds the byline, when no headline leads to it") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<span class=\"meta\"><a href=\"/\">Home</a> | Par <span "
+                     "class=\"vcard author\"><a class=\"fn\" href=\"/auteur/luc\">Luc "
+                     "Perrin</a></span> | 30 septembre 2018</span>"
+                     "<h2>Ferry runs again after the storm</h2>"
+                     "<p>The harbour had been closed since 11 septembre 2018 and reopened "
+                     "with a new timetable for the whole coast.</p>" +
+                         kText);
+    CHECK(a.date == "2018-09-30");
+}
+
+TEST_CASE("dates: <time pubdate> on a list of other stories does not beat the header") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><p "
+                     "class=\"publication\">Le <time datetime=\"2019-06-28T13:49:45Z\">28 "
+                     "juin 2019</time></p>" +
+                         kText +
+                         "</article><ul class=\"more\"><li><a href=\"/a\">Storm</a> <time "
+                         "pubdate datetime=\"2019-09-20T10:00:00Z\">20/09/2019</time></li>"
+                         "<li><a href=\"/b\">Quay</a> <time pubdate "
+                         "datetime=\"2019-09-18T10:00:00Z\">18/09/2019</time></li></ul>");
+    CHECK(a.date == "2019-06-28");
+}
+
+TEST_CASE("dates: the day the page shows, backed by other markup, over a lone meta") {
+    // A CMS "date" meta holding the day of an edit; the page shows the 27th, and so does
+    // its microdata.
+    Article a = html("<title>Ferry runs again</title>"
+                     "<meta name=\"date\" content=\"2022-01-21T15:38:44+01:00\">",
+                     "<article><h1>Ferry runs again after the storm</h1><span "
+                     "class=\"news-date\"><time itemprop=\"datePublished\" "
+                     "datetime=\"2022-01-27\">27.01.2022</time></span>" +
+                         kText + "</article>");
+    CHECK(a.date == "2022-01-27");
+    // A JSON-LD time in UTC is the next day where the paper is printed: the meta with the
+    // local offset and the header agree on the 19th.
+    a = html("<title>Ferry runs again</title><script type=\"application/ld+json\">"
+             R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm",)"
+             R"("datePublished":"2019-10-18T22:04:00Z"})"
+             "</script><meta name=\"date\" content=\"Sat, 19 Oct 2019 00:04:00 +0200\">",
+             "<article><h1>Ferry runs again after the storm</h1><p class=\"infoline\">Von "
+             "Jana Roth, 19. Oktober 2019 00:04 Uhr</p>" +
+                 kText + "</article>");
+    CHECK(a.date == "2019-10-19");
+    // A lone shown date that nothing else backs does not outvote the markup.
+    a = html("<title>Ferry runs again</title><meta property=\"article:published_time\" "
+             "content=\"2015-09-17T10:00:00+01:00\">",
+             "<article><h1>Ferry runs again after the storm</h1><p>25 December 2015</p>" + kText +
+                 "</article>");
+    CHECK(a.date == "2015-09-17");
+}
+
+TEST_CASE("dates: the update day, when it is the only day the page shows") {
+    const std::string ld = "<title>Can fish feel the cold?</title><script "
+                           "type=\"application/ld+json\">"
+                           R"({"@type":"Article","headline":"Can fish feel the cold?",)"
+                           R"("datePublished":"2021-11-29T14:13:37+00:00",)"
+                           R"("dateModified":"2022-01-12T14:27:30+00:00"})"
+                           "</script>";
+    Article a = html(ld, "<article><h1>Can fish feel the cold?</h1><div class=\"info\">ca. 8 "
+                         "Min. &middot; 12.01.2022</div>" +
+                             kText + "</article>");
+    CHECK(a.date == "2022-01-12");
+    // When the page shows the publication day too, that day stays.
+    a = html(ld, "<article><h1>Can fish feel the cold?</h1><div class=\"info\">29.11.2021, "
+                 "aktualisiert 12.01.2022</div>" +
+                     kText + "</article>");
+    CHECK(a.date == "2021-11-29");
+}
+
+TEST_CASE("dates: a generic 'date' meta gives way to the day the page shows") {
+    // name=date is often the day of an edit: the header's "Stand" day wins even alone...
+    Article a = html("<title>Ferry runs again</title>"
+                     "<meta name=\"date\" content=\"2020-04-29T11:52:23\">",
+                     "<article><h1>Ferry runs again after the storm</h1><p "
+                     "class=\"text\"><span class=\"stand\">Stand: 28.04.2020 18:00 "
+                     "Uhr</span></p>" +
+                         kText + "</article>");
+    CHECK(a.date == "2020-04-28");
+    // ...but article:published_time, a specific meta, is not outvoted by a lone text.
+    a = html("<title>Ferry runs again</title>"
+             "<meta property=\"article:published_time\" content=\"2020-04-29T11:52:23\">",
+             "<article><h1>Ferry runs again after the storm</h1><p "
+             "class=\"text\"><span class=\"stand\">Stand: 28.04.2020 18:00 "
+             "Uhr</span></p>" +
+                 kText + "</article>");
+    CHECK(a.date == "2020-04-29");
+}
+
+TEST_CASE("dates: a teaser's date markup dates its story, not the page") {
+    Article a = html("<title>Ferry runs again</title>",
+                     "<h1>Ferry runs again after the storm</h1><span class=\"heading-meta\">"
+                     "Stand - 12.11.2021</span>" +
+                         kText +
+                         "<div class=\"more\"><a href=\"/x\"><span class=\"teaser-pubdate\">"
+                         "04.11.2021</span> Storm closes the harbour</a></div>");
+    CHECK(a.date == "2021-11-12");
+}
+
+TEST_CASE("dates: a UTC time and the same instant in the publisher's zone, a day apart") {
+    Article a = html("<title>Ferry runs again</title><script type=\"application/ld+json\">"
+                     R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm",)"
+                     R"("datePublished":"2019-10-18T22:04:00Z"})"
+                     "</script><meta property=\"article:published_time\" "
+                     "content=\"2019-10-19T00:04:00+02:00\">",
+                     "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.date == "2019-10-19");
+    // Two different instants are two different claims: the JSON-LD one stays.
+    a = html("<title>Ferry runs again</title><script type=\"application/ld+json\">"
+             R"({"@type":"NewsArticle","headline":"Ferry runs again after the storm",)"
+             R"("datePublished":"2019-10-18T22:04:00Z"})"
+             "</script><meta property=\"article:published_time\" "
+             "content=\"2019-10-19T09:30:00+02:00\">",
+             "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.date == "2019-10-18");
+}
+
+TEST_CASE("dates: an 'Updated' line is the date when the page gives no other") {
+    Article a = html("<title>Pineapple cake</title>",
+                     "<h1>Easy pineapple upside-down cake</h1><div class=\"recipe-date\">"
+                     "Updated June 13, 2019</div>" +
+                         kText);
+    CHECK(a.date == "2019-06-13");
+    CHECK(a.date_source == "text-modified");
+    // A publication date, even in the text below, still comes first.
+    a = html("<title>Pineapple cake</title>",
+             "<h1>Easy pineapple upside-down cake</h1><div class=\"recipe-date\">"
+             "Updated June 13, 2019</div><p>Posted on May 2, 2004 by the test kitchen, who "
+             "baked it in the old ferry galley.</p>" +
+                 kText);
+    CHECK(a.date == "2004-05-02");
+}
+
+TEST_CASE("dates: a two-digit year in a byline or date markup") {
+    auto d = find_text_dates("Jana Roth, 8.5.12", false, 4, true);
+    REQUIRE(d.size() == 1);
+    CHECK(format_ymd(d[0].ymd) == "2012-05-08");
+    d = find_text_dates("28.09.19 um 14:05", false, 4, true);
+    REQUIRE(d.size() == 1);
+    CHECK(format_ymd(d[0].ymd) == "2019-09-28");
+    // Not in running text, and never a version number.
+    CHECK(find_text_dates("Jana Roth, 8.5.12").empty());
+    CHECK(find_text_dates("release 1.2.12.4 is out", false, 4, true).empty());
+    Article a = html("<title>Ferry runs again</title>",
+                     "<h1>Ferry runs again after the storm</h1><p class=\"meta\"><a "
+                     "rel=\"author\" href=\"/autor/jana\">Jana Roth</a>, 8.5.12</p>" +
+                         kText);
+    CHECK(a.date == "2012-05-08");
+}
+
 // ---------------------------------------------------------------- titles
 
 TEST_CASE("titles: entities escaped twice in og:title are decoded") {

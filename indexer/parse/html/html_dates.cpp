@@ -192,10 +192,20 @@ namespace {
 struct Cand {
     LocalTime time;
     std::string source;
-    int rank;       // lower is more trusted
-    bool modified;  // an update time, not the publication
-    bool plausible; // 1990 .. now
+    int rank;             // lower is more trusted
+    bool modified;        // an update time, not the publication
+    bool plausible;       // 1990 .. now
+    bool generic = false; // a generic "date" meta: a page's date, not always its publication
+    bool in_utc = false;  // written in UTC ("...Z", "+00:00", "GMT"), not in a local zone
 };
+
+// A machine time written in UTC rather than in the publisher's zone.
+bool written_in_utc(std::string_view v) {
+    v = trim(v);
+    for (std::string_view end : {"Z", "z", "+00:00", "+0000", "GMT", "UTC"})
+        if (v.size() > end.size() && v.substr(v.size() - end.size()) == end) return true;
+    return false;
+}
 
 // Full-date text in a (possibly long) string: the first unmarked or published one.
 std::optional<TextDate> first_text_date(std::string_view s, bool month_first) {
@@ -231,25 +241,39 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     // A structured value: a machine date, else a date written in words.
     auto add = [&](const std::string& v, const char* source, int rank, bool modified) {
         if (v.empty()) return;
-        if (auto t = parse_page_date(v)) return push(*t, source, rank, modified);
+        if (auto t = parse_page_date(v)) {
+            push(*t, source, rank, modified);
+            cands.back().in_utc = t->has_time && written_in_utc(v);
+            return;
+        }
         if (auto d = first_text_date(v, month_first)) push(at_day(d->ymd), source, rank, modified);
     };
     add(m.ld_published, "jsonld", 0, false);
-    for (const auto& v : m.meta_published)
+    for (const auto& v : m.meta_published) {
+        std::size_t before = cands.size();
         add(v, "meta", 1, false);
+        if (cands.size() > before && v == m.meta_generic_date) cands.back().generic = true;
+    }
     for (const auto& v : m.microdata_published)
         add(v, "microdata", 2, false);
-    add(m.time_published, "time-element", 3, false);
+    // <time pubdate> marks the publication of the article it sits in; when several marked
+    // times disagree they belong to a list of articles, and the page's header says more.
+    add(m.time_published, "time-element", m.time_published_count > 0 ? 8 : 3, false);
     std::optional<Ymd> url_day = date_in_url(in.url);
     if (url_day) push(at_day(*url_day), "url", 4, false);
     // Dates written in the page: date markup, bylines, around the headline, the first
     // paragraphs. An "Updated ..." date is an update; a "Published ..." one wins its group.
-    auto add_texts = [&](const std::vector<std::string>& texts, int rank, std::size_t limit) {
+    std::optional<Ymd> shown_update; // the first "Updated ..." date of the page's texts
+    auto add_texts = [&](const std::vector<std::string>& texts, int rank, std::size_t limit,
+                         bool short_year = false) {
         std::optional<TextDate> best;
         std::string_view from; // the text from the chosen date on
         for (std::size_t i = 0; i < texts.size() && i < limit; ++i) {
-            for (const auto& d : find_text_dates(texts[i], month_first, 4)) {
-                if (d.modified) continue;
+            for (const auto& d : find_text_dates(texts[i], month_first, 4, short_year)) {
+                if (d.modified) {
+                    if (!shown_update && rank <= 8) shown_update = d.ymd;
+                    continue;
+                }
                 if (!best || (d.published && !best->published))
                     best = d, from = std::string_view(texts[i]).substr(d.pos);
             }
@@ -262,9 +286,10 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             return push(*t, "text", rank, false);
         push(at_day(best->ymd), "text", rank, false);
     };
-    add_texts(m.date_texts, 5, 6);
-    add_texts(m.byline_full_texts, 6, 8);
-    add_texts(in.bylines, 6, 8);
+    // Date markup and bylines hold nothing but a date where they hold "8.5.12".
+    add_texts(m.date_texts, 5, 6, true);
+    add_texts(m.byline_full_texts, 6, 8, true);
+    add_texts(in.bylines, 6, 8, true);
     {
         // Around the headline the texts are short and split: join them so "19." "Oktober
         // 2019" in two elements still reads as one date.
@@ -273,6 +298,7 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             joined += t + "\n";
         add_texts({joined}, 7, 1);
     }
+    add_texts(m.byline_lines, 8, 2, true);
     add(m.time_first, "time-element", 8, false);
     add_texts(in.content_start, 9, 3);
     {
@@ -300,6 +326,9 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         if (top) push(at_day(top->first), "text", 10, false);
     }
     add(m.ld_modified, "jsonld-modified", 20, true);
+    // An "Updated 13 June 2019" line by the headline: an update, and the page's only date
+    // when nothing else is found.
+    if (shown_update) push(at_day(*shown_update), "text-modified", 23, true);
     for (const auto& v : m.microdata_modified)
         add(v, "microdata-modified", 21, true);
     add(m.meta_modified, "meta-modified", 22, true);
@@ -323,6 +352,61 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             if (!best || c.rank < best->rank) best = &c;
         if (!best) return std::nullopt;
         return PageDate{best->time, best->source};
+    }
+    // A time written in UTC and the same instant written in a local zone on another day
+    // ("2019-10-18T22:04:00Z" and "Sat, 19 Oct 2019 00:04:00 +0200"): the publisher's day.
+    if (best->in_utc)
+        for (const auto& c : cands)
+            if (c.plausible && !c.modified && c.time.has_time && !c.in_utc && c.rank < 20 &&
+                !same_day(c.time, best->time) && c.time.utc - best->time.utc <= 60 &&
+                best->time.utc - c.time.utc <= 60)
+                return PageDate{c.time, c.source};
+    // The date the page shows next to its headline or byline (ranks 5..8), when structured
+    // markup says another day: the shown day wins when more independent sources back it
+    // than back the markup's (a CMS "date" meta holding the day of an edit, a JSON-LD time
+    // in UTC that is the next day in the publisher's zone, a modified day that is the only
+    // one the page shows).
+    const Cand* shown = nullptr;
+    for (const auto& c : cands)
+        if (c.plausible && !c.modified && c.rank >= 5 && c.rank <= 8 &&
+            (!shown || c.rank < shown->rank))
+            shown = &c;
+    auto support = [&](const Cand& x) {
+        // Other kinds of source on x's day: all texts of the page are one source (the
+        // byline, the header and the page's most frequent date are often the same words).
+        std::vector<std::string> seen;
+        for (const auto& c : cands) {
+            if (c.source == x.source || c.modified || !c.plausible || !same_day(c.time, x.time))
+                continue;
+            if (std::find(seen.begin(), seen.end(), c.source) == seen.end())
+                seen.push_back(c.source);
+        }
+        return static_cast<int>(seen.size());
+    };
+    // A modified day is the page's date when it is the day the page shows and the
+    // published day is written nowhere in it (a CMS that shows the last edit).
+    auto shows = [&](const LocalTime& t) {
+        for (const auto& c : cands)
+            if (c.plausible && !c.modified && c.rank >= 5 && c.rank <= 9 && same_day(c.time, t))
+                return true;
+        return false;
+    };
+    bool shown_is_update = false;
+    if (shown && !shows(best->time))
+        for (const auto& c : cands)
+            if (c.modified && c.plausible && same_day(c.time, shown->time) &&
+                shown->time.utc > best->time.utc)
+                shown_is_update = true;
+    // A generic "date" meta (name=date, DC.date) is often the day of the last edit or of
+    // the page's generation: the shown day needs no more backing than it has.
+    int margin = best->generic ? 0 : 1;
+    if (shown && best->rank < 5 && !same_day(shown->time, best->time) &&
+        (shown_is_update || support(*shown) >= support(*best) + margin)) {
+        // The most precise candidate on that day: one with a time of day, else the shown.
+        for (const auto& c : cands)
+            if (c.plausible && same_day(c.time, shown->time) && c.time.has_time && c.rank < 20)
+                return PageDate{c.time, c.source};
+        return PageDate{shown->time, shown->source};
     }
     // A full date in the URL is what the publisher filed the story under: when structured
     // markup says a later day (an update written into the published field) and another

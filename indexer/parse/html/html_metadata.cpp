@@ -71,6 +71,7 @@ struct LdState {
     std::map<std::string, const json*> by_id;
     const json* article = nullptr;
     const json* webpage = nullptr;
+    const json* work = nullptr;      // another dated creative work: a recipe, a how-to
     std::vector<const json*> others; // further article objects
 };
 
@@ -94,6 +95,9 @@ void collect(const json& j, LdState& st, int depth) {
         st.others.push_back(&j);
     else if (!st.webpage && type_has(j, {"WebPage"}))
         st.webpage = &j;
+    else if (!st.work && depth <= 2 && j.contains("datePublished") &&
+             type_has(j, {"Recipe", "HowTo", "CreativeWork", "Review", "Course", "Book"}))
+        st.work = &j;
     if (j.contains("@graph")) collect(j["@graph"], st, depth + 1);
     // An article nested as mainEntity of a WebPage.
     if (j.contains("mainEntity")) collect(j["mainEntity"], st, depth + 1);
@@ -206,6 +210,12 @@ void read_json_ld(const std::string& raw, PageMeta& m) {
                 read_ld_authors((*st.webpage)["author"], st, m.ld_authors);
         }
     }
+    // A page whose main work is a recipe or a how-to, not an article: its dates.
+    if (st.work && !st.article && m.ld_published.empty()) {
+        m.ld_published = json_string((*st.work)["datePublished"]);
+        if (m.ld_modified.empty() && st.work->contains("dateModified"))
+            m.ld_modified = json_string((*st.work)["dateModified"]);
+    }
 }
 
 void split_keywords(std::string_view s, std::vector<std::string>& out) {
@@ -216,6 +226,54 @@ void split_keywords(std::string_view s, std::vector<std::string>& out) {
         add_unique(out, std::string(s.substr(at, c - at)));
         at = c + 1;
     }
+}
+
+// Inside a part of the page that is not the article: reader comments and forums, <aside>
+// boxes, related-story lists, quotes and embedded posts (<blockquote>). Dates there belong
+// to comments and other articles ("Le 28 juin à 21:26" under a comment, a related story's
+// <time pubdate>, an embedded social post's <time>).
+bool outside_article(const GumboNode* n) {
+    int depth = 0;
+    for (const GumboNode* p = n; p && depth < 40; p = p->parent, ++depth) {
+        if (!is_element(p)) continue;
+        GumboTag t = tag_of(p);
+        if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_BLOCKQUOTE) return true; // embeds, quotes
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return false;
+        std::string ci = class_and_id(p);
+        // Whole class and id words: "comment-meta", "forum-fil", "related-posts" mark such
+        // a part; "widget", "teaser" and "sidebar" do not (blogs wrap their post in a
+        // widget, some sites call the article itself a teaser, "content-area sidebar" is a
+        // layout), nor "commentary".
+        std::size_t at = 0;
+        while (at < ci.size()) {
+            std::size_t end = ci.find(' ', at);
+            if (end == std::string::npos) end = ci.size();
+            std::string_view w = std::string_view(ci).substr(at, end - at);
+            at = end + 1;
+            if ((w.starts_with("comment") && !w.starts_with("commentary")) ||
+                w.starts_with("forum") || w.starts_with("related"))
+                return true;
+        }
+    }
+    return false;
+}
+
+// The elements under n (not n itself), in document order, at most limit of them.
+std::vector<const GumboNode*> descendant_elements(const GumboNode* n, std::size_t limit) {
+    std::vector<const GumboNode*> out, stack;
+    const GumboVector& top = n->v.element.children;
+    for (unsigned i = top.length; i-- > 0;)
+        stack.push_back(static_cast<const GumboNode*>(top.data[i]));
+    while (!stack.empty() && out.size() < limit) {
+        const GumboNode* e = stack.back();
+        stack.pop_back();
+        if (!is_element(e)) continue;
+        out.push_back(e);
+        const GumboVector& ch = e->v.element.children;
+        for (unsigned i = ch.length; i-- > 0;)
+            stack.push_back(static_cast<const GumboNode*>(ch.data[i]));
+    }
+    return out;
 }
 
 int date_meta_rank(std::string_view key) {
@@ -325,6 +383,8 @@ PageMeta read_page_meta(const GumboNode* document) {
             if (head_chars >= 1500) continue;
             std::string txt = normalize_space(raw);
             if (txt.empty() || txt.size() > 300) continue;
+            if (txt.find_first_of("0123456789") != std::string::npos && outside_article(n->parent))
+                continue;
             if (h1_found) {
                 head_chars += txt.size();
                 m.head_texts.push_back(std::move(txt));
@@ -380,6 +440,9 @@ PageMeta read_page_meta(const GumboNode* document) {
                 if (m.lang.empty()) m.lang = val;
             } else if (int r = date_meta_rank(key); r >= 0) {
                 dates.emplace_back(r, val);
+                if ((key == "date" || key == "dc.date" || key == "dcterms.date") &&
+                    m.meta_generic_date.empty())
+                    m.meta_generic_date = val;
             }
         } else if (t == GUMBO_TAG_LINK) {
             std::string rel = to_lower_ascii(attr(n, "rel"));
@@ -403,20 +466,24 @@ PageMeta read_page_meta(const GumboNode* document) {
         } else {
             // Body markup: <time>, <h1>, byline and dek hints, itemprop values.
             std::string_view itemprop = attr(n, "itemprop");
-            if (t == GUMBO_TAG_TIME) {
+            bool dated =
+                t == GUMBO_TAG_TIME || itemprop == "datePublished" || itemprop == "dateModified";
+            bool aside = dated && outside_article(n);
+            if (t == GUMBO_TAG_TIME && !aside) {
                 std::string dt = normalize_space(attr(n, "datetime"));
                 if (dt.empty()) dt = text_content(n, 200);
                 std::string ci = class_and_id(n);
                 if (!dt.empty()) {
                     if (m.time_first.empty()) m.time_first = dt;
-                    if (m.time_published.empty() &&
-                        (has_attr(n, "pubdate") || itemprop == "datePublished" ||
-                         ci.find("publish") != std::string::npos ||
-                         ci.find("posted") != std::string::npos))
-                        m.time_published = dt;
+                    if (has_attr(n, "pubdate") || itemprop == "datePublished" ||
+                        ci.find("publish") != std::string::npos ||
+                        ci.find("posted") != std::string::npos) {
+                        if (m.time_published.empty()) m.time_published = dt;
+                        if (dt != m.time_published) ++m.time_published_count;
+                    }
                 }
             }
-            if (itemprop == "datePublished" || itemprop == "dateModified") {
+            if ((itemprop == "datePublished" || itemprop == "dateModified") && !aside) {
                 std::string dt = normalize_space(attr(n, "datetime"));
                 if (dt.empty()) dt = normalize_space(attr(n, "content"));
                 if (dt.empty()) dt = text_content(n, 200);
@@ -430,7 +497,21 @@ PageMeta read_page_meta(const GumboNode* document) {
                 if (!h1_found && word_count(h) >= 3) {
                     h1_found = true;
                     m.head_texts = std::move(before_h1);
-                    descend = false; // the headline itself holds no date
+                    descend = false; // the headline's own words hold no date...
+                    // ...but some pages put the date inside the <h1>, in a <time> or a
+                    // small element of its own ("<h1><small>02.02.2022</small>Title</h1>").
+                    for (const GumboNode* e : descendant_elements(n, 200)) {
+                        if (tag_of(e) == GUMBO_TAG_TIME) {
+                            std::string dt = normalize_space(attr(e, "datetime"));
+                            if (dt.empty()) dt = text_content(e, 200);
+                            if (!dt.empty() && m.time_first.empty()) m.time_first = dt;
+                        } else if (tag_of(e) != GUMBO_TAG_A) {
+                            std::string txt = text_content(e, 200);
+                            if (txt.size() < 80 &&
+                                txt.find_first_of("0123456789") != std::string::npos)
+                                m.head_texts.push_back(txt);
+                        }
+                    }
                 }
             }
             if (t == GUMBO_TAG_A && attr(n, "rel") == "tag" && rel_tags.size() < 30)
@@ -445,10 +526,22 @@ PageMeta read_page_meta(const GumboNode* document) {
                 std::string txt = byline_text(n);
                 if (!txt.empty() && txt.size() < 200) {
                     std::string full = text_content(n, 400);
-                    if (full.size() < 300) {
+                    // A comment's byline dates the comment, not the article.
+                    bool aside_byline = outside_article(n);
+                    if (full.size() < 300 && !aside_byline) {
                         add_unique(m.byline_full_texts, full);
                         if (h1_found && head_chars < 1500)
                             head_chars += full.size(), m.head_texts.push_back(full);
+                        // The date often sits beside the byline, in the line that holds it
+                        // ("Par <span class=author>Jane Roe</span> | 30 septembre 2018").
+                        // Only the page's first byline, near the headline: later ones
+                        // are often teasers'.
+                        if (byline_seen == 0 && head_chars < 1500 && n->parent &&
+                            is_element(n->parent) && tag_of(n->parent) != GUMBO_TAG_BODY) {
+                            std::string line = text_content(n->parent, 400);
+                            if (line.size() < 300 && line.size() > full.size())
+                                add_unique(m.byline_lines, line);
+                        }
                     }
                     add_unique(m.byline_texts, txt);
                     ++byline_seen;
@@ -459,9 +552,12 @@ PageMeta read_page_meta(const GumboNode* document) {
                 t != GUMBO_TAG_TIME &&
                 (ci.find("date") != std::string::npos || ci.find("publish") != std::string::npos ||
                  ci.find("posted") != std::string::npos ||
-                 ci.find("timestamp") != std::string::npos)) {
+                 ci.find("submitted") != std::string::npos ||
+                 ci.find("timestamp") != std::string::npos) &&
+                ci.find("teaser") == std::string::npos) { // a teaser's date is its story's
                 std::string txt = text_content(n, 1000);
-                if (txt.size() >= 6 && txt.size() < 120) add_unique(m.date_texts, txt);
+                if (txt.size() >= 6 && txt.size() < 120 && !outside_article(n))
+                    add_unique(m.date_texts, txt);
             }
             if (itemprop == "alternativeHeadline" || itemprop == "description" ||
                 (t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML && has_hint(Hint::Dek, ci) &&
@@ -477,8 +573,13 @@ PageMeta read_page_meta(const GumboNode* document) {
     }
     std::stable_sort(dates.begin(), dates.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& d : dates)
+    for (auto& d : dates) {
+        // A value a specific meta gives too is not generic.
+        if (d.second == m.meta_generic_date && d.first != date_meta_rank("date") &&
+            d.first != date_meta_rank("dc.date") && d.first != date_meta_rank("dcterms.date"))
+            m.meta_generic_date.clear();
         add_unique(m.meta_published, d.second);
+    }
     if (m.tags.empty()) m.tags = std::move(rel_tags);
     return m;
 }

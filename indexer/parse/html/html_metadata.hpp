@@ -23,9 +23,11 @@ struct PageMeta {
 
     std::string ld_published, ld_modified;
     std::vector<std::string> meta_published; // date metas in order of trust
+    std::string meta_generic_date; // the value of a generic date meta (name=date, dc.date)
     std::string meta_modified;
     std::string time_published;          // <time datetime> marked as the publication time
     std::string time_first;              // the first <time datetime> in the page
+    int time_published_count = 0;        // <time> elements marked as a publication time
     std::vector<std::string> date_texts; // short texts of date markup ("Posted on 3 May 2021")
     std::vector<std::string> microdata_published; // itemprop=datePublished on any element
     std::vector<std::string> microdata_modified;  // itemprop=dateModified
@@ -34,8 +36,9 @@ struct PageMeta {
     std::vector<std::string> head_texts;
     std::vector<std::string> ld_other_published; // datePublished of other JSON-LD objects
     std::vector<std::string>
-        byline_full_texts;                // whole text of byline markup ("Von X am 21. April")
-    std::vector<std::string> digit_texts; // short page texts holding a digit, in page order
+        byline_full_texts;                 // whole text of byline markup ("Von X am 21. April")
+    std::vector<std::string> byline_lines; // the line holding the first byline ("Par X | 3 mai")
+    std::vector<std::string> digit_texts;  // short page texts holding a digit, in page order
 
     std::string canonical, og_url, ld_url;
     std::string site_name, ld_publisher;
