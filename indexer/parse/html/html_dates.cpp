@@ -383,25 +383,13 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         }
         return static_cast<int>(seen.size());
     };
-    // A modified day is the page's date when it is the day the page shows and the
-    // published day is written nowhere in it (a CMS that shows the last edit).
-    auto shows = [&](const LocalTime& t) {
-        for (const auto& c : cands)
-            if (c.plausible && !c.modified && c.rank >= 5 && c.rank <= 9 && same_day(c.time, t))
-                return true;
-        return false;
-    };
-    bool shown_is_update = false;
-    if (shown && !shows(best->time))
-        for (const auto& c : cands)
-            if (c.modified && c.plausible && same_day(c.time, shown->time) &&
-                shown->time.utc > best->time.utc)
-                shown_is_update = true;
+    // A page that shows only the day of its last edit keeps the published day of its
+    // markup: `date:` means the publication (issue 13: published over modified).
     // A generic "date" meta (name=date, DC.date) is often the day of the last edit or of
     // the page's generation: the shown day needs no more backing than it has.
     int margin = best->generic ? 0 : 1;
     if (shown && best->rank < 5 && !same_day(shown->time, best->time) &&
-        (shown_is_update || support(*shown) >= support(*best) + margin)) {
+        support(*shown) >= support(*best) + margin) {
         // The most precise candidate on that day: one with a time of day, else the shown.
         for (const auto& c : cands)
             if (c.plausible && same_day(c.time, shown->time) && c.time.has_time && c.rank < 20)
