@@ -7,9 +7,7 @@
 #include "text.hpp"
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <optional>
 
 int main(int argc, char** argv) {
@@ -59,31 +57,11 @@ int main(int argc, char** argv) {
                           << opts.ids.size() << '\n';
             return missing.size() == opts.ids.size() ? 1 : 0;
         }
-        if (opts.command == Command::People || opts.command == Command::Aliases) {
-            std::optional<morgue::PersonAliases> table;
-            if (opts.command == Command::Aliases) {
-                std::string text;
-                if (opts.aliases_file == "-") {
-                    text.assign(std::istreambuf_iterator<char>(std::cin), {});
-                } else {
-                    std::ifstream in(opts.aliases_file, std::ios::binary);
-                    if (!in)
-                        throw morgue::Error(opts.aliases_file + ": cannot read the alias table");
-                    text.assign(std::istreambuf_iterator<char>(in), {});
-                }
-                table = morgue::PersonAliases::parse(text, opts.aliases_file);
-            }
-            auto s = morgue::run_people_pass(opts.db, table ? &*table : nullptr, opts.lock_timeout);
-            if (!opts.quiet) {
-                if (table)
-                    std::cerr << "morgue-index: alias table stored: " << table->merges()
-                              << " names merged or renamed, " << table->splits() << " split\n";
-                std::cerr << "morgue-index: people: " << s.articles << " articles with people, "
-                          << s.renamed << " with a person named otherwise than written, "
-                          << s.rewritten << " rewritten\n";
-            }
-            return 0;
-        }
+        if (opts.command == Command::People || opts.command == Command::Aliases)
+            return morgue::people_command(opts.db, opts.command == Command::Aliases
+                                                       ? std::optional(opts.aliases_file)
+                                                       : std::nullopt,
+                                          opts.lock_timeout, opts.quiet);
         std::ios::sync_with_stdio(false);
         auto summary = morgue::run_indexing(opts, std::cout, std::cerr);
         // One person, one name across the archive: the people pass over the whole index

@@ -10,6 +10,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -291,6 +294,32 @@ PeoplePassSummary run_people_pass(const std::string& path, const PersonAliases* 
         throw Error(describe_xapian_error(path, e));
     }
     return sum;
+}
+
+int people_command(const std::string& db, const std::optional<std::string>& aliases_file,
+                   double lock_timeout, bool quiet) {
+    std::optional<PersonAliases> table;
+    if (aliases_file) {
+        std::string text;
+        if (*aliases_file == "-") {
+            text.assign(std::istreambuf_iterator<char>(std::cin), {});
+        } else {
+            std::ifstream in(*aliases_file, std::ios::binary);
+            if (!in) throw Error(*aliases_file + ": cannot read the alias table");
+            text.assign(std::istreambuf_iterator<char>(in), {});
+        }
+        table = PersonAliases::parse(text, *aliases_file);
+    }
+    PeoplePassSummary s = run_people_pass(db, table ? &*table : nullptr, lock_timeout);
+    if (!quiet) {
+        if (table)
+            std::cerr << "morgue-index: alias table stored: " << table->merges()
+                      << " names merged or renamed, " << table->splits() << " split\n";
+        std::cerr << "morgue-index: people: " << s.articles << " articles with people, "
+                  << s.renamed << " with a person named otherwise than written, " << s.rewritten
+                  << " rewritten\n";
+    }
+    return 0;
 }
 
 } // namespace morgue

@@ -54,4 +54,10 @@ struct PeoplePassSummary {
 PeoplePassSummary run_people_pass(const std::string& db, const PersonAliases* table,
                                   double lock_timeout, const ResolveRule& rule = {});
 
+// `morgue-index people` and `morgue-index aliases FILE` ("-": standard input): reads and
+// stores the table when given, runs the pass, says what it did on stderr unless quiet.
+// Returns the exit code (0); a bad table or an unreadable file throws Error.
+int people_command(const std::string& db, const std::optional<std::string>& aliases_file,
+                   double lock_timeout, bool quiet);
+
 } // namespace morgue
