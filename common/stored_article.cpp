@@ -39,7 +39,8 @@ void put_strs(std::string& out, const std::vector<std::string>& v) {
 
 void put_time(std::string& out, const std::optional<std::int64_t>& t) {
     out += static_cast<char>(t ? 1 : 0);
-    if (t) put_uint(out, (static_cast<std::uint64_t>(*t) << 1) ^ static_cast<std::uint64_t>(*t >> 63));
+    if (t)
+        put_uint(out, (static_cast<std::uint64_t>(*t) << 1) ^ static_cast<std::uint64_t>(*t >> 63));
 }
 
 // Reads the head; any read past the end or a count larger than the bytes left sets

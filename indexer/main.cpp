@@ -58,10 +58,10 @@ int main(int argc, char** argv) {
             return missing.size() == opts.ids.size() ? 1 : 0;
         }
         if (opts.command == Command::People || opts.command == Command::Aliases)
-            return morgue::people_command(opts.db, opts.command == Command::Aliases
-                                                       ? std::optional(opts.aliases_file)
-                                                       : std::nullopt,
-                                          opts.lock_timeout, opts.quiet);
+            return morgue::people_command(
+                opts.db,
+                opts.command == Command::Aliases ? std::optional(opts.aliases_file) : std::nullopt,
+                opts.lock_timeout, opts.quiet);
         std::ios::sync_with_stdio(false);
         auto summary = morgue::run_indexing(opts, std::cout, std::cerr);
         // One person, one name across the archive: the people pass over the whole index

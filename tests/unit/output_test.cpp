@@ -84,15 +84,22 @@ TEST_CASE("paths name files, without record offsets or line numbers") {
 TEST_CASE("a hit's JSON line is dump_json(hit_to_json(...)) byte for byte") {
     // The direct writer must never drift from the reference: every field, nulls, and
     // strings that need nlohmann's escaping or dump_json's second step.
-    std::vector<std::string> texts = {
-        "", "Plain title", "Zoë Ström – “quoted”", "say \"hi\"\\now", "tab\there\nnewline",
-        "bell\x07 and esc\x1b[2J", "del\x7f", "C1 \xC2\x9B"
-        "31m",
-        "bidi \xE2\x80\xAE"
-        "reversed",
-        "arabic mark \xD8\x9C"
-        ".",
-        "ellipsis \xE2\x80\xA6", "bad utf8 \xC3\x28 and \xFF end", "cut \xE2\x82"};
+    std::vector<std::string> texts = {"",
+                                      "Plain title",
+                                      "Zoë Ström – “quoted”",
+                                      "say \"hi\"\\now",
+                                      "tab\there\nnewline",
+                                      "bell\x07 and esc\x1b[2J",
+                                      "del\x7f",
+                                      "C1 \xC2\x9B"
+                                      "31m",
+                                      "bidi \xE2\x80\xAE"
+                                      "reversed",
+                                      "arabic mark \xD8\x9C"
+                                      ".",
+                                      "ellipsis \xE2\x80\xA6",
+                                      "bad utf8 \xC3\x28 and \xFF end",
+                                      "cut \xE2\x82"};
     int n = 0;
     for (std::size_t i = 0; i < texts.size(); ++i) {
         Hit h;
