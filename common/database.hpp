@@ -64,8 +64,8 @@ class LiveDatabase {
     // Runs fn(db()) and returns its result. DatabaseModifiedError reopens and retries;
     // DatabaseCorruptError and DatabaseOpeningError (a directory being swapped) pause,
     // open again from the path and retry; any other DatabaseError and DocNotFoundError
-    // retry only when the index changed since it was opened; after policy.attempts the last error is
-    // thrown. fn may run several times, so it must not have side effects it cannot repeat.
+    // retry only when the index changed since it was opened; after policy.attempts the last error
+    // is thrown. fn may run several times, so it must not have side effects it cannot repeat.
     template <class F> auto read(F&& fn) -> decltype(fn(std::declval<Xapian::Database&>())) {
         for (int attempt = 1;; ++attempt) {
             try {

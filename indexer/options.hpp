@@ -15,8 +15,16 @@ inline constexpr unsigned kMaxJobs = 256;
 struct IndexOptions {
     // `morgue-index [OPTIONS] PATH...` indexes; `morgue-index stats|compact|delete ID...|
     // people|aliases FILE` maintain an index.
-    enum class Command { Index, Help, Version, Stats, Compact, Delete, People, Aliases } command =
-        Command::Index;
+    enum class Command {
+        Index,
+        Help,
+        Version,
+        Stats,
+        Compact,
+        Delete,
+        People,
+        Aliases
+    } command = Command::Index;
     std::string db;                  // --db, else $MORGUE_DB, else ./morgue.db
     std::vector<std::string> dbs;    // every --db given (stats reads several shards)
     unsigned shard = 0, shards = 0;  // --shard K/N: index only ids of shard K of N

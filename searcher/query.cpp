@@ -260,9 +260,9 @@ Xapian::Query QueryBuilder::parse(const std::string& text, bool filtered) {
         // Xapian reads a lone "-oil" as "oil"; "NOT oil" is what was meant.
         std::string rewritten; // the tokens view `typed`: built aside, then swapped in
         for (const auto& t : tokens)
-            rewritten += std::string(rewritten.empty() ? "" : " ") +
-                         (t.sign == '-' ? "NOT " + std::string(t.text.substr(1))
-                                        : std::string(t.text));
+            rewritten +=
+                std::string(rewritten.empty() ? "" : " ") +
+                (t.sign == '-' ? "NOT " + std::string(t.text.substr(1)) : std::string(t.text));
         typed = std::move(rewritten);
     }
     // Accents fold at query time as at index time: José finds Jose.

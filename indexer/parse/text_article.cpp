@@ -2,10 +2,10 @@
 
 #include "boilerplate_table.hpp"
 #include "byline.hpp"
-#include "record/data.hpp"
 #include "dateline.hpp"
 #include "dates.hpp"
 #include "errors.hpp"
+#include "record/data.hpp"
 #include "text.hpp"
 
 #include <optional>

@@ -90,11 +90,14 @@ TEST_CASE("long queries match any word, all-word matches ranked first") {
 TEST_CASE("a query typed in capitals is read as words, its operators too") {
     CHECK(typed_in_capitals("KENNEDY AND THE BUDDHISTS"));
     CHECK(typed_in_capitals("U.S . AID TO LAOS"));
-    CHECK(typed_in_capitals("\xC3\x89" "COLE ET \xC3\x89" "TAT")); // ÉCOLE ET ÉTAT
+    CHECK(typed_in_capitals("\xC3\x89"
+                            "COLE ET \xC3\x89"
+                            "TAT")); // ÉCOLE ET ÉTAT
     CHECK_FALSE(typed_in_capitals("ferry OR pier"));
-    CHECK_FALSE(typed_in_capitals("\xC3\xA9" "COLE OR PIER")); // a lower-case é
+    CHECK_FALSE(typed_in_capitals("\xC3\xA9"
+                                  "COLE OR PIER"));             // a lower-case é
     CHECK_FALSE(typed_in_capitals("2024 A"));                   // one capital is no sign
-    CHECK_FALSE(typed_in_capitals("\xE6\x9D\xB1\xE4\xBA\xAC"));      // no case at all
+    CHECK_FALSE(typed_in_capitals("\xE6\x9D\xB1\xE4\xBA\xAC")); // no case at all
     CHECK(parsed("FERRY OR PIER") == parsed("ferry or pier"));
     CHECK(parsed("FERRY OR PIER") == "Query((ferri@1 AND pier@3))");
     CHECK(parsed("FERRY NOT PIER STRIKE HARBOUR") == parsed("ferry not pier strike harbour"));

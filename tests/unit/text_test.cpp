@@ -156,13 +156,13 @@ TEST_CASE("terminal safety: controls, C1 and bidi controls never pass; a line st
     CHECK(sanitize_for_terminal("a\x1b[2Jb\xe2\x80\xae"
                                 "c\xe2\x81\xa6"
                                 "d\xc2\x9b"
-                                "e\nf") ==
-          "a[2Jbcde\nf");
+                                "e\nf") == "a[2Jbcde\nf");
     CHECK(sanitize_for_terminal("caf\xc3\xa9 \xe2\x80\x99quote\xe2\x80\x99") ==
           "caf\xc3\xa9 \xe2\x80\x99quote\xe2\x80\x99");
     // Shown as escapes in diagnostics: a file name stays findable and on one line.
     CHECK(sanitize_line("evil\x1b]0;t\x07\n.txt") == "evil\\x1b]0;t\\x07\\n.txt");
-    CHECK(sanitize_line("r\xe2\x80\xae" "ev \xd8\x9c \xe2\x80\x8f") == "r\\u202eev \\u061c \\u200f");
+    CHECK(sanitize_line("r\xe2\x80\xae"
+                        "ev \xd8\x9c \xe2\x80\x8f") == "r\\u202eev \\u061c \\u200f");
     CHECK(sanitize_line("bad \xff byte\tand tab") == "bad \\xff byte\\tand tab");
     CHECK(sanitize_line("Zo\xc3\xab \xe4\xb8\xad") == "Zo\xc3\xab \xe4\xb8\xad");
 }

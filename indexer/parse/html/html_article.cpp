@@ -1,6 +1,5 @@
 #include "html_article.hpp"
 
-#include "record/data.hpp"
 #include "errors.hpp"
 #include "html_captions.hpp"
 #include "html_content.hpp"
@@ -12,6 +11,7 @@
 #include "parse/byline.hpp"
 #include "parse/charset.hpp"
 #include "parse/dateline.hpp"
+#include "record/data.hpp"
 #include "text.hpp"
 #include "url.hpp"
 

@@ -21,12 +21,12 @@ std::optional<Ymd> date_in_url(std::string_view url);
 
 // The page's publication date and where it came from ("jsonld", "meta", "microdata",
 // "time-element", "url", "text"; "jsonld-modified", "meta-modified", "text-modified" when
-// only an update time is known). Candidates from every source are parsed, implausible ones (before 1990,
-// or after now) set aside, and the article's own publication date preferred over its
-// update time and over dates of other articles on the page (reader comments, related
-// lists, embedded posts); a full date in the URL, or the same day from two independent
-// sources, settles disagreements, and the day the page shows by its headline outvotes a
-// structured value that fewer kinds of source back (see the .cpp).
+// only an update time is known). Candidates from every source are parsed, implausible ones (before
+// 1990, or after now) set aside, and the article's own publication date preferred over its update
+// time and over dates of other articles on the page (reader comments, related lists, embedded
+// posts); a full date in the URL, or the same day from two independent sources, settles
+// disagreements, and the day the page shows by its headline outvotes a structured value that fewer
+// kinds of source back (see the .cpp).
 struct PageDate {
     LocalTime time;
     std::string source;

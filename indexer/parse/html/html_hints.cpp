@@ -1,7 +1,7 @@
 #include "html_hints.hpp"
 
-#include "record/data.hpp"
 #include "errors.hpp"
+#include "record/data.hpp"
 #include "text.hpp"
 
 #include <array>
