@@ -176,6 +176,16 @@ std::pair<std::uint64_t, std::uint64_t> compact_index(const std::string& db, dou
     {
         // The writer's lock keeps other writers out until the swap is done.
         IndexWriter writer(target.string(), lock_timeout, false, /*create=*/false);
+        // The index is checked before it is compacted: Xapian's compactor trusts the
+        // blocks it reads, and on a damaged one it fails midway (leaking what it held)
+        // or worse. A damaged index is said so in one line and left as it is.
+        try {
+            if (Xapian::Database::check(target.string(), 0, nullptr) != 0)
+                throw Error(db + ": the index is damaged (Xapian's check finds errors); it is "
+                                 "unchanged: re-index with morgue-index");
+        } catch (const Xapian::Error& e) {
+            throw Error(describe_xapian_error(db, e));
+        }
         Xapian::Database src = writer.db();
         compact_into_place(src, target.string());
     }
