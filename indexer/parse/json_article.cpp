@@ -118,6 +118,9 @@ std::optional<When> time_of(const json* v) {
         double t = v->get<double>();
         if (!std::isfinite(t) || t <= 0) return std::nullopt;
         if (t > 1e11) t /= 1000;
+        // After year 9999 is no article's date, and past INT64_MAX the conversion below
+        // would be undefined (the fuzzer's 1e300).
+        if (t >= 253402300800.0) return std::nullopt;
         auto s = static_cast<std::int64_t>(t);
         return When{s, format_ymd(ymd_at(s, 0))};
     }

@@ -92,6 +92,13 @@ TEST_CASE("dates as epoch seconds and milliseconds; the download date as fetch t
     Article none = parse_json(R"({"title": "T", "text": "x"})");
     CHECK(none.date.empty());
     CHECK(!none.published);
+    // Numbers past year 9999 (and past what an int64 holds) are no date, not a crash.
+    for (const char* big : {"1e300", "9.3e18", "253402300800000"}) { // the last: year 10000 in ms
+        Article far =
+            parse_json(std::string(R"({"title": "T", "text": "x", "published": )") + big + "}");
+        CHECK(!far.published);
+        CHECK(far.date.empty());
+    }
 }
 
 TEST_CASE("bad JSON lines are rejected with a reason") {
