@@ -19,7 +19,8 @@ std::string iso_utc(std::optional<std::int64_t> t);
 // One line of compact JSON; invalid UTF-8 is replaced rather than thrown on.
 std::string dump_json(const nlohmann::ordered_json& j, int indent = -1);
 // dump_json's second step, for JSON text written by other means: DEL, C1 controls,
-// U+061C and the bidi and line marks escaped as \uXXXX (nlohmann escapes only C0).
+// U+061C and the bidi and line marks escaped as JSON \u escapes, e.g. "\u202e" (nlohmann
+// escapes only C0).
 std::string escape_for_terminal_json(std::string json_text);
 
 } // namespace morgue

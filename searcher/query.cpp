@@ -58,8 +58,6 @@ class BooleanProcessor : public Xapian::FieldProcessor {
     const Field& f_;
 };
 
-Xapian::QueryParser::stem_strategy query_stem_strategy();
-
 // The hidden boolean field of a person's archive-wide name (kPrefixPersonId): what
 // QueryBuilder::with_people adds to a person: term. Not a schema field: no user types it.
 constexpr std::string_view kPersonIdField = "morguepersonid";
