@@ -1,8 +1,8 @@
 // The people recogniser on the kinds of misses seen in real articles (issue 14), each
 // pinned on the team's own fictional sentences: products and works made of English
 // words, titles in quotes, halls of fame, lists and tables of names, roles before a
-// name, lone names by evidence, Russian names in oblique cases. Then the passes one at a
-// time (passes.hpp) and the evidence functions of name_segments.hpp.
+// name, lone names by evidence, Russian names in oblique cases, Chinese names. Then the passes one
+// at a time (passes.hpp) and the evidence functions of name_segments.hpp.
 #include "parse/people/name_segments.hpp"
 #include "parse/people/passes.hpp"
 #include "parse/people/people.hpp"
@@ -215,4 +215,34 @@ TEST_CASE("people evidence: names in capitals, glued credits and names as headin
     // A heading that is a known given name and a known surname names a person.
     CHECK(found_names("About the author\n\nMargaret Wilson\n\nWrites on trade.") ==
           Names{"Margaret Wilson"});
+}
+
+TEST_CASE("people: Chinese transliterations with an interpunct, grown over transliteration "
+          "characters only") {
+    // Team-written text. The role before the name (发言人, 教授) and the verb after it
+    // (表示, 认为) stay out; "?" for a lost interpunct counts between longer parts, and a
+    // later real interpunct gives the display form.
+    std::string body = "公司发言人卡罗?温特斯表示，新馆将在秋天开放。\n\n"
+                       "历史学教授卡罗·温特斯认为，这座城市的档案值得保存。"
+                       "记者还采访了马丁·路德·金的研究者。";
+    auto ps = found(body);
+    CHECK(found_names(body) == Names{"卡罗·温特斯", "马丁·路德·金"});
+    REQUIRE(person(ps, "卡罗·温特斯"));
+    CHECK(person(ps, "卡罗·温特斯")->mentions == 2);
+    // An ordinary question mark between words is no interpunct.
+    CHECK(found_names("你今天去吗?我明天去。").empty());
+}
+
+TEST_CASE("people: a Latin name in brackets after a transliteration is the same person") {
+    std::string body = "天文学家维拉·鲁宾(Vera Rubin)研究星系。\n\n"
+                       "Vera Rubin said the data were clear.";
+    CHECK(found_names(body) == Names{"维拉·鲁宾"});
+}
+
+TEST_CASE("people: Chinese credit labels name the people after them") {
+    std::string body = "新馆将在秋天开放。\n\n（编译/王晓林）\n\n[责任编辑:陈美玲]\n\n"
+                       "作者︱周文 郑红";
+    CHECK(found_names(body) == Names{"王晓林", "陈美玲", "周文", "郑红"});
+    // An organisation after a label, or a label inside a word, names nobody.
+    CHECK(found_names("编辑：新华社\n\n编辑部的同事们").empty());
 }

@@ -1,5 +1,7 @@
 #include "people.hpp"
 
+#include "han_names.hpp"
+
 #include "name_segments.hpp"
 #include "passes.hpp"
 #include "people_tables.hpp"
@@ -713,8 +715,39 @@ class Recogniser {
 
 } // namespace
 
+// Chinese names (han_names.hpp) after the recogniser's own: a Latin name given in
+// brackets after a transliteration is the same person, so it goes.
+void add_han_names(const Article& a, std::vector<Person>& people) {
+    std::vector<std::string_view> texts{a.title, a.subtitle};
+    for (const auto& c : a.captions) {
+        texts.push_back(c.text);
+        texts.push_back(c.credit);
+    }
+    for (const auto& b : a.bullets)
+        texts.push_back(b.text);
+    texts.push_back(a.body);
+    auto han = names::find_han_names(texts);
+    if (han.empty()) return;
+    std::unordered_set<std::string> latin;
+    for (const auto& h : han)
+        for (const auto& l : h.latin)
+            latin.insert(table_key(l));
+    std::erase_if(people, [&](const Person& p) {
+        return latin.count(table_key(p.name)) &&
+               std::find(p.roles.begin(), p.roles.end(), "author") == p.roles.end();
+    });
+    for (auto& h : han) {
+        if (std::any_of(people.begin(), people.end(),
+                        [&](const Person& p) { return p.name == h.name; }))
+            continue;
+        people.push_back(Person{std::move(h.name), h.mentions, {"mentioned"}});
+    }
+}
+
 std::vector<Person> find_people(const Article& a) {
-    return Recogniser(a).run();
+    auto people = Recogniser(a).run();
+    add_han_names(a, people);
+    return people;
 }
 
 std::vector<names::Candidate> find_candidates(const Article& a) {
