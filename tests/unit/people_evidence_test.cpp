@@ -246,3 +246,13 @@ TEST_CASE("people: Chinese credit labels name the people after them") {
     // An organisation after a label, or a label inside a word, names nobody.
     CHECK(found_names("编辑：新华社\n\n编辑部的同事们").empty());
 }
+
+TEST_CASE("people: country, region and city names of CLDR, in any language, are places") {
+    // Team-written sentences; the place names come from ICU's CLDR data at build time.
+    CHECK(found_names("El acuerdo con Nueva Zelanda fue firmado ayer, dijo Marta Quiroga.") ==
+          Names{"Marta Quiroga"});
+    CHECK(found_names("Il governo degli Stati Uniti ha risposto, ha detto Paolo Ferrante.") ==
+          Names{"Paolo Ferrante"});
+    CHECK(found_names("Pemerintah Amerika Serikat menolak, kata Budi Santoso.") ==
+          Names{"Budi Santoso"});
+}

@@ -82,6 +82,16 @@ PeopleTables load() {
         t.longest_phrase = std::max(t.longest_phrase, word_count(e));
         (mark == '~' ? t.given_places : t.places).insert(std::move(e));
     });
+    // CLDR's countries, regions and time-zone cities of two words or more, in every
+    // language (icu_places_gen.cpp): "Estados Unidos", "Nueva Zelanda", "Buenos Aires".
+    // A phrase a hand table lists as an organisation or given name stays what it says.
+    for (auto line : split_lines(data::icu_places)) {
+        if (line.empty()) continue;
+        std::string e = table_key(line);
+        if (t.orgs.count(e) || t.given_places.count(e)) continue;
+        t.longest_phrase = std::max(t.longest_phrase, word_count(e));
+        t.places.insert(std::move(e));
+    }
     for (const char* a : {"jr.", "sr."})
         t.abbreviations.insert(a);
     // British style writes "Mr Obama", "Dr Ruiz": every dotted title also without its dot.
