@@ -93,17 +93,90 @@ std::vector<std::string> authors_of(const json* v) {
     return out;
 }
 
-// The article text: paragraphs are separated by newlines in every export we know.
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+bool sentence_end(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+        line.remove_suffix(1);
+    if (line.empty()) return true;
+    char c = line.back();
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == ')';
+}
+
+bool list_item(std::string_view p) {
+    if (p.empty()) return false;
+    if (p[0] == '-' || p[0] == '*' || p.substr(0, 3) == "\u2022") return true;
+    std::size_t i = 0;
+    while (i < p.size() && i < 3 && p[i] >= '0' && p[i] <= '9')
+        ++i;
+    return i > 0 && i < p.size() && (p[i] == '.' || p[i] == ')');
+}
+
+// Whether a text is wrapped at a fixed width, as wire copy and mail are ("...chairman
+// Dan" / "Rostenkowski of Illinois"): at least four lines, none over 100 characters, half
+// of them within a quarter of the longest, and a third or more ending mid-sentence. A
+// text with a paragraph on each line (web exports) fails the test.
+bool hard_wrapped(const std::vector<std::string_view>& lines) {
+    std::size_t n = 0, width = 0;
+    for (auto l : lines) {
+        if (trim(l).empty()) continue;
+        ++n;
+        width = std::max(width, code_points(l));
+    }
+    if (n < 4 || width < 40 || width > 100) return false;
+    std::size_t full = 0, open = 0;
+    for (auto l : lines) {
+        if (trim(l).empty()) continue;
+        full += code_points(l) * 4 >= width * 3;
+        open += !sentence_end(l);
+    }
+    return full * 2 >= n && open * 3 >= n;
+}
+
+} // namespace
+
+// The article text: paragraphs are separated by newlines in every export we know, except
+// text wrapped at a fixed width (hard_wrapped), whose lines are joined back into their
+// paragraphs (json_article.hpp says where a paragraph ends).
 std::string paragraphs_of(std::string_view text) {
+    auto lines = split_lines(text);
+    bool wrapped = hard_wrapped(lines);
+    std::size_t width = 0;
+    if (wrapped)
+        for (auto l : lines)
+            width = std::max(width, code_points(l));
     std::string out;
-    for (auto line : split_lines(text)) {
+    bool open = false; // the last line may continue on the next
+    std::size_t last_indent = 0;
+    for (auto line : lines) {
         std::string p = normalize_space(line);
-        if (p.empty()) continue;
-        if (!out.empty()) out += "\n\n";
+        if (p.empty()) {
+            open = false;
+            continue;
+        }
+        std::size_t indent = line.find_first_not_of(" \t");
+        bool indented = indent > last_indent; // "    Wright met ...": a new paragraph
+        last_indent = indent;
+        // A short line ending mid-sentence goes on when the next starts in lower case
+        // ("Commerce Secretary C. William Verity" / "called for ...").
+        bool goes_on = wrapped && !out.empty() && !sentence_end(out) && p[0] >= 'a' && p[0] <= 'z';
+        if ((open || goes_on) && !indented && !list_item(p)) {
+            out += ' ';
+        } else if (!out.empty()) {
+            out += "\n\n";
+        }
         out += p;
+        open = wrapped && code_points(line) * 10 >= width * 6;
     }
     return out;
 }
+
+namespace {
 
 struct When {
     std::int64_t utc = 0;

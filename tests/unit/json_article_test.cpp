@@ -198,3 +198,41 @@ TEST_CASE("a lone UTF-16 surrogate escape becomes U+FFFD and the article is kept
     Article a = parse_json_article(r);
     CHECK(a.title == "Cut \xef\xbf\xbd here \xef\xbf\xbd and a pair \xf0\x9f\x98\x80");
 }
+
+TEST_CASE("json: wire copy wrapped at a fixed width is joined back into paragraphs") {
+    // Team-written, wrapped at 62 columns the way wire archives are: a paragraph opens
+    // with an indent; a name breaks across two lines; a short line that ends mid-sentence
+    // goes on when the next starts in lower case.
+    std::string text = "Harbour Commissioner Selma T. Okonjo-Ruiz\n"
+                       "said on Tuesday the northern pier would reopen in the spring,\n"
+                       "after a survey found the pilings sound enough to carry cranes\n"
+                       "again this year.\n"
+                       "    The board met with port director Tobias\n"
+                       "Wendt of Glenmoor and three shipping agents to discuss fees\n"
+                       "and the timetable for dredging the outer channel next autumn.\n"
+                       "    Wendt said the fees would not rise before the new season.\n";
+    CHECK(paragraphs_of(text) ==
+          "Harbour Commissioner Selma T. Okonjo-Ruiz said on Tuesday the northern pier would "
+          "reopen in the spring, after a survey found the pilings sound enough to carry "
+          "cranes again this year.\n\n"
+          "The board met with port director Tobias Wendt of Glenmoor and three shipping "
+          "agents to discuss fees and the timetable for dredging the outer channel next "
+          "autumn.\n\n"
+          "Wendt said the fees would not rise before the new season.");
+}
+
+TEST_CASE("json: a text with a paragraph on each line keeps its lines") {
+    std::string text = "The northern pier reopens in the spring.\n"
+                       "A survey found the pilings sound enough to carry cranes again.\n"
+                       "Fees will not rise before the new season, the director said.\n"
+                       "Dredging of the outer channel starts next autumn.\n";
+    CHECK(paragraphs_of(text) ==
+          "The northern pier reopens in the spring.\n\n"
+          "A survey found the pilings sound enough to carry cranes again.\n\n"
+          "Fees will not rise before the new season, the director said.\n\n"
+          "Dredging of the outer channel starts next autumn.");
+    // Long lines (a web export's paragraphs) are never joined, whatever their ends.
+    std::string web(150, 'x');
+    CHECK(paragraphs_of(web + " and\n" + web + " and\n" + web + "\n" + web) ==
+          web + " and\n\n" + web + " and\n\n" + web + "\n\n" + web);
+}
