@@ -256,3 +256,14 @@ TEST_CASE("people: country, region and city names of CLDR, in any language, are 
     CHECK(found_names("Pemerintah Amerika Serikat menolak, kata Budi Santoso.") ==
           Names{"Budi Santoso"});
 }
+
+TEST_CASE("people: a word of office after a name no list knows makes a person") {
+    // Team-written; "Okonkwara" and "Vantrell" are in no name list.
+    CHECK(found_names("Critics of the Okonkwara administration said the port was slow.") ==
+          Names{"Okonkwara"});
+    CHECK(found_names("Vantrell administration officials said nothing on Friday.") ==
+          Names{"Vantrell"});
+    // Weaker words ("scandal", "regime", "campaign") still need a known name: a company or
+    // a movement before them names nobody.
+    CHECK(found_names("The Okonkwara scandal and the Vantrell regime were in the news.").empty());
+}

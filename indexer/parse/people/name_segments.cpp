@@ -625,13 +625,14 @@ bool ordinary_words(const Segment& s) {
 bool lone_name_by_evidence(const Segment& s) {
     const PeopleTables& tab = people_tables();
     if (s.names != 1 || s.keys.size() != 1 || s.killed || s.single_place) return false;
-    if (s.cls[0] != Cls::Name || s.sentence_start) return false;
+    if (s.cls[0] != Cls::Name || (s.sentence_start && !s.eponym)) return false;
     if (!(s.person_cue || s.eponym)) return false;
     const std::string& k = s.keys[0];
     if (english_word(k, tab) || tab.is_title(k) || tab.markers.count(k) || tab.common.count(k) ||
         tab.places.count(k) || tab.given_places.count(k) || tab.orgs.count(k))
         return false;
-    return tab.known_surnames.count(k) > 0 || tab.known_given.count(k) > 0;
+    // "the Obama administration": an office's word vouches for a name no list knows.
+    return tab.known_surnames.count(k) > 0 || tab.known_given.count(k) > 0 || s.office;
 }
 
 bool drop_english_opener(Segment& s) {
@@ -718,6 +719,7 @@ void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row
                 // "the Reagan administration": "the" kills no name here; judge() below
                 // still kills an organisation or a place ("the Kremlin administration").
                 segs.back().eponym = true;
+                segs.back().office = tab.office_eponym.count(table_key(t[j].text)) > 0;
                 if (segs.back().keys.size() == 1) segs.back().killed = false;
             }
             if (j < t.size() && t[j].kind == Kind::Number && t[j].text.size() <= 2)

@@ -41,6 +41,7 @@ struct Segment {
     bool person_cue = false;     // a speech verb or "who" beside it ("Ana Ruiz said")
     bool numbered = false;       // a number right after it ("Nova 7")
     bool eponym = false;         // "administration", "supporters" right after it
+    bool office = false;         // that word names a person's office ("administration")
     bool listed = false;         // a row of a list or table of names
     std::string regnal;          // "Pope", "King": kept before a lone name ("Pope Francis")
     std::string role;            // "forward", "general": the role or rank written before it

@@ -60,7 +60,8 @@ PeopleTables load() {
     for (const auto& g : t.given_names)
         t.known_given.insert(g);
     each_entry(data::people_cues, [&](std::string e, char mark) {
-        (mark == '>' ? t.kin : mark == '*' ? t.eponym : t.cues).insert(e);
+        if (mark == '!') t.office_eponym.insert(e); // "!presidency": an eponym too
+        (mark == '>' ? t.kin : mark == '*' || mark == '!' ? t.eponym : t.cues).insert(e);
     });
     each_entry(data::people_markers, [&](std::string e, char mark) {
         note_abbrev(e);
