@@ -267,3 +267,14 @@ TEST_CASE("people: a word of office after a name no list knows makes a person") 
     // a movement before them names nobody.
     CHECK(found_names("The Okonkwara scandal and the Vantrell regime were in the news.").empty());
 }
+
+TEST_CASE("people: US Census surnames are known surnames; a country's name is not one") {
+    // "Cunningham" is in the 1990 Census surnames (not in faker's): a known given name
+    // and surname alone on a heading line make a person; the eponym rule knows it too.
+    CHECK(found_names("About the writer\n\nScott Cunningham\n\nHe covers shipping and ports.") ==
+          Names{"Scott Cunningham"});
+    CHECK(found_names("Critics of the Cunningham hearings said the port was slow.") ==
+          Names{"Cunningham"});
+    // "Peru" is a Census surname too, but a country's name first.
+    CHECK(found_names("Exports from Peru rose, and the Peru scandal faded.").empty());
+}

@@ -5,7 +5,9 @@
 // places: a capitalised phrase that holds one names no person. CLDR is the Unicode
 // Consortium's locale data, shipped in Debian's libicu; the table follows the ICU the
 // project is built with, so nothing is copied into the repository. One-word names stay
-// out: "Jordan", "Chad" and "Georgia" are also given names.
+// out: "Jordan", "Chad" and "Georgia" are also given names. One-word country names go
+// to a second list, icu_countries: a surname list that holds one ("Peru", a US surname)
+// says nothing about that word.
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 #include <unicode/tznames.h>
@@ -70,13 +72,23 @@ int main(int argc, char** argv) {
         std::string key = std::string(all[i].getLanguage()) + "_" + all[i].getScript();
         if (seen_locales.insert(key).second) locales.push_back(all[i]);
     }
-    std::set<std::string> names;
+    std::set<std::string> names, countries;
     auto add = [&](icu::UnicodeString u) {
         if (!keep(u)) return;
         u.toLower(icu::Locale::getRoot());
         std::string s;
         u.toUTF8String(s);
         names.insert(s);
+    };
+    // One-word country names ("Peru", "Perú", "Chile"): no evidence for a surname.
+    auto add_country = [&](icu::UnicodeString u) {
+        if (keep(u) || u.length() < 3) return add(u);
+        for (int32_t i = 0; i < u.length(); ++i)
+            if (!u_isalpha(u.charAt(i))) return;
+        u.toLower(icu::Locale::getRoot());
+        std::string s;
+        u.toUTF8String(s);
+        countries.insert(s);
     };
     // Countries and territories (ISO 3166), and the UN M.49 regions CLDR names.
     std::vector<std::string> regions;
@@ -98,7 +110,7 @@ int main(int argc, char** argv) {
         for (const auto& r : regions) {
             icu::UnicodeString u;
             icu::Locale("", r.c_str()).getDisplayCountry(loc, u);
-            if (u.length() > 0 && u != icu::UnicodeString(r.c_str())) add(u);
+            if (u.length() > 0 && u != icu::UnicodeString(r.c_str())) add_country(u);
         }
         UErrorCode e = U_ZERO_ERROR;
         std::unique_ptr<icu::TimeZoneNames> tzn(icu::TimeZoneNames::createInstance(loc, e));
@@ -117,12 +129,18 @@ int main(int argc, char** argv) {
            "const std::string_view icu_places =\n";
     for (const auto& s : names)
         out << "    " << literal(s + "\n") << "\n";
+    out << "    \"\";\n"
+           "extern const std::string_view icu_countries;\n"
+           "const std::string_view icu_countries =\n";
+    for (const auto& s : countries)
+        out << "    " << literal(s + "\n") << "\n";
     out << "    \"\";\n}\n";
     if (!out) {
         std::fprintf(stderr, "icu_places_gen: cannot write %s\n", argv[1]);
         return 2;
     }
-    std::fprintf(stderr, "icu_places_gen: %zu place names from %zu locales\n", names.size(),
-                 locales.size());
+    std::fprintf(stderr,
+                 "icu_places_gen: %zu place names, %zu one-word countries from %zu locales\n",
+                 names.size(), countries.size(), locales.size());
     return 0;
 }

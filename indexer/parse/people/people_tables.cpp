@@ -93,6 +93,9 @@ PeopleTables load() {
         t.longest_phrase = std::max(t.longest_phrase, word_count(e));
         t.places.insert(std::move(e));
     }
+    // "Peru" is a US surname, and a country first: no evidence for a person.
+    for (auto line : split_lines(data::icu_countries))
+        if (!line.empty()) t.known_surnames.erase(table_key(line));
     for (const char* a : {"jr.", "sr."})
         t.abbreviations.insert(a);
     // British style writes "Mr Obama", "Dr Ruiz": every dotted title also without its dot.
