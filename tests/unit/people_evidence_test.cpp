@@ -278,3 +278,23 @@ TEST_CASE("people: US Census surnames are known surnames; a country's name is no
     // "Peru" is a Census surname too, but a country's name first.
     CHECK(found_names("Exports from Peru rose, and the Peru scandal faded.").empty());
 }
+
+TEST_CASE("people: a role noun in lower case makes a one-word name a person") {
+    // Team-written; "Tavarinho" and "Okonda" are in no name list.
+    auto ps = found("The goal came from striker Tavarinho in the second half. The film by "
+                    "director Okonda opened on Friday.");
+    CHECK(found_names("The goal came from striker Tavarinho in the second half. The film by "
+                      "director Okonda opened on Friday.") == Names{"Tavarinho", "Okonda"});
+    CHECK(has_role(person(ps, "Tavarinho"), "striker"));
+    // A qualifier is no role noun, and an English or place word stays what it is.
+    CHECK(found_names("Shares of a former Tokyo lender and the veteran Tavarinho fell.").empty());
+    CHECK(found_names("The coach Harbour was late.").empty());
+}
+
+TEST_CASE("people: a neighbourhood after a locative preposition is a place") {
+    CHECK(found_names("She moved to Cobble Hill last year with Marta Ruiz.") ==
+          Names{"Marta Ruiz"});
+    // The same last word after anything else is a surname.
+    CHECK(found_names("A talk with Lauryn Hill and Grace Park.") ==
+          Names{"Lauryn Hill", "Grace Park"});
+}

@@ -5,6 +5,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace morgue::names {
 
@@ -622,6 +623,23 @@ bool ordinary_words(const Segment& s) {
     return false;
 }
 
+// A modifier of people_titles.txt that names a role ("striker", "director"), not one
+// that qualifies it ("former", "deputy", "finance").
+bool role_noun(const std::string& k) {
+    static const std::unordered_set<std::string> qualifiers = {
+        "prime",       "elect",       "crown",    "vice",     "deputy",    "acting",
+        "interim",     "former",      "ex",       "late",     "then",      "foreign",
+        "defense",     "defence",     "finance",  "interior", "health",    "education",
+        "energy",      "trade",       "labor",    "labour",   "transport", "transportation",
+        "agriculture", "environment", "home",     "state",    "assistant", "associate",
+        "senior",      "junior",      "managing", "head",     "chief",     "supreme",
+        "grand",       "first",       "u.s.",     "us",       "majority",  "minority",
+        "whip",        "house",       "senate",   "lead",     "co-",       "special",
+        "principal",   "veteran",     "rookie",   "guard",    "host",      "anchor",
+        "counsel",     "owner"};
+    return !qualifiers.count(k);
+}
+
 bool lone_name_by_evidence(const Segment& s) {
     const PeopleTables& tab = people_tables();
     if (s.names != 1 || s.keys.size() != 1 || s.killed || s.single_place) return false;
@@ -732,6 +750,30 @@ void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row
                 segs.front().cue = true;
             if (i > 1 && t[i - 1].text == "to" && table_key(t[i - 2].text) == "according")
                 segs.front().person_cue = true;
+            // "moved to Cobble Hill", "near Notting Hill": a neighbourhood.
+            if (i > 0 && t[i - 1].kind == Kind::Word && !t[i - 1].cap && segs.front().names >= 2 &&
+                !segs.front().possessive && tab.locative_markers.count(segs.front().keys.back())) {
+                static const std::unordered_set<std::string> locative = {
+                    "in",      "to",     "from",    "near",   "into",   "around",
+                    "outside", "across", "through", "toward", "towards"};
+                if (locative.count(table_key(t[i - 1].text))) segs.front().killed = true;
+            }
+            // "striker Vinicius", "director Kogonada": a role noun in lower case right
+            // before one word that is no English, common, place or organisation word
+            // cues it as a person. Capitalised, the same noun is too weak ("Curator"
+            // heads a column); the modifiers that are adjectives never cue.
+            if (i > 0 && j == i + 1 && t[i - 1].kind == Kind::Word && !t[i - 1].cap &&
+                !t[i - 1].possessive && segs.size() == 1 && segs[0].keys.size() == 1 &&
+                !segs[0].cue) {
+                std::string k = table_key(t[i - 1].text);
+                const std::string& w = segs[0].keys[0];
+                if (tab.modifiers.count(k) && role_noun(k) && !english_word(w, tab) &&
+                    !tab.common.count(w) && !tab.places.count(w) && !tab.orgs.count(w) &&
+                    !tab.given_places.count(w) && !tab.markers.count(w) && !tab.is_title(w)) {
+                    segs[0].cue = true;
+                    if (segs[0].role.empty()) segs[0].role = role_of(k);
+                }
+            }
         }
         // “Job Simulator”, "Restless Creature": a name-shaped run that is the whole of a
         // quotation is the title of a work.

@@ -14,14 +14,15 @@ namespace morgue {
 namespace {
 
 // Calls add(entry, mark) for each non-comment line; mark is the first character when it
-// is one of the marks ('+', '^', '$', '~', '>', '!', '?', '*'), else 0.
+// is one of the marks ('+', '^', '$', '~', '>', '!', '?', '*', '@'), else 0.
 template <class F> void each_entry(std::string_view data, F add) {
     for (auto line : split_lines(data)) {
         line = trim(line);
         if (line.empty() || line[0] == '#') continue;
         char mark = 0;
         if (line[0] == '+' || line[0] == '^' || line[0] == '~' || line[0] == '$' ||
-            line[0] == '>' || line[0] == '!' || line[0] == '?' || line[0] == '*') {
+            line[0] == '>' || line[0] == '!' || line[0] == '?' || line[0] == '*' ||
+            line[0] == '@') {
             mark = line[0];
             line.remove_prefix(1);
         }
@@ -68,6 +69,7 @@ PeopleTables load() {
         auto& set = mark == '^'   ? t.open_markers
                     : mark == '$' ? t.close_markers
                     : mark == '?' ? t.weak_markers
+                    : mark == '@' ? t.locative_markers
                                   : t.markers;
         set.insert(std::move(e));
     });

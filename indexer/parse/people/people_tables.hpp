@@ -10,18 +10,19 @@
 namespace morgue {
 
 struct PeopleTables {
-    std::unordered_set<std::string> titles;        // "president", "sen.": cue a name
-    std::unordered_set<std::string> modifiers;     // "prime", "former": dropped, no cue
-    std::unordered_set<std::string> regnal;        // "pope", "king": part of "Pope Francis"
-    std::unordered_set<std::string> kin;           // "wife", "son": before a lone given name
-    std::unordered_set<std::string> cues;          // "said", "told", "who": beside a person
-    std::unordered_set<std::string> eponym;        // "administration": "the Reagan ~"
-    std::unordered_set<std::string> office_eponym; // "presidency": only a person's
-    std::unordered_set<std::string> particles;     // "van", "bin", "de"
-    std::unordered_set<std::string> markers;       // "house", "journal": not a person
-    std::unordered_set<std::string> open_markers;  // "new", "san": not a person when first
-    std::unordered_set<std::string> weak_markers;  // "day", "woods": unless after a given name
-    std::unordered_set<std::string> given_names;   // "doris", "tiger"
+    std::unordered_set<std::string> titles;           // "president", "sen.": cue a name
+    std::unordered_set<std::string> modifiers;        // "prime", "former": dropped, no cue
+    std::unordered_set<std::string> regnal;           // "pope", "king": part of "Pope Francis"
+    std::unordered_set<std::string> kin;              // "wife", "son": before a lone given name
+    std::unordered_set<std::string> cues;             // "said", "told", "who": beside a person
+    std::unordered_set<std::string> eponym;           // "administration": "the Reagan ~"
+    std::unordered_set<std::string> office_eponym;    // "presidency": only a person's
+    std::unordered_set<std::string> particles;        // "van", "bin", "de"
+    std::unordered_set<std::string> markers;          // "house", "journal": not a person
+    std::unordered_set<std::string> open_markers;     // "new", "san": not a person when first
+    std::unordered_set<std::string> weak_markers;     // "day", "woods": unless after a given name
+    std::unordered_set<std::string> locative_markers; // "hill": a place after "in", "to"
+    std::unordered_set<std::string> given_names;      // "doris", "tiger"
     // Evidence from large name lists (names_*.txt, scripts/make-people-names): a word
     // known as a given name or a surname, or as an ordinary English word.
     std::unordered_set<std::string> known_given;    // SSA baby names, faker first names
