@@ -298,3 +298,26 @@ TEST_CASE("people: a neighbourhood after a locative preposition is a place") {
     CHECK(found_names("A talk with Lauryn Hill and Grace Park.") ==
           Names{"Lauryn Hill", "Grace Park"});
 }
+
+TEST_CASE("people: product lists in Italian and Spanish, shops in Russian genitive") {
+    // Team-written shopping lists: the products are no people, the curator is.
+    CHECK(found_names("Le migliori offerte di oggi, scelte da Giulia Bernardi.\n\n"
+                      "Robot Aspirapolvere Ultra a 199 euro\n\n"
+                      "Macchina Caffè Espresso Deluxe a 89 euro\n\n"
+                      "Friggitrice Aria Digitale a 79 euro\n") == Names{"Giulia Bernardi"});
+    CHECK(found_names("Las mejores ofertas de hoy, elegidas por Lucía Herrera.\n\n"
+                      "Cafetera Express Compacta por 59 euros\n\n"
+                      "Auriculares Inalámbricos Pro por 39 euros\n\n"
+                      "Freidora Aire Digital por 69 euros\n") == Names{"Lucía Herrera"});
+    CHECK(found_names("Покупатели пришли в магазины Детского Мира и Спортивной Лиги, "
+                      "сообщила Анна Соколова.") == Names{"Анна Соколова"});
+}
+
+TEST_CASE("people: a preposition that is also a name particle opens no name") {
+    // "da", "de" before a known given name are the language's "by", "of".
+    CHECK(found_names("Le foto sono state scelte da Giulia Bernardi.") == Names{"Giulia Bernardi"});
+    // Still part of the name inside it, and an organisation after one stays out whole.
+    CHECK(found_names("Leonardo da Vinci painted it, said Luis de la Vega.") ==
+          Names{"Leonardo da Vinci", "Luis de la Vega"});
+    CHECK(found_names("Un informe de la Universidad de Lisboa y del Estado Mayor.").empty());
+}

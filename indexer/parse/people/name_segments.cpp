@@ -725,6 +725,23 @@ void scan_text(std::string_view text, std::vector<Candidate>& out, bool list_row
         }
         segs.clear();
         segment_run(t, i, j, tab, segs);
+        // "scelte da Giulia Bernardi", "de Jérémy Piette": a particle in lower case that
+        // opens the run, before a known given name, is the language's preposition, not
+        // part of the name after it.
+        for (auto& sg : segs) {
+            if (sg.names < 2 || sg.cls.front() != Cls::Particle || sg.words.front().empty() ||
+                !std::islower(static_cast<unsigned char>(sg.words.front()[0])))
+                continue;
+            // Only before a known given name: "del Estado Islámico", "de la Universidad
+            // de Lisboa" are organisations and stay out whole.
+            if (sg.cls.size() < 2 || sg.cls[1] != Cls::Name || !tab.known_given.count(sg.keys[1]) ||
+                english_word(sg.keys[1], tab))
+                continue;
+            sg.words.erase(sg.words.begin());
+            sg.keys.erase(sg.keys.begin());
+            sg.cls.erase(sg.cls.begin());
+            sg.sentence_start = false;
+        }
         if (!segs.empty()) {
             // "said Ana Ruiz", "according to Ana Ruiz", "Ana Ruiz said", "Ruiz, who".
             auto cue_word = [&](std::size_t k) {
