@@ -109,6 +109,11 @@ TEST_CASE("page dates: ISO, RFC 2822, words, slashes, digits, URLs") {
     d = parse_page_date("October 25, 2024 5:30 PM EDT");
     REQUIRE(d);
     CHECK(d->utc == 1729891800); // 21:30Z
+    // C's asctime and Java's Date put the time between the day and the year.
+    d = parse_page_date("Mon Aug 03 12:45:00 EDT 2015");
+    REQUIRE(d);
+    CHECK(d->local == Ymd{2015, 8, 3});
+    CHECK(d->utc == 1438620300); // 16:45Z
     d = parse_page_date("25th March 2023");
     REQUIRE(d);
     CHECK(d->local == Ymd{2023, 3, 25});
