@@ -179,6 +179,20 @@ std::optional<Ymd> date_in_url(std::string_view url) {
                           static_cast<unsigned>(to_int(r.substr(6, 2))));
             if (t) return t->local;
         }
+        // A slug that ends in its day: "/australian-megablaze-brought-under-control-20200113".
+        // Only in the last segment, and only from 1990 on: a number that happens to be a
+        // valid day elsewhere is more likely an id.
+        std::size_t end = std::min(r.find_first_of("/?#."), r.size());
+        std::string_view seg = r.substr(0, end);
+        if ((end == r.size() || r[end] != '/') && seg.size() > 9 &&
+            (seg[seg.size() - 9] == '-' || seg[seg.size() - 9] == '_') &&
+            all_digits(seg.substr(seg.size() - 8))) {
+            std::string_view d8 = seg.substr(seg.size() - 8);
+            int y = to_int(d8.substr(0, 4));
+            auto t = date_only(y, static_cast<unsigned>(to_int(d8.substr(4, 2))),
+                               static_cast<unsigned>(to_int(d8.substr(6, 2))));
+            if (t && y >= 1990) return t->local;
+        }
         // A whole segment "/29-10-2021" (day first, as German and French sites write it).
         if (r.size() >= 10 && all_digits(r.substr(0, 2)) && r[2] == '-' &&
             all_digits(r.substr(3, 2)) && r[5] == '-' && all_digits(r.substr(6, 4)) &&

@@ -16,7 +16,8 @@ namespace morgue {
 
 std::optional<LocalTime> parse_page_date(std::string_view s);
 
-// A /2024/10/25/ (or /2024-10-25/, /20241025/) date in a URL's path.
+// A /2024/10/25/ (or /2024-10-25/, /20241025/, /25-10-2024, a slug ending -20241025) date
+// in a URL's path.
 std::optional<Ymd> date_in_url(std::string_view url);
 
 // The page's publication date and where it came from ("jsonld", "meta", "microdata",
