@@ -481,6 +481,20 @@ TEST_CASE("dates: a teaser card's date is its story's; the page's own card dates
     CHECK(a.date_source == "microdata");
 }
 
+TEST_CASE("dates: the edition's day by the logo, in a link to the home page") {
+    for (const char* home : {"/", "https://brindle-post.example/"}) {
+        Article a = html("<title>Le ferry repart</title>",
+                         std::string("<header><a class=\"logo\" href=\"") + home +
+                             "\"><img src=\"/logo.svg\" alt=\"Brindle Post\"><span "
+                             "class=\"date-edition\">lun. 5 août 2019</span> <time "
+                             "datetime=\"2019-08-05\">Édition du matin</time></a></header>"
+                             "<article><h1>Le ferry repart après la tempête</h1><p "
+                             "class=\"author\">27 juin 2019 Par Jana Roth</p>" +
+                             kText + "</article>");
+        CHECK(a.date == "2019-06-27");
+    }
+}
+
 TEST_CASE("dates: a text date after the markup's last update is not the publication") {
     // The page shows only "Updated: April 07, 2020" by its headline; a later day that
     // recurs in the page (its sidebar, the day it was generated) was not the publication.

@@ -298,8 +298,28 @@ std::string teaser_card_headline(const GumboNode* n) {
     return {};
 }
 
-bool in_teaser_card(const GumboNode* n) {
-    return !teaser_card_headline(n).empty();
+// Inside a link to the site's home page ("/", "https://host/"): a date there is the day's
+// edition ("lun. 5 août 2019 — Édition du matin" by the logo), not the article's.
+bool in_home_link(const GumboNode* n) {
+    int depth = 0;
+    for (const GumboNode* p = n->parent; p && depth < 12; p = p->parent, ++depth) {
+        if (!is_element(p)) continue;
+        GumboTag t = tag_of(p);
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return false;
+        if (t != GUMBO_TAG_A) continue;
+        std::string_view href = trim(attr(p, "href"));
+        if (href == "/") return true;
+        auto scheme = href.find("://");
+        if (scheme == std::string_view::npos) return false;
+        auto slash = href.find('/', scheme + 3);
+        return slash == std::string_view::npos || slash + 1 == href.size();
+    }
+    return false;
+}
+
+// In a link whose dates are another page's: a teaser card or the home page's link.
+bool in_link_elsewhere(const GumboNode* n) {
+    return !teaser_card_headline(n).empty() || in_home_link(n);
 }
 
 // A date found in a teaser card, kept until the page's headline is known: a card that
@@ -400,7 +420,7 @@ void read_dated_element(const GumboNode* n, PageMeta& m, std::vector<CardDate>& 
     GumboTag t = tag_of(n);
     std::string_view itemprop = attr(n, "itemprop");
     bool micro = itemprop == "datePublished" || itemprop == "dateModified";
-    if ((t != GUMBO_TAG_TIME && !micro) || outside_article(n)) return;
+    if ((t != GUMBO_TAG_TIME && !micro) || outside_article(n) || in_home_link(n)) return;
     if (std::string card = teaser_card_headline(n); !card.empty()) {
         if (itemprop == "dateModified" || cards.size() >= 20) return;
         std::string dt = normalize_space(attr(n, "datetime"));
@@ -456,7 +476,7 @@ PageMeta read_page_meta(const GumboNode* document) {
             std::string txt = normalize_space(raw);
             if (txt.empty() || txt.size() > 300) continue;
             if (txt.find_first_of("0123456789") != std::string::npos &&
-                (outside_article(n->parent) || in_teaser_card(n)))
+                (outside_article(n->parent) || in_link_elsewhere(n)))
                 continue;
             if (h1_found) {
                 head_chars += txt.size();
@@ -581,7 +601,7 @@ PageMeta read_page_meta(const GumboNode* document) {
                 if (!txt.empty() && txt.size() < 200) {
                     std::string full = text_content(n, 400);
                     // A comment's byline dates the comment, not the article.
-                    bool aside_byline = outside_article(n) || in_teaser_card(n);
+                    bool aside_byline = outside_article(n) || in_link_elsewhere(n);
                     if (full.size() < 300 && !aside_byline) {
                         add_unique(m.byline_full_texts, full);
                         if (h1_found && head_chars < 1500)
@@ -615,7 +635,7 @@ PageMeta read_page_meta(const GumboNode* document) {
                 ci.find("teaser") == std::string::npos) { // a teaser's date is its story's
                 std::string txt = text_content(n, 1000);
                 if (txt.size() >= 6 && txt.size() < 120 && !outside_article(n) &&
-                    !in_teaser_card(n))
+                    !in_link_elsewhere(n))
                     add_unique(m.date_texts, txt);
             }
             if (itemprop == "alternativeHeadline" || itemprop == "description" ||
