@@ -495,6 +495,31 @@ TEST_CASE("dates: the edition's day by the logo, in a link to the home page") {
     }
 }
 
+TEST_CASE("dates: a wiki page's 'last edited' footer, and the meeting it announces") {
+    // The announcement sits in the text's first paragraphs, in a paragraph too long to
+    // be one of the short texts around the headline.
+    std::string more;
+    for (int i = 0; i < 3; ++i)
+        more += " The harbour club meets in the ferry galley, where members bring charts, "
+                "tide tables and stories of storms.";
+    Article a = html("<title>Harbour club</title>",
+                     "<div id=\"content\"><h1>Harbour club meetings</h1><p>The next meeting "
+                     "of the harbour club is on 5 February 2020 in the ferry galley." +
+                         more + "</p>" + kText +
+                         "</div><div id=\"footer\"><ul><li id=\"footer-info-lastmod\">This "
+                         "page was last edited on 29 January 2020, at 13:22.</li></ul></div>");
+    CHECK(a.date == "2020-01-29");
+    CHECK(a.date_source == "text-modified");
+    // German wikis write "zuletzt am ... geändert".
+    a = html("<title>Stammtisch</title>",
+             "<div id=\"content\"><h1>Stammtisch in Brindle</h1><p>Der nächste Stammtisch "
+             "ist am 5. Februar 2020 im Fährhaus." +
+                 more + "</p>" + kText +
+                 "</div><div id=\"footer\">Diese Seite wurde zuletzt am 29. Januar 2020 um "
+                 "13:22 Uhr geändert.</div>");
+    CHECK(a.date == "2020-01-29");
+}
+
 TEST_CASE("dates: a text date after the markup's last update is not the publication") {
     // The page shows only "Updated: April 07, 2020" by its headline; a later day that
     // recurs in the page (its sidebar, the day it was generated) was not the publication.

@@ -344,6 +344,8 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     else
         add(m.own_card_date, "time-element", 8, false);
     add_texts(in.content_start, 9, 3);
+    // The first "last changed on ..." line anywhere in the page (a wiki's footer).
+    std::optional<Ymd> page_update;
     {
         // Last resort: the day written most often in the page's short texts (a story's
         // date recurs in its header, its comments and its print line; neighbours' dates
@@ -351,7 +353,10 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         std::vector<std::pair<Ymd, int>> seen;
         for (const auto& t : m.digit_texts)
             for (const auto& d : find_text_dates(t, month_first, 4)) {
-                if (d.modified) continue;
+                if (d.modified) {
+                    if (!page_update) page_update = d.ymd;
+                    continue;
+                }
                 auto it = std::find_if(seen.begin(), seen.end(),
                                        [&](const auto& x) { return x.first == d.ymd; });
                 if (it == seen.end())
@@ -372,6 +377,8 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     // An "Updated 13 June 2019" line by the headline: an update, and the page's only date
     // when nothing else is found.
     if (shown_update) push(at_day(*shown_update), "text-modified", 23, true);
+    // A page's "last changed on ..." line elsewhere (a wiki's footer) is weaker still.
+    if (page_update && !shown_update) push(at_day(*page_update), "text-modified", 24, true);
     for (const auto& v : m.microdata_modified)
         add(v, "microdata-modified", 21, true);
     add(m.meta_modified, "meta-modified", 22, true);
@@ -399,6 +406,14 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
             for (auto& c : cands)
                 if (!c.modified && c.rank >= 5 &&
                     days_from_civil(c.time.local) > days_from_civil(updated->local) + 1)
+                    c.plausible = false;
+        // The same for the weakest candidates (a day in the text's first paragraphs, the
+        // page's most frequent day) and a "last changed" line anywhere in the page: a day
+        // after the page's last change is an event it announces, not its publication.
+        if (page_update)
+            for (auto& c : cands)
+                if (!c.modified && c.rank >= 9 &&
+                    days_from_civil(c.time.local) > days_from_civil(*page_update) + 1)
                     c.plausible = false;
     }
     const Cand* best = nullptr;
