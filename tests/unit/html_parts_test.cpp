@@ -109,6 +109,11 @@ TEST_CASE("page dates: ISO, RFC 2822, words, slashes, digits, URLs") {
     d = parse_page_date("October 25, 2024 5:30 PM EDT");
     REQUIRE(d);
     CHECK(d->utc == 1729891800); // 21:30Z
+    // C's asctime and Java's Date put the time between the day and the year.
+    d = parse_page_date("Mon Aug 03 12:45:00 EDT 2015");
+    REQUIRE(d);
+    CHECK(d->local == Ymd{2015, 8, 3});
+    CHECK(d->utc == 1438620300); // 16:45Z
     d = parse_page_date("25th March 2023");
     REQUIRE(d);
     CHECK(d->local == Ymd{2023, 3, 25});
@@ -124,6 +129,14 @@ TEST_CASE("page dates: ISO, RFC 2822, words, slashes, digits, URLs") {
     CHECK(date_in_url("https://example.org/news/2024/10/25/story-slug") == Ymd{2024, 10, 25});
     CHECK(date_in_url("https://example.org/2024-03-02-story") == Ymd{2024, 3, 2});
     CHECK_FALSE(date_in_url("https://example.org/news/1234/story"));
+    // A slug that ends in its day; not a number inside the path, nor an id before 1990.
+    CHECK(date_in_url("https://example.org/World/News/harbour-reopens-20200113") ==
+          Ymd{2020, 1, 13});
+    CHECK(date_in_url("https://example.org/news/harbour_reopens_20200113.html?x=1") ==
+          Ymd{2020, 1, 13});
+    CHECK_FALSE(date_in_url("https://example.org/news-20200113/harbour-reopens"));
+    CHECK_FALSE(date_in_url("https://example.org/news/harbour-reopens-19891231"));
+    CHECK_FALSE(date_in_url("https://example.org/news/harbour-reopens-20201399"));
 }
 
 TEST_CASE("byline: surnames that are also common words stay names") {

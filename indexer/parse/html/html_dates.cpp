@@ -45,7 +45,7 @@ std::optional<LocalTime> parse_words(std::string_view s) {
     if (!cur.empty()) tok.push_back(cur);
     unsigned month = 0;
     int day = 0, year = 0;
-    std::size_t last = 0;
+    std::size_t first = tok.size(), last = 0; // the first and the last token of the date
     for (std::size_t i = 0; i < tok.size() && i < 12; ++i) {
         std::string t = tok[i];
         // "25th", "1st"
@@ -57,24 +57,33 @@ std::optional<LocalTime> parse_words(std::string_view s) {
         if (month == 0 && !all_digits(t)) {
             if (unsigned m = month_from_name(t); m) {
                 month = m;
-                last = i;
+                first = std::min(first, i), last = i;
                 continue;
             }
         }
         if (all_digits(digits)) {
             if (digits.size() == 4 && year == 0)
-                year = to_int(digits), last = i;
+                year = to_int(digits), first = std::min(first, i), last = i;
             else if (digits.size() <= 2 && day == 0 && to_int(digits) >= 1 && to_int(digits) <= 31)
-                day = to_int(digits), last = i;
+                day = to_int(digits), first = std::min(first, i), last = i;
         }
         if (month && day && year) break;
     }
     if (!(month && day && year)) return std::nullopt;
     auto base = date_only(year, month, static_cast<unsigned>(day));
     if (!base) return std::nullopt;
-    // An optional time and zone after the date.
+    // An optional time and zone after the date, or between the day and the year as C's
+    // asctime and Java's Date write it ("Mon Aug 03 12:45:00 EDT 2015").
     std::size_t i = last + 1;
     if (i < tok.size() && (iequals(tok[i], "at") || tok[i] == "-" || tok[i] == "|")) ++i;
+    if (i >= tok.size() || tok[i].find(':') == std::string::npos) {
+        i = tok.size();
+        for (std::size_t k = first; k < last; ++k)
+            if (tok[k].find(':') != std::string::npos) {
+                i = k;
+                break;
+            }
+    }
     if (i >= tok.size()) return base;
     auto colon = tok[i].find(':');
     if (colon == std::string::npos || colon == 0) return base;
@@ -170,6 +179,20 @@ std::optional<Ymd> date_in_url(std::string_view url) {
                           static_cast<unsigned>(to_int(r.substr(6, 2))));
             if (t) return t->local;
         }
+        // A slug that ends in its day: "/australian-megablaze-brought-under-control-20200113".
+        // Only in the last segment, and only from 1990 on: a number that happens to be a
+        // valid day elsewhere is more likely an id.
+        std::size_t end = std::min(r.find_first_of("/?#."), r.size());
+        std::string_view seg = r.substr(0, end);
+        if ((end == r.size() || r[end] != '/') && seg.size() > 9 &&
+            (seg[seg.size() - 9] == '-' || seg[seg.size() - 9] == '_') &&
+            all_digits(seg.substr(seg.size() - 8))) {
+            std::string_view d8 = seg.substr(seg.size() - 8);
+            int y = to_int(d8.substr(0, 4));
+            auto t = date_only(y, static_cast<unsigned>(to_int(d8.substr(4, 2))),
+                               static_cast<unsigned>(to_int(d8.substr(6, 2))));
+            if (t && y >= 1990) return t->local;
+        }
         // A whole segment "/29-10-2021" (day first, as German and French sites write it).
         if (r.size() >= 10 && all_digits(r.substr(0, 2)) && r[2] == '-' &&
             all_digits(r.substr(3, 2)) && r[5] == '-' && all_digits(r.substr(6, 4)) &&
@@ -192,12 +215,24 @@ namespace {
 struct Cand {
     LocalTime time;
     std::string source;
-    int rank;             // lower is more trusted
-    bool modified;        // an update time, not the publication
-    bool plausible;       // 1990 .. now
-    bool generic = false; // a generic "date" meta: a page's date, not always its publication
-    bool in_utc = false;  // written in UTC ("...Z", "+00:00", "GMT"), not in a local zone
+    int rank;              // lower is more trusted
+    bool modified;         // an update time, not the publication
+    bool plausible;        // 1990 .. now
+    bool generic = false;  // a generic "date" meta: a page's date, not always its publication
+    bool in_utc = false;   // written in UTC ("...Z", "+00:00", "GMT"), not in a local zone
+    bool labelled = false; // a text date after a publication cue ("Published", "Veröffentlicht")
 };
+
+// Candidates in order of trust: by rank, and among the texts by the headline and byline
+// (ranks 5..8) a date the page labels as the publication ("Published December 21, 2016")
+// before unlabelled ones (a teaser's date markup, the day a page was generated).
+bool more_trusted(const Cand& a, const Cand& b) {
+    auto key = [](const Cand& c) {
+        bool shown_label = c.labelled && c.rank >= 5 && c.rank <= 8;
+        return std::pair<int, int>(shown_label ? 5 : c.rank, shown_label ? 0 : 1);
+    };
+    return key(a) < key(b);
+}
 
 // A machine time written in UTC rather than in the publisher's zone.
 bool written_in_utc(std::string_view v) {
@@ -283,8 +318,10 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         // The time of day when the words after the date give one ("at 9:15 AM EST").
         if (auto t = parse_page_date(from.substr(0, std::min<std::size_t>(from.size(), 60)));
             t && t->local == best->ymd)
-            return push(*t, "text", rank, false);
-        push(at_day(best->ymd), "text", rank, false);
+            push(*t, "text", rank, false);
+        else
+            push(at_day(best->ymd), "text", rank, false);
+        cands.back().labelled = best->published;
     };
     // Date markup and bylines hold nothing but a date where they hold "8.5.12".
     add_texts(m.date_texts, 5, 6, true);
@@ -300,7 +337,15 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     }
     add_texts(m.byline_lines, 8, 2, true);
     add(m.time_first, "time-element", 8, false);
+    // The page's own article in a list of teasers: itemprop=datePublished there is as good
+    // as anywhere, a plain <time> as good as the page's first.
+    if (m.own_card_microdata)
+        add(m.own_card_date, "microdata", 2, false);
+    else
+        add(m.own_card_date, "time-element", 8, false);
     add_texts(in.content_start, 9, 3);
+    // The first "last changed on ..." line anywhere in the page (a wiki's footer).
+    std::optional<Ymd> page_update;
     {
         // Last resort: the day written most often in the page's short texts (a story's
         // date recurs in its header, its comments and its print line; neighbours' dates
@@ -308,7 +353,10 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         std::vector<std::pair<Ymd, int>> seen;
         for (const auto& t : m.digit_texts)
             for (const auto& d : find_text_dates(t, month_first, 4)) {
-                if (d.modified) continue;
+                if (d.modified) {
+                    if (!page_update) page_update = d.ymd;
+                    continue;
+                }
                 auto it = std::find_if(seen.begin(), seen.end(),
                                        [&](const auto& x) { return x.first == d.ymd; });
                 if (it == seen.end())
@@ -329,6 +377,8 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     // An "Updated 13 June 2019" line by the headline: an update, and the page's only date
     // when nothing else is found.
     if (shown_update) push(at_day(*shown_update), "text-modified", 23, true);
+    // A page's "last changed on ..." line elsewhere (a wiki's footer) is weaker still.
+    if (page_update && !shown_update) push(at_day(*page_update), "text-modified", 24, true);
     for (const auto& v : m.microdata_modified)
         add(v, "microdata-modified", 21, true);
     add(m.meta_modified, "meta-modified", 22, true);
@@ -344,12 +394,34 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
         if (c.rank >= 5 && c.source == std::string("text"))
             for (const auto& o : others)
                 if (same_day(c.time, o)) c.rank += 30;
+    // An article is published before it is updated: a day the page shows (its texts, a
+    // <time>) more than a day after the last update its markup gives belongs to something
+    // else (the day the page was generated, a neighbour's teaser, a comment).
+    {
+        std::optional<LocalTime> updated;
+        for (const auto& c : cands)
+            if (c.modified && c.rank < 23 && c.plausible && (!updated || c.time.utc > updated->utc))
+                updated = c.time;
+        if (updated)
+            for (auto& c : cands)
+                if (!c.modified && c.rank >= 5 &&
+                    days_from_civil(c.time.local) > days_from_civil(updated->local) + 1)
+                    c.plausible = false;
+        // The same for the weakest candidates (a day in the text's first paragraphs, the
+        // page's most frequent day) and a "last changed" line anywhere in the page: a day
+        // after the page's last change is an event it announces, not its publication.
+        if (page_update)
+            for (auto& c : cands)
+                if (!c.modified && c.rank >= 9 &&
+                    days_from_civil(c.time.local) > days_from_civil(*page_update) + 1)
+                    c.plausible = false;
+    }
     const Cand* best = nullptr;
     for (const auto& c : cands)
-        if (c.plausible && (!best || c.rank < best->rank)) best = &c;
+        if (c.plausible && (!best || more_trusted(c, *best))) best = &c;
     if (!best) {
         for (const auto& c : cands)
-            if (!best || c.rank < best->rank) best = &c;
+            if (!best || more_trusted(c, *best)) best = &c;
         if (!best) return std::nullopt;
         return PageDate{best->time, best->source};
     }
@@ -369,7 +441,7 @@ std::optional<PageDate> choose_page_date(const DateInputs& in) {
     const Cand* shown = nullptr;
     for (const auto& c : cands)
         if (c.plausible && !c.modified && c.rank >= 5 && c.rank <= 8 &&
-            (!shown || c.rank < shown->rank))
+            (!shown || more_trusted(c, *shown)))
             shown = &c;
     auto support = [&](const Cand& x) {
         // Other kinds of source on x's day: all texts of the page are one source (the

@@ -16,7 +16,8 @@ namespace morgue {
 
 std::optional<LocalTime> parse_page_date(std::string_view s);
 
-// A /2024/10/25/ (or /2024-10-25/, /20241025/) date in a URL's path.
+// A /2024/10/25/ (or /2024-10-25/, /20241025/, /25-10-2024, a slug ending -20241025) date
+// in a URL's path.
 std::optional<Ymd> date_in_url(std::string_view url);
 
 // The page's publication date and where it came from ("jsonld", "meta", "microdata",
@@ -24,7 +25,9 @@ std::optional<Ymd> date_in_url(std::string_view url);
 // only an update time is known). Candidates from every source are parsed, implausible ones (before
 // 1990, or after now) set aside, and the article's own publication date preferred over its update
 // time and over dates of other articles on the page (reader comments, related lists, embedded
-// posts); a full date in the URL, or the same day from two independent sources, settles
+// posts, teaser cards: a link holding a headline and a date), a date the page labels as the
+// publication preferred among those it shows, a shown day after the markup's last update set
+// aside; a full date in the URL, or the same day from two independent sources, settles
 // disagreements, and the day the page shows by its headline outvotes a structured value that fewer
 // kinds of source back (see the .cpp).
 struct PageDate {

@@ -1,5 +1,6 @@
 #include "html_metadata.hpp"
 
+#include "html_content_tree.hpp"
 #include "html_dom.hpp"
 #include "html_hints.hpp"
 #include "parse/byline.hpp"
@@ -276,6 +277,58 @@ std::vector<const GumboNode*> descendant_elements(const GumboNode* n, std::size_
     return out;
 }
 
+// The headline of the teaser card n sits in: a link that holds a headline of its own
+// (<a href><h3>Other story</h3><span class=date>...</span></a>), whose date is the linked
+// story's. Empty when n is in no such card; a link around the date alone (a permalink,
+// WordPress's <a rel=bookmark><time>) is no teaser.
+std::string teaser_card_headline(const GumboNode* n) {
+    int depth = 0;
+    for (const GumboNode* p = n->parent; p && depth < 12; p = p->parent, ++depth) {
+        if (!is_element(p)) continue;
+        GumboTag t = tag_of(p);
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return {};
+        if (t != GUMBO_TAG_A) continue;
+        for (const GumboNode* e : descendant_elements(p, 100))
+            if (is_heading(tag_of(e))) {
+                std::string h = text_content(e, 400);
+                return h.empty() ? std::string(" ") : h;
+            }
+        return {};
+    }
+    return {};
+}
+
+// Inside a link to the site's home page ("/", "https://host/"): a date there is the day's
+// edition ("lun. 5 août 2019 — Édition du matin" by the logo), not the article's.
+bool in_home_link(const GumboNode* n) {
+    int depth = 0;
+    for (const GumboNode* p = n->parent; p && depth < 12; p = p->parent, ++depth) {
+        if (!is_element(p)) continue;
+        GumboTag t = tag_of(p);
+        if (t == GUMBO_TAG_BODY || t == GUMBO_TAG_HTML) return false;
+        if (t != GUMBO_TAG_A) continue;
+        std::string_view href = trim(attr(p, "href"));
+        if (href == "/") return true;
+        auto scheme = href.find("://");
+        if (scheme == std::string_view::npos) return false;
+        auto slash = href.find('/', scheme + 3);
+        return slash == std::string_view::npos || slash + 1 == href.size();
+    }
+    return false;
+}
+
+// In a link whose dates are another page's: a teaser card or the home page's link.
+bool in_link_elsewhere(const GumboNode* n) {
+    return !teaser_card_headline(n).empty() || in_home_link(n);
+}
+
+// A date found in a teaser card, kept until the page's headline is known: a card that
+// names the page's own article dates it.
+struct CardDate {
+    std::string headline, value;
+    bool microdata; // itemprop=datePublished, else a plain <time>
+};
+
 int date_meta_rank(std::string_view key) {
     static constexpr std::string_view names[] = {"article:published_time",
                                                  "og:article:published_time",
@@ -361,6 +414,44 @@ std::string byline_text(const GumboNode* el) {
     return whole;
 }
 
+// A <time> element or an element with itemprop=datePublished/dateModified: its machine
+// date (datetime, content, value attribute) or its text, into m.
+void read_dated_element(const GumboNode* n, PageMeta& m, std::vector<CardDate>& cards) {
+    GumboTag t = tag_of(n);
+    std::string_view itemprop = attr(n, "itemprop");
+    bool micro = itemprop == "datePublished" || itemprop == "dateModified";
+    if ((t != GUMBO_TAG_TIME && !micro) || outside_article(n) || in_home_link(n)) return;
+    if (std::string card = teaser_card_headline(n); !card.empty()) {
+        if (itemprop == "dateModified" || cards.size() >= 20) return;
+        std::string dt = normalize_space(attr(n, "datetime"));
+        if (dt.empty()) dt = normalize_space(attr(n, "content"));
+        if (dt.empty()) dt = text_content(n, 200);
+        if (!dt.empty()) cards.push_back({std::move(card), dt, micro});
+        return;
+    }
+    if (t == GUMBO_TAG_TIME) {
+        std::string dt = normalize_space(attr(n, "datetime"));
+        if (dt.empty()) dt = text_content(n, 200);
+        std::string ci = class_and_id(n);
+        if (!dt.empty()) {
+            if (m.time_first.empty()) m.time_first = dt;
+            if (has_attr(n, "pubdate") || itemprop == "datePublished" ||
+                ci.find("publish") != std::string::npos || ci.find("posted") != std::string::npos) {
+                if (m.time_published.empty()) m.time_published = dt;
+                if (dt != m.time_published) ++m.time_published_count;
+            }
+        }
+    }
+    if (micro) {
+        std::string dt = normalize_space(attr(n, "datetime"));
+        if (dt.empty()) dt = normalize_space(attr(n, "content"));
+        if (dt.empty()) dt = normalize_space(attr(n, "value"));
+        if (dt.empty()) dt = text_content(n, 200);
+        auto& out = itemprop == "datePublished" ? m.microdata_published : m.microdata_modified;
+        if (!dt.empty() && out.size() < 4) out.push_back(dt);
+    }
+}
+
 PageMeta read_page_meta(const GumboNode* document) {
     PageMeta m;
     std::vector<std::pair<int, std::string>> dates;
@@ -371,6 +462,7 @@ PageMeta read_page_meta(const GumboNode* document) {
     bool h1_found = false;
     std::size_t head_chars = 0;
     std::vector<std::string> rel_tags; // <a rel=tag>: tags when no meta names any
+    std::vector<CardDate> cards;       // dates in teaser cards
     while (!stack.empty()) {
         const GumboNode* n = stack.back();
         stack.pop_back();
@@ -383,7 +475,8 @@ PageMeta read_page_meta(const GumboNode* document) {
             if (head_chars >= 1500) continue;
             std::string txt = normalize_space(raw);
             if (txt.empty() || txt.size() > 300) continue;
-            if (txt.find_first_of("0123456789") != std::string::npos && outside_article(n->parent))
+            if (txt.find_first_of("0123456789") != std::string::npos &&
+                (outside_article(n->parent) || in_link_elsewhere(n)))
                 continue;
             if (h1_found) {
                 head_chars += txt.size();
@@ -409,6 +502,11 @@ PageMeta read_page_meta(const GumboNode* document) {
             if (key.empty()) key = to_lower_ascii(trim(attr(n, "name")));
             if (key.empty()) key = to_lower_ascii(trim(attr(n, "itemprop")));
             std::string val = normalize_space(attr(n, "content"));
+            // Some CMSs write a date meta's value in "value" (<meta name=article:published_time
+            // value="Mon Aug 03 12:45:00 EDT 2015">).
+            if (val.empty() && (date_meta_rank(key) >= 0 || key == "article:modified_time" ||
+                                key == "og:updated_time" || key == "datemodified"))
+                val = normalize_space(attr(n, "value"));
             if (key.empty() || val.empty()) continue;
             if (key == "og:title") {
                 if (m.og_title.empty()) m.og_title = val;
@@ -466,31 +564,7 @@ PageMeta read_page_meta(const GumboNode* document) {
         } else {
             // Body markup: <time>, <h1>, byline and dek hints, itemprop values.
             std::string_view itemprop = attr(n, "itemprop");
-            bool dated =
-                t == GUMBO_TAG_TIME || itemprop == "datePublished" || itemprop == "dateModified";
-            bool aside = dated && outside_article(n);
-            if (t == GUMBO_TAG_TIME && !aside) {
-                std::string dt = normalize_space(attr(n, "datetime"));
-                if (dt.empty()) dt = text_content(n, 200);
-                std::string ci = class_and_id(n);
-                if (!dt.empty()) {
-                    if (m.time_first.empty()) m.time_first = dt;
-                    if (has_attr(n, "pubdate") || itemprop == "datePublished" ||
-                        ci.find("publish") != std::string::npos ||
-                        ci.find("posted") != std::string::npos) {
-                        if (m.time_published.empty()) m.time_published = dt;
-                        if (dt != m.time_published) ++m.time_published_count;
-                    }
-                }
-            }
-            if ((itemprop == "datePublished" || itemprop == "dateModified") && !aside) {
-                std::string dt = normalize_space(attr(n, "datetime"));
-                if (dt.empty()) dt = normalize_space(attr(n, "content"));
-                if (dt.empty()) dt = text_content(n, 200);
-                auto& out =
-                    itemprop == "datePublished" ? m.microdata_published : m.microdata_modified;
-                if (!dt.empty() && out.size() < 4) out.push_back(dt);
-            }
+            read_dated_element(n, m, cards);
             if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) {
                 std::string h = text_content(n, 2000);
                 add_unique(m.h1s, h);
@@ -527,7 +601,7 @@ PageMeta read_page_meta(const GumboNode* document) {
                 if (!txt.empty() && txt.size() < 200) {
                     std::string full = text_content(n, 400);
                     // A comment's byline dates the comment, not the article.
-                    bool aside_byline = outside_article(n);
+                    bool aside_byline = outside_article(n) || in_link_elsewhere(n);
                     if (full.size() < 300 && !aside_byline) {
                         add_unique(m.byline_full_texts, full);
                         if (h1_found && head_chars < 1500)
@@ -546,6 +620,10 @@ PageMeta read_page_meta(const GumboNode* document) {
                     add_unique(m.byline_texts, txt);
                     ++byline_seen;
                     descend = false;
+                    // The byline block is not walked further, but the <time> or
+                    // itemprop=datePublished it often holds is the article's date.
+                    for (const GumboNode* e : descendant_elements(n, 200))
+                        read_dated_element(e, m, cards);
                 }
             }
             if (m.date_texts.size() < 6 && t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML &&
@@ -556,7 +634,8 @@ PageMeta read_page_meta(const GumboNode* document) {
                  ci.find("timestamp") != std::string::npos) &&
                 ci.find("teaser") == std::string::npos) { // a teaser's date is its story's
                 std::string txt = text_content(n, 1000);
-                if (txt.size() >= 6 && txt.size() < 120 && !outside_article(n))
+                if (txt.size() >= 6 && txt.size() < 120 && !outside_article(n) &&
+                    !in_link_elsewhere(n))
                     add_unique(m.date_texts, txt);
             }
             if (itemprop == "alternativeHeadline" || itemprop == "description" ||
@@ -581,6 +660,21 @@ PageMeta read_page_meta(const GumboNode* document) {
         add_unique(m.meta_published, d.second);
     }
     if (m.tags.empty()) m.tags = std::move(rel_tags);
+    // The page's own article in a list of teasers (its card in "Latest news"): the card's
+    // date is the article's when its headline is the page's.
+    for (const auto& c : cards) {
+        std::string h = fold_for_match(c.headline);
+        bool own = false;
+        for (const std::string* title : {&m.og_title, &m.ld_headline, &m.doc_title})
+            own = own || (!title->empty() && fold_for_match(*title) == h);
+        for (const auto& h1 : m.h1s)
+            own = own || fold_for_match(h1) == h;
+        if (own && !h.empty()) {
+            m.own_card_date = c.value;
+            m.own_card_microdata = c.microdata;
+            break;
+        }
+    }
     return m;
 }
 

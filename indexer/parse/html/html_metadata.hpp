@@ -39,6 +39,10 @@ struct PageMeta {
         byline_full_texts;                 // whole text of byline markup ("Von X am 21. April")
     std::vector<std::string> byline_lines; // the line holding the first byline ("Par X | 3 mai")
     std::vector<std::string> digit_texts;  // short page texts holding a digit, in page order
+    // The date in a teaser card (a link holding a headline) that names the page's own
+    // article; dates in other cards are left out everywhere (their stories').
+    std::string own_card_date;
+    bool own_card_microdata = false; // itemprop=datePublished, else a <time>
 
     std::string canonical, og_url, ld_url;
     std::string site_name, ld_publisher;
