@@ -447,6 +447,14 @@ TEST_CASE("titles: an ALL-CAPS headline matches <title> case-insensitively and i
     CHECK(a.title == "FERRY RUNS AGAIN AFTER THE STORM");
 }
 
+TEST_CASE("titles: a <meta> that carries its value in value= instead of content=") {
+    Article a = html("<meta name=\"og:title\" value=\"Ferry runs again after the storm\">"
+                     "<meta name=\"author\" value=\"Jana Roth\"><title>Brindle Post</title>",
+                     "<article>" + kText + "</article>");
+    CHECK(a.title == "Ferry runs again after the storm");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+}
+
 // ---------------------------------------------------------------- authors
 
 TEST_CASE("authors: placeholders are no names") {

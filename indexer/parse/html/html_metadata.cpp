@@ -409,6 +409,9 @@ PageMeta read_page_meta(const GumboNode* document) {
             if (key.empty()) key = to_lower_ascii(trim(attr(n, "name")));
             if (key.empty()) key = to_lower_ascii(trim(attr(n, "itemprop")));
             std::string val = normalize_space(attr(n, "content"));
+            // Pages saved by some tools (the Postlight parser's fixtures among them) carry
+            // the value in "value=" instead of "content=".
+            if (!has_attr(n, "content")) val = normalize_space(attr(n, "value"));
             if (key.empty() || val.empty()) continue;
             if (key == "og:title") {
                 if (m.og_title.empty()) m.og_title = val;
