@@ -262,6 +262,38 @@ std::string clean_author_name(std::string_view name, std::string_view site_name)
     return {};
 }
 
+std::string clean_structured_author(std::string_view name, std::string_view site_name) {
+    // "Roe, Jane": the catalogue order (Dublin Core, Parse.ly) turned round.
+    std::string whole = normalize_space(name);
+    if (auto comma = whole.find(", ");
+        comma != std::string::npos && whole.find(',', comma + 1) == std::string::npos) {
+        std::string last = whole.substr(0, comma), first = whole.substr(comma + 2);
+        if (words_of(last).size() == 1 && !words_of(first).empty() && words_of(first).size() <= 2 &&
+            !is_placeholder(last) && !has_role_word(last) && !has_role_word(first)) {
+            std::string n = clean_author_name(first + " " + last, site_name);
+            if (n == first + " " + last) return n;
+        }
+    }
+    std::string n = clean_author_name(name, site_name);
+    if (!n.empty()) return n;
+    // All lower case ("jane roe"): read as if capitalised, kept as written.
+    std::string s = normalize_space(drop_by(normalize_space(name)));
+    auto ws = words_of(s);
+    if (ws.size() < 2 || ws.size() > 4) return {};
+    std::string capped;
+    for (const auto& w : ws) {
+        for (char c : w)
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                std::string_view(".,;:()@/_").find(c) != std::string_view::npos)
+                return {};
+        std::string cw = w;
+        if (cw[0] >= 'a' && cw[0] <= 'z') cw[0] = static_cast<char>(cw[0] - 'a' + 'A');
+        capped += (capped.empty() ? "" : " ") + cw;
+    }
+    std::string c = clean_author_name(capped, site_name);
+    return c == capped ? s : std::string();
+}
+
 bool looks_like_person_name(std::string_view s) {
     std::string t = normalize_space(s);
     if (t.empty() || t.size() > 60) return false;
