@@ -14,7 +14,7 @@ namespace morgue {
 namespace {
 
 struct BylineWords {
-    std::set<std::string> roles, placeholders;
+    std::set<std::string> roles, placeholders, groups;
     std::vector<std::string> leads; // folded, longest first
 };
 
@@ -34,6 +34,8 @@ const BylineWords& table() {
                 w.placeholders.insert(value);
             else if (kind == "lead")
                 w.leads.push_back(value);
+            else if (kind == "group")
+                w.groups.insert(value), w.roles.insert(value);
         }
         std::stable_sort(w.leads.begin(), w.leads.end(),
                          [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -227,7 +229,8 @@ std::string strip_roles(const std::string& s) {
         if (looks_like_person_name(rest)) return rest;
         break;
     }
-    // Trailing role words.
+    // Trailing role words; a group's word last ("News Desk", "Site Staff") names no person.
+    if (table().groups.count(fold_for_match(strip_punct(ws.back())))) return s;
     std::size_t end = ws.size();
     while (end > 1 && is_role(ws[end - 1]))
         --end;

@@ -556,6 +556,11 @@ TEST_CASE("authors: role prefixes and suffixes are stripped; handles are no name
     CHECK(clean_author_name("Guest author John Doe") == "John Doe");
     CHECK(clean_author_name("Gastautorin Mila Brandt") == "Mila Brandt");
     CHECK(clean_author_name("jroe_84").empty());
+    // A group's name is no person's, once its last word is cut off either.
+    CHECK(clean_author_name("Brindle Post Staff").empty());
+    CHECK(clean_author_name("Smart Living Team").empty());
+    CHECK(clean_author_name("City News Desk").empty());
+    CHECK(clean_author_name("Jana Roth Staff Writer") == "Jana Roth");
     CHECK(split_byline("By Lena Ortiz, Staff Writer").names ==
           std::vector<std::string>{"Lena Ortiz"});
     Article a =
