@@ -676,6 +676,23 @@ TEST_CASE("authors: a structured author in lower case or in catalogue order") {
     CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
 }
 
+TEST_CASE("authors: a JSON-LD Person named like the site is the blog's author") {
+    std::string ld = R"({"@type":"BlogPosting","headline":"Ferry runs again after the storm",)"
+                     R"("author":{"@type":"%T","name":"Jana Roth"},)"
+                     R"("publisher":{"@type":"Organization","name":"Jana Roth"}})";
+    auto page = [&](const std::string& type) {
+        std::string j = ld;
+        j.replace(j.find("%T"), 2, type);
+        return html("<title>Ferry runs again after the storm | Jana Roth</title><script "
+                    "type=\"application/ld+json\">" +
+                        j + "</script>",
+                    "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    };
+    CHECK(page("Person").authors == std::vector<std::string>{"Jana Roth"});
+    // Untyped, the site's own name is not taken for a person.
+    CHECK(page("Thing").authors.empty());
+}
+
 TEST_CASE("authors: a 'writer' class marks a byline") {
     Article a = html("<title>Ferry</title>",
                      "<article><h1>Ferry runs again after the storm</h1><cite "

@@ -144,9 +144,13 @@ void fill_authors(Article& a, const PageMeta& m, const Content& c) {
     auto take_names = [&](const std::vector<std::string>& texts, bool all,
                           bool structured = false) {
         for (const auto& t : texts) {
-            Byline b = split_byline(t, a.site_name);
+            // A JSON-LD Person is one even when named like the site (a personal blog).
+            bool person = structured && std::find(m.ld_persons.begin(), m.ld_persons.end(), t) !=
+                                            m.ld_persons.end();
+            std::string_view site = person ? std::string_view() : std::string_view(a.site_name);
+            Byline b = split_byline(t, site);
             if (b.names.empty() && structured) {
-                std::string n = clean_structured_author(t, a.site_name);
+                std::string n = clean_structured_author(t, site);
                 if (!n.empty()) b.names.push_back(n);
             }
             for (auto& n : b.names) {

@@ -111,28 +111,29 @@ const json& resolve(const json& j, const LdState& st) {
     return j;
 }
 
-void read_ld_authors(const json& a, const LdState& st, std::vector<std::string>& out,
-                     int depth = 0) {
+void read_ld_authors(const json& a, const LdState& st, PageMeta& m, int depth = 0) {
     if (a.is_array()) {
         if (depth < 3)
             for (const auto& x : a)
-                read_ld_authors(x, st, out, depth + 1);
+                read_ld_authors(x, st, m, depth + 1);
         return;
     }
     const json& r = resolve(a, st);
     // An organisation as author ("Reuters", "The Daily Planet") is not a person.
     if (type_has(r, {"Organization", "NewsMediaOrganization", "Corporation"})) return;
     std::string name = json_string(r);
-    if (!name.empty() && !is_url(name)) add_unique(out, name);
+    if (name.empty() || is_url(name)) return;
+    add_unique(m.ld_authors, name);
+    if (type_has(r, {"Person"})) add_unique(m.ld_persons, name);
 }
 
 void read_ld_object(const json& o, const LdState& st, PageMeta& m) {
     if (m.ld_headline.empty() && o.contains("headline")) m.ld_headline = json_string(o["headline"]);
     if (m.ld_headline.empty() && o.contains("name")) m.ld_headline = json_string(o["name"]);
     if (m.ld_authors.empty() && o.contains("author"))
-        read_ld_authors(o["author"], st, m.ld_authors);
+        read_ld_authors(o["author"], st, m);
     if (m.ld_authors.empty() && o.contains("creator"))
-        read_ld_authors(o["creator"], st, m.ld_authors);
+        read_ld_authors(o["creator"], st, m);
     if (m.ld_published.empty() && o.contains("datePublished"))
         m.ld_published = json_string(o["datePublished"]);
     if (m.ld_published.empty() && o.contains("dateCreated"))
@@ -207,7 +208,7 @@ void read_json_ld(const std::string& raw, PageMeta& m) {
             if (m.ld_published.empty() && st.webpage->contains("datePublished"))
                 m.ld_published = json_string((*st.webpage)["datePublished"]);
             if (m.ld_authors.empty() && st.webpage->contains("author"))
-                read_ld_authors((*st.webpage)["author"], st, m.ld_authors);
+                read_ld_authors((*st.webpage)["author"], st, m);
         }
     }
     // A page whose main work is a recipe or a how-to, not an article: its dates.

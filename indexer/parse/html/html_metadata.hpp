@@ -23,6 +23,7 @@ struct PageMeta {
     std::vector<std::string> subheads; // texts of the first <h2> and <h3> elements
 
     std::vector<std::string> ld_authors;   // names from JSON-LD author
+    std::vector<std::string> ld_persons;   // those of them typed "Person"
     std::vector<std::string> meta_authors; // <meta name=author>, dc.creator, article:author...
     std::vector<std::string> byline_texts; // text of byline markup (rel/itemprop/class)
     // Names near the headline without byline markup: links to an author's page
