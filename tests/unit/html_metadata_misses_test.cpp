@@ -478,6 +478,21 @@ TEST_CASE("titles: the site's name after a fullwidth bar, a fullwidth dash or a 
     CHECK(a.title == "Storm: the ferry runs again");
 }
 
+TEST_CASE("titles: the <h1> in full over a metadata title cut with an ellipsis") {
+    for (std::string e : {"...", "\xE2\x80\xA6", " \xE2\x80\xA6"}) {
+        CAPTURE(e);
+        Article a = html("<meta property=\"og:title\" content=\"Ferry runs again after the "
+                         "storm kept it in" +
+                             e +
+                             "\"><meta name=\"twitter:title\" content=\"Ferry runs again after "
+                             "the storm kept it in port for nine days\">",
+                         "<article><h1>Ferry runs again after the storm kept it in port for nine "
+                         "days</h1>" +
+                             kText + "</article>");
+        CHECK(a.title == "Ferry runs again after the storm kept it in port for nine days");
+    }
+}
+
 TEST_CASE("titles: the <h1> without the full stop the <title> adds") {
     Article a = html("<title>Ferry runs again after the storm. | Brindle Post</title>",
                      "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");

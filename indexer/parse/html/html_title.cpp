@@ -415,10 +415,22 @@ std::string choose_title(const PageMeta& raw, const std::string& host) {
             continue;
         heads.push_back(&h);
     }
+    // A metadata title cut with an ellipsis ("Headline that runs on and…").
+    std::string_view fcut = trim(fchosen);
+    bool ellipsis = false;
+    for (std::string_view e : {"...", "\xE2\x80\xA6"})
+        if (fcut.size() > e.size() && fcut.substr(fcut.size() - e.size()) == e) {
+            fcut = trim(fcut.substr(0, fcut.size() - e.size()));
+            ellipsis = true;
+            break;
+        }
     for (const std::string* hp : heads) {
         const std::string& h = *hp;
         std::string fh = fold_for_match(h);
         if (fh == fchosen) return h;
+        if (ellipsis && fcut.size() >= 10 && fh.size() > fcut.size() &&
+            std::string_view(fh).substr(0, fcut.size()) == fcut)
+            return h;
         if (decorated_copy(fchosen, fh) && fh.size() * 2 >= fchosen.size()) return h;
         // og:title written for sharing: the <title> (or JSON-LD) carries the <h1> instead.
         for (const std::string* c : {&m.doc_title, &m.ld_headline}) {
