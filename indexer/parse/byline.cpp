@@ -14,7 +14,7 @@ namespace morgue {
 namespace {
 
 struct BylineWords {
-    std::set<std::string> roles, placeholders;
+    std::set<std::string> roles, placeholders, groups;
     std::vector<std::string> leads; // folded, longest first
 };
 
@@ -34,6 +34,8 @@ const BylineWords& table() {
                 w.placeholders.insert(value);
             else if (kind == "lead")
                 w.leads.push_back(value);
+            else if (kind == "group")
+                w.groups.insert(value), w.roles.insert(value);
         }
         std::stable_sort(w.leads.begin(), w.leads.end(),
                          [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -227,7 +229,8 @@ std::string strip_roles(const std::string& s) {
         if (looks_like_person_name(rest)) return rest;
         break;
     }
-    // Trailing role words.
+    // Trailing role words; a group's word last ("News Desk", "Site Staff") names no person.
+    if (table().groups.count(fold_for_match(strip_punct(ws.back())))) return s;
     std::size_t end = ws.size();
     while (end > 1 && is_role(ws[end - 1]))
         --end;
@@ -260,6 +263,38 @@ std::string clean_author_name(std::string_view name, std::string_view site_name)
     std::string r = strip_roles(n);
     if (r != n && !is_placeholder(r) && looks_like_person_name(r)) return r;
     return {};
+}
+
+std::string clean_structured_author(std::string_view name, std::string_view site_name) {
+    // "Roe, Jane": the catalogue order (Dublin Core, Parse.ly) turned round.
+    std::string whole = normalize_space(name);
+    if (auto comma = whole.find(", ");
+        comma != std::string::npos && whole.find(',', comma + 1) == std::string::npos) {
+        std::string last = whole.substr(0, comma), first = whole.substr(comma + 2);
+        if (words_of(last).size() == 1 && !words_of(first).empty() && words_of(first).size() <= 2 &&
+            !is_placeholder(last) && !has_role_word(last) && !has_role_word(first)) {
+            std::string n = clean_author_name(first + " " + last, site_name);
+            if (n == first + " " + last) return n;
+        }
+    }
+    std::string n = clean_author_name(name, site_name);
+    if (!n.empty()) return n;
+    // All lower case ("jane roe"): read as if capitalised, kept as written.
+    std::string s = normalize_space(drop_by(normalize_space(name)));
+    auto ws = words_of(s);
+    if (ws.size() < 2 || ws.size() > 4) return {};
+    std::string capped;
+    for (const auto& w : ws) {
+        for (char c : w)
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                std::string_view(".,;:()@/_").find(c) != std::string_view::npos)
+                return {};
+        std::string cw = w;
+        if (cw[0] >= 'a' && cw[0] <= 'z') cw[0] = static_cast<char>(cw[0] - 'a' + 'A');
+        capped += (capped.empty() ? "" : " ") + cw;
+    }
+    std::string c = clean_author_name(capped, site_name);
+    return c == capped ? s : std::string();
 }
 
 bool looks_like_person_name(std::string_view s) {

@@ -25,6 +25,10 @@ Byline split_byline(std::string_view text, std::string_view site_name = {});
 // handle, URL, organisation).
 std::string clean_author_name(std::string_view name, std::string_view site_name = {});
 
+// clean_author_name, and a name in lower case only ("jane roe") kept as written: a
+// structured author field (a meta, a JSON-LD name) holds a name whatever its case.
+std::string clean_structured_author(std::string_view name, std::string_view site_name = {});
+
 // True when s opens with a byline lead-in from the table ("By ", "Von ", "Par ").
 bool starts_with_lead_in(std::string_view s);
 // s without its lead-ins ("Written by Jane Roe" -> "Jane Roe").

@@ -580,6 +580,112 @@ TEST_CASE("titles: an ALL-CAPS headline matches <title> case-insensitively and i
     CHECK(a.title == "FERRY RUNS AGAIN AFTER THE STORM");
 }
 
+TEST_CASE("titles: the site's name after a fullwidth bar, a fullwidth dash or a colon") {
+    // U+FF5C, U+FF0D, and a plain colon before a site name og:site_name gives.
+    auto [title, site] = GENERATE(table<std::string, std::string>({
+        {"\xE6\xB8\xAF\xE3\x81\xAE\xE3\x83\x95\xE3\x82\xA7\xE3\x83\xAA\xE3\x83\xBC\xE3\x81\x8C"
+         "\xE5\x86\x8D\xE9\x96\x8B \xEF\xBD\x9C \xE3\x83\x96\xE3\x83\xAA\xE3\x83\xB3\xE3\x83\x89"
+         "\xE3\x83\xAB\xE9\x80\x9A\xE4\xBF\xA1",
+         ""},
+        {"\xE6\xB8\xAF\xE3\x81\xAE\xE3\x83\x95\xE3\x82\xA7\xE3\x83\xAA\xE3\x83\xBC\xE3\x81\x8C"
+         "\xE5\x86\x8D\xE9\x96\x8B \xEF\xBC\x8D \xE3\x83\x96\xE3\x83\xAA\xE3\x83\xB3\xE3\x83\x89"
+         "\xE3\x83\xAB\xE9\x80\x9A\xE4\xBF\xA1",
+         ""},
+        {"\xE6\xB8\xAF\xE3\x81\xAE\xE3\x83\x95\xE3\x82\xA7\xE3\x83\xAA\xE3\x83\xBC\xE3\x81\x8C"
+         "\xE5\x86\x8D\xE9\x96\x8B:\xE3\x83\x96\xE3\x83\xAA\xE3\x83\xB3\xE3\x83\x89\xE3\x83\xAB"
+         "\xE9\x80\x9A\xE4\xBF\xA1",
+         "\xE3\x83\x96\xE3\x83\xAA\xE3\x83\xB3\xE3\x83\x89\xE3\x83\xAB\xE9\x80\x9A\xE4\xBF\xA1"},
+        {"Ferry runs again after the storm : Brindle Post", "Brindle Post"},
+    }));
+    CAPTURE(title);
+    std::string head = "<title>" + title + "</title>";
+    if (!site.empty()) head += "<meta property=\"og:site_name\" content=\"" + site + "\">";
+    Article a = html(head, "<article>" + kText + "</article>", "https://brindle.example/a/1");
+    std::string want = title.substr(0, 1) == "F" ? "Ferry runs again after the storm"
+                                                 : "\xE6\xB8\xAF\xE3\x81\xAE\xE3\x83\x95\xE3\x82"
+                                                   "\xA7\xE3\x83\xAA\xE3\x83\xBC\xE3\x81\x8C\xE5"
+                                                   "\x86\x8D\xE9\x96\x8B";
+    CHECK(a.title == want);
+    // Without the site's name known, a colon stays: it is part of many headlines.
+    a = html("<title>Storm: the ferry runs again</title>", "<article>" + kText + "</article>");
+    CHECK(a.title == "Storm: the ferry runs again");
+}
+
+TEST_CASE("titles: the <h1> in full over a metadata title cut with an ellipsis") {
+    for (std::string e : {"...", "\xE2\x80\xA6", " \xE2\x80\xA6"}) {
+        CAPTURE(e);
+        Article a = html("<meta property=\"og:title\" content=\"Ferry runs again after the "
+                         "storm kept it in" +
+                             e +
+                             "\"><meta name=\"twitter:title\" content=\"Ferry runs again after "
+                             "the storm kept it in port for nine days\">",
+                         "<article><h1>Ferry runs again after the storm kept it in port for nine "
+                         "days</h1>" +
+                             kText + "</article>");
+        CHECK(a.title == "Ferry runs again after the storm kept it in port for nine days");
+    }
+}
+
+TEST_CASE("titles: the <h1> without the full stop the <title> adds") {
+    Article a = html("<title>Ferry runs again after the storm. | Brindle Post</title>",
+                     "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.title == "Ferry runs again after the storm");
+}
+
+TEST_CASE("titles: an <h1> that is the site's logo or hidden is not the headline") {
+    for (std::string h1 : {"<h1 class=\"hidden\">Brindle Post</h1>",
+                           "<h1 class=\"site-logo\">Brindle Post</h1>",
+                           "<h1><a href=\"/\">Brindle Post</a></h1>"}) {
+        CAPTURE(h1);
+        // "_" splits the title; the <h1> names one of its parts, the site's.
+        Article a = html("<title>Ferry runs again after the storm_News_Brindle Post</title>",
+                         "<header>" + h1 + "</header><article>" + kText + "</article>");
+        CHECK(a.title == "Ferry runs again after the storm");
+    }
+}
+
+TEST_CASE("titles: 'Site - Headline' with the site in <h1> and the headline in a lower heading") {
+    Article a = html("<title>Jana Roth's harbour diary - Ferry runs again after the storm, and "
+                     "the timetable holds</title>",
+                     "<h1>Jana Roth's harbour diary</h1><h2>2019-10-22</h2><h3>\xE2\x96\xA0 Ferry "
+                     "runs again after the storm, and the timetable holds</h3>" +
+                         kText);
+    CHECK(a.title == "Ferry runs again after the storm, and the timetable holds");
+}
+
+TEST_CASE("titles: the <h1> over metadata titles rewritten for search or sharing") {
+    // og:title and <title> say the same story in other words; the page's <h1> is kept.
+    Article a = html("<meta property=\"og:title\" content=\"Brindle ferry back after storm\">"
+                     "<title>Brindle ferry back after storm | Brindle Post</title>",
+                     "<article><h1>The Brindle ferry is back after nine days of storm</h1>" +
+                         kText + "</article>");
+    CHECK(a.title == "The Brindle ferry is back after nine days of storm");
+    // An <h1> that is the title cut short does not win...
+    a = html("<title>Brindle ferry back after the storm of October</title>",
+             "<article><h1>Brindle ferry back after the storm</h1>" + kText + "</article>");
+    CHECK(a.title == "Brindle ferry back after the storm of October");
+    // ...nor one about something else (a related story, a section)...
+    a = html("<meta property=\"og:title\" content=\"Brindle ferry back after storm\">",
+             "<article><h1>Harbour master retires after forty years</h1>" + kText + "</article>");
+    CHECK(a.title == "Brindle ferry back after storm");
+    // ...nor one the metadata gives too: then the publisher chose among its own titles.
+    a = html("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+             "\"How the Brindle ferry came back after the storm\"}</script>"
+             "<meta property=\"og:title\" content=\"The Brindle ferry came back after the "
+             "storm\">",
+             "<article><h1>The Brindle ferry came back after the storm</h1>" + kText +
+                 "</article>");
+    CHECK(a.title == "How the Brindle ferry came back after the storm");
+}
+
+TEST_CASE("titles: a <meta> that carries its value in value= instead of content=") {
+    Article a = html("<meta name=\"og:title\" value=\"Ferry runs again after the storm\">"
+                     "<meta name=\"author\" value=\"Jana Roth\"><title>Brindle Post</title>",
+                     "<article>" + kText + "</article>");
+    CHECK(a.title == "Ferry runs again after the storm");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+}
+
 // ---------------------------------------------------------------- authors
 
 TEST_CASE("authors: placeholders are no names") {
@@ -598,6 +704,11 @@ TEST_CASE("authors: role prefixes and suffixes are stripped; handles are no name
     CHECK(clean_author_name("Guest author John Doe") == "John Doe");
     CHECK(clean_author_name("Gastautorin Mila Brandt") == "Mila Brandt");
     CHECK(clean_author_name("jroe_84").empty());
+    // A group's name is no person's, once its last word is cut off either.
+    CHECK(clean_author_name("Brindle Post Staff").empty());
+    CHECK(clean_author_name("Smart Living Team").empty());
+    CHECK(clean_author_name("City News Desk").empty());
+    CHECK(clean_author_name("Jana Roth Staff Writer") == "Jana Roth");
     CHECK(split_byline("By Lena Ortiz, Staff Writer").names ==
           std::vector<std::string>{"Lena Ortiz"});
     Article a =
@@ -643,6 +754,99 @@ TEST_CASE("authors: a byline line in another language") {
                                          line + "</p>" + kText + "</article>");
     CHECK(a.authors == std::vector<std::string>{want});
     CHECK(a.body.find(line) == std::string::npos);
+}
+
+TEST_CASE("authors: a link to the author's page beside the headline") {
+    for (std::string href : {"/author/jana-roth", "https://brindle.example/about/editors/jana-roth/",
+                             "/autoren/jana-roth.html", "/?author=12"}) {
+        CAPTURE(href);
+        Article a = html("<title>Ferry</title>",
+                         "<article><h1>Ferry runs again after the storm</h1><div><a href=\"" +
+                             href + "\">Jana Roth</a></div>" + kText + "</article>");
+        CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+    }
+    // A person the text links to (a profile page, a topic page) is no author.
+    Article a = html("<title>Ferry</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><p>The harbour master, "
+                     "<a href=\"/author/piet-mols\">Piet Mols</a>, said the timetable would hold "
+                     "all week and that the crossing was calm.</p>" +
+                         kText + "</article>");
+    CHECK(a.authors.empty());
+}
+
+TEST_CASE("authors: a 'By' line without byline markup between headline and text") {
+    Article a = html("<title>Ferry</title>",
+                     "<article><header><h1>Ferry runs again after the storm</h1><div><div>By "
+                     "<span>Jana Roth</span></div><div>Published <time datetime=\"2019-10-22\">"
+                     "Oct 22, 2019</time></div></div></header>" +
+                         kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+    CHECK(a.date == "2019-10-22");
+    // A big block that opens with "By" is no byline: the names of its links are not authors.
+    a = html("<title>Ferry</title>",
+             "<article><h1>Ferry runs again after the storm</h1><div>By the quay, <a "
+             "href=\"/x\">Harbour Office</a> and <a href=\"/y\">Island Ferries</a> say that "
+             "the ferry will run every hour from now on, and that the fishermen who waited out "
+             "the storm on the quay will cross first, free of charge.</div>" +
+                 kText + "</article>");
+    CHECK(a.authors.empty());
+}
+
+TEST_CASE("authors: a byline's blocks are apart: the outlet under the name is no surname") {
+    Article a = html("<title>Ferry</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><div class=\"byline\">"
+                     "<div>By <span>Jana Roth</span></div><div>Island Post</div></div>" +
+                         kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+}
+
+TEST_CASE("authors: of several author metas, the one the byline shows") {
+    Article a = html("<title>Ferry</title><meta name=\"author\" content=\"Brindle Media "
+                     "Group\"><meta property=\"article:author\" content=\"Jana Roth\">",
+                     "<article><h1>Ferry runs again after the storm</h1><p class=\"byline\">By "
+                     "Jana Roth</p>" +
+                         kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+}
+
+TEST_CASE("authors: a structured author in lower case or in catalogue order") {
+    CHECK(clean_structured_author("jana roth") == "jana roth");
+    CHECK(clean_structured_author("Roth, Jana") == "Jana Roth");
+    CHECK(clean_structured_author("admin").empty());
+    CHECK(clean_structured_author("staff writer").empty());
+    CHECK(clean_author_name("jana roth").empty()); // a byline's text needs its capitals
+    Article a = html("<title>Ferry</title><meta name=\"author\" content=\"jana roth\">",
+                     "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"jana roth"});
+    a = html("<title>Ferry</title><meta name=\"dcterms.creator\" content=\"Roth, Jana\">",
+             "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+}
+
+TEST_CASE("authors: a JSON-LD Person named like the site is the blog's author") {
+    std::string ld = R"({"@type":"BlogPosting","headline":"Ferry runs again after the storm",)"
+                     R"("author":{"@type":"%T","name":"Jana Roth"},)"
+                     R"("publisher":{"@type":"Organization","name":"Jana Roth"}})";
+    auto page = [&](const std::string& type) {
+        std::string j = ld;
+        j.replace(j.find("%T"), 2, type);
+        return html("<title>Ferry runs again after the storm | Jana Roth</title><script "
+                    "type=\"application/ld+json\">" +
+                        j + "</script>",
+                    "<article><h1>Ferry runs again after the storm</h1>" + kText + "</article>");
+    };
+    CHECK(page("Person").authors == std::vector<std::string>{"Jana Roth"});
+    // Untyped, the site's own name is not taken for a person.
+    CHECK(page("Thing").authors.empty());
+}
+
+TEST_CASE("authors: a 'writer' class marks a byline") {
+    Article a = html("<title>Ferry</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><cite "
+                     "class=\"meta-writer-name\">By <a href=\"https://brindle.example/jana-roth/\">"
+                     "Jana Roth</a>, 22 October 2019</cite>" +
+                         kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
 }
 
 TEST_CASE("authors: the same byline module for text and JSON inputs") {

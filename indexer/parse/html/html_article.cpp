@@ -107,6 +107,7 @@ void fill_body(Article& a, Content& c) {
         // An unmarked byline line near the top ("By Jane Roe, Staff Writer") is not text.
         if (index <= 8 && b.kind == Kind::Paragraph && b.text.size() < 150 && is_by_line(b.text)) {
             c.bylines.push_back(b.text);
+            c.byline_names.push_back(b.text);
             continue;
         }
         if (b.kind == Kind::Caption) {
@@ -140,9 +141,18 @@ void fill_body(Article& a, Content& c) {
 void fill_authors(Article& a, const PageMeta& m, const Content& c) {
     // all: every text is one author (JSON-LD lists); otherwise the first text that names
     // someone is the byline (later ones are comments, related stories, bios).
-    auto take_names = [&](const std::vector<std::string>& texts, bool all) {
+    auto take_names = [&](const std::vector<std::string>& texts, bool all,
+                          bool structured = false) {
         for (const auto& t : texts) {
-            Byline b = split_byline(t, a.site_name);
+            // A JSON-LD Person is one even when named like the site (a personal blog).
+            bool person = structured && std::find(m.ld_persons.begin(), m.ld_persons.end(), t) !=
+                                            m.ld_persons.end();
+            std::string_view site = person ? std::string_view() : std::string_view(a.site_name);
+            Byline b = split_byline(t, site);
+            if (b.names.empty() && structured) {
+                std::string n = clean_structured_author(t, site);
+                if (!n.empty()) b.names.push_back(n);
+            }
             for (auto& n : b.names) {
                 std::string fn = fold_for_match(n);
                 bool dup = false;
@@ -156,9 +166,24 @@ void fill_authors(Article& a, const PageMeta& m, const Content& c) {
         }
         return !a.authors.empty();
     };
-    if (!take_names(m.ld_authors, true) && !take_names(m.meta_authors, false) &&
-        !take_names(c.bylines, false))
-        take_names(m.byline_texts, false);
+    // Of several author metas, the one the page's byline names too: a CMS often fills
+    // "author" with its company ("Publisher Media Group") and "article:author" with the
+    // writer.
+    std::vector<std::string> metas = m.meta_authors;
+    if (metas.size() > 1) {
+        std::string shown;
+        for (const auto* list : {&c.byline_names, &m.byline_texts, &m.lead_bylines})
+            for (const auto& t : *list)
+                shown += " " + fold_for_match(t) + " ";
+        std::stable_partition(metas.begin(), metas.end(), [&](const std::string& t) {
+            Byline b = split_byline(t, a.site_name);
+            return !b.names.empty() &&
+                   shown.find(fold_for_match(b.names.front())) != std::string::npos;
+        });
+    }
+    if (!take_names(m.ld_authors, true, true) && !take_names(metas, false, true) &&
+        !take_names(c.byline_names, false) && !take_names(m.byline_texts, false))
+        take_names(m.lead_bylines, false);
     if (a.byline.size() > 3 && starts_with_ci(a.byline, "by ")) a.byline = a.byline.substr(3);
     if (a.authors.size() > 1 && !m.ld_authors.empty()) {
         a.byline.clear();
@@ -167,7 +192,7 @@ void fill_authors(Article& a, const PageMeta& m, const Content& c) {
     }
     // The visible byline often adds what metadata leaves out: "..., Transport Correspondent".
     if (a.affiliation.empty() && !a.authors.empty()) {
-        const std::vector<std::string>* lists[] = {&c.bylines, &m.byline_texts};
+        const std::vector<std::string>* lists[] = {&c.byline_names, &m.byline_texts};
         for (const auto* texts : lists)
             for (const auto& t : *texts) {
                 Byline b = split_byline(t, a.site_name);

@@ -413,6 +413,7 @@ class Extractor {
             }
             if (i != r && n.byline && n.all.text < 100) {
                 out.bylines.push_back(byline_text(n.g));
+                out.byline_names.push_back(byline_text(n.g, true));
                 return;
             }
             if (is_heading(t) && !title_.empty() && n.all.text < 400 &&

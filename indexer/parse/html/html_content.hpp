@@ -27,6 +27,9 @@ struct ContentBlock {
 struct Content {
     std::vector<ContentBlock> blocks;
     std::vector<std::string> bylines; // byline markup found inside the content (dropped)
+    // The same bylines for reading names: the texts of their block elements set apart
+    // by commas (byline_text's blocks_apart).
+    std::vector<std::string> byline_names;
 };
 
 // title: the article's headline, so a repeated headline is dropped from the body.

@@ -112,28 +112,29 @@ const json& resolve(const json& j, const LdState& st) {
     return j;
 }
 
-void read_ld_authors(const json& a, const LdState& st, std::vector<std::string>& out,
-                     int depth = 0) {
+void read_ld_authors(const json& a, const LdState& st, PageMeta& m, int depth = 0) {
     if (a.is_array()) {
         if (depth < 3)
             for (const auto& x : a)
-                read_ld_authors(x, st, out, depth + 1);
+                read_ld_authors(x, st, m, depth + 1);
         return;
     }
     const json& r = resolve(a, st);
     // An organisation as author ("Reuters", "The Daily Planet") is not a person.
     if (type_has(r, {"Organization", "NewsMediaOrganization", "Corporation"})) return;
     std::string name = json_string(r);
-    if (!name.empty() && !is_url(name)) add_unique(out, name);
+    if (name.empty() || is_url(name)) return;
+    add_unique(m.ld_authors, name);
+    if (type_has(r, {"Person"})) add_unique(m.ld_persons, name);
 }
 
 void read_ld_object(const json& o, const LdState& st, PageMeta& m) {
     if (m.ld_headline.empty() && o.contains("headline")) m.ld_headline = json_string(o["headline"]);
     if (m.ld_headline.empty() && o.contains("name")) m.ld_headline = json_string(o["name"]);
     if (m.ld_authors.empty() && o.contains("author"))
-        read_ld_authors(o["author"], st, m.ld_authors);
+        read_ld_authors(o["author"], st, m);
     if (m.ld_authors.empty() && o.contains("creator"))
-        read_ld_authors(o["creator"], st, m.ld_authors);
+        read_ld_authors(o["creator"], st, m);
     if (m.ld_published.empty() && o.contains("datePublished"))
         m.ld_published = json_string(o["datePublished"]);
     if (m.ld_published.empty() && o.contains("dateCreated"))
@@ -208,7 +209,7 @@ void read_json_ld(const std::string& raw, PageMeta& m) {
             if (m.ld_published.empty() && st.webpage->contains("datePublished"))
                 m.ld_published = json_string((*st.webpage)["datePublished"]);
             if (m.ld_authors.empty() && st.webpage->contains("author"))
-                read_ld_authors((*st.webpage)["author"], st, m.ld_authors);
+                read_ld_authors((*st.webpage)["author"], st, m);
         }
     }
     // A page whose main work is a recipe or a how-to, not an article: its dates.
@@ -361,14 +362,88 @@ int date_meta_rank(std::string_view key) {
     return -1;
 }
 
+// A link to an author's page: "/author/jane-roe", "/about/editors/jane-roe/",
+// "/autoren/jana-roth.html", "?author=12". A path segment naming authors, with more after it.
+bool is_author_href(std::string_view href) {
+    static constexpr std::string_view segments[] = {
+        "author",   "authors",     "autor",        "autoren",     "auteur",    "auteurs",
+        "autore",   "autori",      "autores",      "editor",      "editors",   "writer",
+        "writers",  "contributor", "contributors", "journalist",  "journalists", "reporter",
+        "reporters", "columnist",  "columnists",   "redakteur",   "redaktion", "staff",
+        "by",       "byline"};
+    std::string h = to_lower_ascii(href);
+    if (h.find("?author=") != std::string::npos || h.find("&author=") != std::string::npos)
+        return true;
+    auto scheme = h.find("://");
+    std::size_t at = scheme == std::string::npos ? 0 : h.find('/', scheme + 3);
+    if (at == std::string::npos) return false;
+    auto end = h.find_first_of("?#", at);
+    std::string_view path = std::string_view(h).substr(at, end == std::string::npos ? end : end - at);
+    std::size_t i = 0;
+    while (i < path.size()) {
+        while (i < path.size() && path[i] == '/')
+            ++i;
+        std::size_t j = path.find('/', i);
+        if (j == std::string_view::npos) j = path.size();
+        std::string_view seg = path.substr(i, j - i);
+        i = j;
+        std::size_t k = i;
+        while (k < path.size() && path[k] == '/')
+            ++k;
+        bool more = k < path.size();
+        for (auto s : segments)
+            if (seg == s && more) return true;
+    }
+    return false;
+}
+
+// An <h1> that is page furniture: the site's logo or name, or hidden text.
+bool furniture_heading(const GumboNode* h) {
+    std::string ci = class_and_id(h);
+    for (std::string_view w : {"logo", "brand", "site-title", "site-name", "sitename",
+                               "site_title", "site_name", "masthead", "sr-only",
+                               "visually-hidden", "visuallyhidden", "screen-reader",
+                               "offscreen"})
+        if (ci.find(w) != std::string::npos) return true;
+    // "hidden" as a whole word ("hidden", "is-hidden"), not "overflow-hidden".
+    std::size_t at = 0;
+    while (at < ci.size()) {
+        std::size_t end = ci.find(' ', at);
+        if (end == std::string::npos) end = ci.size();
+        std::string_view w = std::string_view(ci).substr(at, end - at);
+        at = end + 1;
+        if (w == "hidden" || w == "is-hidden" || w == "u-hidden" || w == "hide") return true;
+    }
+    // Only a link to the home page ("<h1><a href="/">Site</a></h1>") or an image.
+    const GumboVector& ch = h->v.element.children;
+    const GumboNode* only = nullptr;
+    for (unsigned i = 0; i < ch.length; ++i) {
+        auto* c = static_cast<const GumboNode*>(ch.data[i]);
+        if (c->type == GUMBO_NODE_WHITESPACE || c->type == GUMBO_NODE_COMMENT) continue;
+        if (only) return false;
+        only = c;
+    }
+    if (!only || !is_element(only)) return false;
+    if (tag_of(only) == GUMBO_TAG_IMG) return true;
+    if (tag_of(only) != GUMBO_TAG_A) return false;
+    std::string_view href = trim(attr(only, "href"));
+    if (href == "/" || href == "./" || href == "index.html") return true;
+    auto scheme = href.find("://");
+    if (scheme != std::string_view::npos) {
+        auto slash = href.find('/', scheme + 3);
+        if (slash == std::string_view::npos || slash + 1 == href.size()) return true;
+    }
+    return find_first(only, GUMBO_TAG_IMG) != nullptr && text_content(only, 200).empty();
+}
+
 } // namespace
 
-std::string byline_text(const GumboNode* el) {
+std::string byline_text(const GumboNode* el, bool blocks_apart) {
     // Names marked up inside the byline (author links, itemprop=name) are cleaner than
     // its whole text, which runs into roles, dates and share buttons.
     std::vector<std::string> inner;
     bool have_itemprop = false;
-    std::string all;
+    std::string all, blocks; // blocks: with commas between block elements
     std::vector<const GumboNode*> stack{el};
     std::size_t visited = 0;
     while (!stack.empty() && ++visited < 500) {
@@ -377,9 +452,12 @@ std::string byline_text(const GumboNode* el) {
         if (n->type == GUMBO_NODE_TEXT) {
             all += ' ';
             all += n->v.text.text;
+            blocks += ' ';
+            blocks += n->v.text.text;
             continue;
         }
         if (!is_element(n) || is_skipped_tag(tag_of(n))) continue;
+        if (blocks_apart && n != el && is_block_tag(tag_of(n))) blocks += " ,";
         if (n != el) {
             std::string_view href = attr(n, "href");
             bool itemprop_name = attr(n, "itemprop") == "name";
@@ -411,7 +489,7 @@ std::string byline_text(const GumboNode* el) {
             out += (out.empty() ? "" : ", ") + t;
         return out;
     }
-    return whole;
+    return blocks_apart ? normalize_space(blocks) : whole;
 }
 
 // A <time> element or an element with itemprop=datePublished/dateModified: its machine
@@ -457,6 +535,7 @@ PageMeta read_page_meta(const GumboNode* document) {
     std::vector<std::pair<int, std::string>> dates;
     std::vector<const GumboNode*> stack{document};
     int byline_seen = 0;
+    int lead_checked = 0; // elements after the headline looked at for a "By ..." line
     // Texts around the headline: the last few before it, then the next ones.
     std::vector<std::string> before_h1;
     bool h1_found = false;
@@ -502,11 +581,10 @@ PageMeta read_page_meta(const GumboNode* document) {
             if (key.empty()) key = to_lower_ascii(trim(attr(n, "name")));
             if (key.empty()) key = to_lower_ascii(trim(attr(n, "itemprop")));
             std::string val = normalize_space(attr(n, "content"));
-            // Some CMSs write a date meta's value in "value" (<meta name=article:published_time
-            // value="Mon Aug 03 12:45:00 EDT 2015">).
-            if (val.empty() && (date_meta_rank(key) >= 0 || key == "article:modified_time" ||
-                                key == "og:updated_time" || key == "datemodified"))
-                val = normalize_space(attr(n, "value"));
+            // Pages saved by some tools (the Postlight parser's fixtures among them) and
+            // some CMSs (a date meta: <meta name=article:published_time value="Mon Aug 03
+            // 12:45:00 EDT 2015">) carry the value in "value=" instead of "content=".
+            if (val.empty()) val = normalize_space(attr(n, "value"));
             if (key.empty() || val.empty()) continue;
             if (key == "og:title") {
                 if (m.og_title.empty()) m.og_title = val;
@@ -565,9 +643,14 @@ PageMeta read_page_meta(const GumboNode* document) {
             // Body markup: <time>, <h1>, byline and dek hints, itemprop values.
             std::string_view itemprop = attr(n, "itemprop");
             read_dated_element(n, m, cards);
+            if ((t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3) && m.subheads.size() < 12) {
+                std::string h = text_content(n, 400);
+                if (h.size() < 300) add_unique(m.subheads, h);
+            }
             if (t == GUMBO_TAG_H1 && m.h1s.size() < 4) {
                 std::string h = text_content(n, 2000);
                 add_unique(m.h1s, h);
+                if (furniture_heading(n)) add_unique(m.logo_h1s, h);
                 if (!h1_found && word_count(h) >= 3) {
                     h1_found = true;
                     m.head_texts = std::move(before_h1);
@@ -596,6 +679,34 @@ PageMeta read_page_meta(const GumboNode* document) {
                           itemprop.find("creator") != std::string_view::npos ||
                           (t != GUMBO_TAG_BODY && t != GUMBO_TAG_ARTICLE && t != GUMBO_TAG_HTML &&
                            is_byline_hint(ci));
+            // Names only (no date comes from here): an author link or a "By ..." line
+            // between the headline and the text.
+            if (!byline && h1_found && head_chars < 1500 && lead_checked < 400 &&
+                m.lead_bylines.size() < 4 && t != GUMBO_TAG_BODY && t != GUMBO_TAG_HTML) {
+                ++lead_checked;
+                if (t == GUMBO_TAG_A) {
+                    if (is_author_href(attr(n, "href")) && !outside_article(n)) {
+                        // Not a person the text mentions: the link is most of its line.
+                        const GumboNode* line = n->parent;
+                        while (line && is_element(line) && !is_block_tag(tag_of(line)))
+                            line = line->parent;
+                        std::string txt = text_content(n, 200);
+                        if (line && is_element(line) &&
+                            text_content(line, 400).size() <= txt.size() + 40 &&
+                            looks_like_person_name(txt))
+                            add_unique(m.lead_bylines, txt);
+                    }
+                } else if (descendant_elements(n, 40).size() < 40) {
+                    // A short line: few elements, little text (the text is read far enough
+                    // to see that it is short).
+                    std::string txt = text_content(n, 2000);
+                    if (txt.size() < 120 && !txt.empty() && txt[0] >= 'A' && txt[0] <= 'Z' &&
+                        starts_with_lead_in(txt) && !outside_article(n)) {
+                        std::string names = byline_text(n, true);
+                        if (!split_byline(names).names.empty()) add_unique(m.lead_bylines, names);
+                    }
+                }
+            }
             if (byline && byline_seen < 8) {
                 std::string txt = byline_text(n);
                 if (!txt.empty() && txt.size() < 200) {
@@ -617,7 +728,7 @@ PageMeta read_page_meta(const GumboNode* document) {
                                 add_unique(m.byline_lines, line);
                         }
                     }
-                    add_unique(m.byline_texts, txt);
+                    add_unique(m.byline_texts, byline_text(n, true));
                     ++byline_seen;
                     descend = false;
                     // The byline block is not walked further, but the <time> or

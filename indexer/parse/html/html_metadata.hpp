@@ -16,10 +16,19 @@ struct PageMeta {
     // Titles, in the order of trust html_article.cpp gives them.
     std::string ld_headline, og_title, twitter_title, meta_title, doc_title;
     std::vector<std::string> h1s; // texts of the page's <h1> elements (first few)
+    // <h1> texts that are page furniture, not a headline: a logo or the site's name
+    // (class or id "logo", "brand", "site-title"; an image or a link home only) or text
+    // hidden from view ("hidden", "sr-only"). They are in h1s too.
+    std::vector<std::string> logo_h1s;
+    std::vector<std::string> subheads; // texts of the first <h2> and <h3> elements
 
     std::vector<std::string> ld_authors;   // names from JSON-LD author
+    std::vector<std::string> ld_persons;   // those of them typed "Person"
     std::vector<std::string> meta_authors; // <meta name=author>, dc.creator, article:author...
     std::vector<std::string> byline_texts; // text of byline markup (rel/itemprop/class)
+    // Names near the headline without byline markup: links to an author's page
+    // ("/author/jane-roe") and short lines that open with a lead-in ("By Jane Roe").
+    std::vector<std::string> lead_bylines;
 
     std::string ld_published, ld_modified;
     std::vector<std::string> meta_published; // date metas in order of trust
@@ -57,7 +66,9 @@ struct PageMeta {
 PageMeta read_page_meta(const GumboNode* document);
 
 // The byline an element holds: the person names marked up inside it (author links,
-// itemprop=name) joined by commas, else its whole text.
-std::string byline_text(const GumboNode* byline_element);
+// itemprop=name) joined by commas, else its whole text. With blocks_apart, the texts of
+// block elements inside it are set apart by commas ("By Jane Roe" and "Daily Planet" in
+// two <div>s read "By Jane Roe, Daily Planet", not one four-word name).
+std::string byline_text(const GumboNode* byline_element, bool blocks_apart = false);
 
 } // namespace morgue

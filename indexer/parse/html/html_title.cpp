@@ -2,6 +2,9 @@
 
 #include "text.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -56,7 +59,9 @@ std::vector<std::string> title_parts(std::string_view t) {
                                                 " \xC2\xBB ",
                                                 " / ",
                                                 " \xE2\x80\xA2 ",
-                                                " @ "};
+                                                " @ ",
+                                                " \xEF\xBC\x8D ", // fullwidth hyphen-minus
+                                                "\xEF\xBD\x9C"};  // fullwidth bar, spaced or not
     std::vector<std::string> parts{std::string(t)};
     for (auto sep : seps) {
         std::vector<std::string> next;
@@ -76,6 +81,20 @@ std::vector<std::string> title_parts(std::string_view t) {
     }
     return parts;
 }
+
+// What may stand between a headline and the site's name once the two are cut apart.
+constexpr std::string_view kCutSeparators[] = {"|",
+                                               "-",
+                                               "\xE2\x80\x93",
+                                               "\xE2\x80\x94",
+                                               "::",
+                                               "\xC2\xB7",
+                                               "\xC2\xBB",
+                                               "/",
+                                               "\xE2\x80\xA2",
+                                               "@",
+                                               "\xEF\xBC\x8D",  // fullwidth hyphen-minus
+                                               "\xEF\xBD\x9C"}; // fullwidth vertical bar
 
 // A <title>-like string without the site's name: "Headline | Site" -> "Headline".
 std::string strip_site(const std::string& title, const std::string& site, const std::string& host) {
@@ -113,13 +132,9 @@ std::string strip_site(const std::string& title, const std::string& site, const 
         // Drop the site part at the end (or the start) and keep the rest as written.
         std::size_t from = 0, to = title.size();
         if (back) {
-            std::size_t cut = title.size() - parts.back().size();
-            while (cut > 0 && title[cut - 1] != ' ')
-                --cut;
-            to = cut;
+            to = title.size() - parts.back().size();
             std::string_view t = trim(std::string_view(title).substr(0, to));
-            for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xB7",
-                                         "\xC2\xBB", "/", "\xE2\x80\xA2", "@"})
+            for (std::string_view sep : kCutSeparators)
                 if (t.size() >= sep.size() && t.substr(t.size() - sep.size()) == sep) {
                     t = trim(t.substr(0, t.size() - sep.size()));
                     break;
@@ -128,8 +143,7 @@ std::string strip_site(const std::string& title, const std::string& site, const 
         }
         from = parts.front().size();
         std::string_view t = trim(std::string_view(title).substr(from));
-        for (std::string_view sep : {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xB7",
-                                     "\xC2\xBB", "/", "\xE2\x80\xA2", "@"})
+        for (std::string_view sep : kCutSeparators)
             if (t.substr(0, sep.size()) == sep) {
                 t = trim(t.substr(sep.size()));
                 break;
@@ -142,8 +156,8 @@ std::string strip_site(const std::string& title, const std::string& site, const 
 // Parts split on the strongest separator present: " | " before dashes; "_" (common in
 // CJK titles) only when no spaced separator is there.
 std::vector<std::string> strong_parts(const std::string& t) {
-    for (std::string_view sep : {" | ", " :: ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
-                                 " \xC2\xBB ", " \xC2\xB7 ", "_"}) {
+    for (std::string_view sep : {" | ", "\xEF\xBD\x9C", " :: ", " \xE2\x80\x94 ", " \xE2\x80\x93 ",
+                                 " - ", " \xEF\xBC\x8D ", " \xC2\xBB ", " \xC2\xB7 ", "_"}) {
         if (t.find(sep) == std::string::npos) continue;
         std::vector<std::string> parts;
         std::size_t at = 0;
@@ -186,8 +200,17 @@ bool decorated_copy(std::string_view c, std::string_view h) {
                                                 "\xEF\xBC\x88",
                                                 "\xEF\xBC\x89",
                                                 "\xE3\x80\x90",
-                                                "\xE3\x80\x91"};
+                                                "\xE3\x80\x91",
+                                                "\xEF\xBD\x9C",  // fullwidth bar
+                                                "\xEF\xBC\x9A",  // fullwidth colon
+                                                "\xEF\xBC\x8D"}; // fullwidth hyphen-minus
     std::string_view before = trim(c.substr(0, pos)), after = trim(c.substr(pos + h.size()));
+    // A full stop the headline on the page leaves out ("Headline.", "見出し。| Site").
+    for (std::string_view stop : {".", "\xE3\x80\x82", "!", "?"})
+        if (after.substr(0, stop.size()) == stop) {
+            after = trim(after.substr(stop.size()));
+            break;
+        }
     auto starts = [&](std::string_view t) {
         for (auto sep : seps)
             if (t.substr(0, sep.size()) == sep) return true;
@@ -205,6 +228,114 @@ bool ascii_only(std::string_view s) {
     for (unsigned char c : s)
         if (c >= 0x80) return false;
     return true;
+}
+
+// "Headline : Site", "Headline：Site", "Site ■ Headline": the site's name (og:site_name,
+// the publisher) at either end of a title, set off by any separator, even one that
+// also occurs inside headlines (a colon), since the name itself is known.
+std::string strip_named_site(const std::string& title, const std::string& site) {
+    std::string_view t = trim(title), name = trim(site);
+    if (name.size() < 2 || t.size() <= name.size() + 2) return title;
+    static constexpr std::string_view seps[] = {
+        "|", ":", "-", "\xE2\x80\x93", "\xE2\x80\x94", "/", "\xC2\xB7", "\xC2\xBB", "\xC2\xAB",
+        "\xE2\x80\xA2", "~", "_", ",", "\xEF\xBD\x9C", "\xEF\xBC\x9A", "\xEF\xBC\x8D", "\xEF\xBD\x9E",
+        "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x86", "\xE2\x80\xBA", "\xE3\x83\xBB"};
+    auto keep = [](std::string_view rest) {
+        // What is left must still read as a headline.
+        return rest.size() >= 6 && (word_count(rest) >= 2 || !ascii_only(rest));
+    };
+    if (iequals(t.substr(t.size() - name.size()), name)) {
+        std::string_view rest = trim(t.substr(0, t.size() - name.size()));
+        for (auto sep : seps)
+            if (rest.size() > sep.size() && rest.substr(rest.size() - sep.size()) == sep) {
+                rest = trim(rest.substr(0, rest.size() - sep.size()));
+                if (keep(rest)) return std::string(rest);
+                break;
+            }
+    }
+    if (iequals(t.substr(0, name.size()), name)) {
+        std::string_view rest = trim(t.substr(name.size()));
+        for (auto sep : seps)
+            if (rest.substr(0, sep.size()) == sep) {
+                rest = trim(rest.substr(sep.size()));
+                if (keep(rest)) return std::string(rest);
+                break;
+            }
+    }
+    return title;
+}
+
+// Words for comparing two titles: runs of ASCII letters and digits, and pairs of
+// neighbouring characters in runs of other scripts (CJK titles have no spaces).
+std::vector<std::string> title_tokens(std::string_view folded) {
+    std::vector<std::string> out;
+    std::string word;
+    std::vector<std::string> chars; // the current run of non-ASCII characters
+    auto flush = [&] {
+        if (!word.empty()) out.push_back(word), word.clear();
+        if (chars.size() == 1) out.push_back(chars[0]);
+        for (std::size_t i = 0; i + 1 < chars.size(); ++i)
+            out.push_back(chars[i] + chars[i + 1]);
+        chars.clear();
+    };
+    for (std::size_t i = 0; i < folded.size();) {
+        unsigned char c = static_cast<unsigned char>(folded[i]);
+        if (c < 0x80) {
+            if (std::isalnum(c)) {
+                if (!chars.empty()) flush();
+                word += static_cast<char>(c);
+            } else {
+                flush();
+            }
+            ++i;
+            continue;
+        }
+        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        len = std::min(len, folded.size() - i);
+        unsigned cp = len == 1 ? c : c & (0x3F >> (len - 1));
+        for (std::size_t k = 1; k < len; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(folded[i + k]) & 0x3F);
+        std::string ch(folded.substr(i, len));
+        i += len;
+        // Punctuation, symbols and spaces of other scripts are no words.
+        bool punct = (cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x2BFF) ||
+                     (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+                     (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+                     (cp >= 0xFF5B && cp <= 0xFF65);
+        if (punct) {
+            flush();
+            continue;
+        }
+        if (!word.empty()) out.push_back(word), word.clear();
+        chars.push_back(std::move(ch));
+    }
+    flush();
+    return out;
+}
+
+// How much of the shorter title the other one shares, 0..1, and how many tokens that is.
+std::pair<double, std::size_t> overlap(std::string_view fa, std::string_view fb) {
+    auto a = title_tokens(fa), b = title_tokens(fb);
+    if (a.empty() || b.empty()) return {0.0, 0};
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    std::vector<std::string> common;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+    return {static_cast<double>(common.size()) / static_cast<double>(std::min(a.size(), b.size())),
+            common.size()};
+}
+
+// A heading's text without a leading ornament ("■ Headline", "▶ Headline").
+std::string_view drop_ornament(std::string_view s) {
+    s = trim(s);
+    for (std::string_view o : {"\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x86", "\xE2\x97\x87",
+                               "\xE2\x97\x8F", "\xE2\x96\xB6", "\xE2\x96\xBA", "\xE2\x80\xA2", "*"})
+        if (s.substr(0, o.size()) == o) return trim(s.substr(o.size()));
+    return s;
+}
+
+bool is_logo(const PageMeta& m, const std::string& h) {
+    return std::find(m.logo_h1s.begin(), m.logo_h1s.end(), h) != m.logo_h1s.end();
 }
 
 } // namespace
@@ -268,18 +399,38 @@ std::string choose_title(const PageMeta& raw, const std::string& host) {
     for (std::string* t : {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title,
                            &m.doc_title, &m.site_name, &m.ld_publisher})
         *t = strip_issue_number(normalize_space(decode_entities(*t)));
-    for (auto& h : m.h1s)
-        h = strip_issue_number(normalize_space(decode_entities(h)));
+    for (auto* list : {&m.h1s, &m.logo_h1s, &m.subheads})
+        for (auto& h : *list)
+            h = strip_issue_number(normalize_space(decode_entities(h)));
     std::string chosen = metadata_title(m, host);
     // The page's own headline against the metadata's: a decorated copy (site name, section
     // trail, other case) or a social-media title that the <title> does not share.
     std::string fchosen = fold_for_match(chosen);
     std::string fsite = fold_for_match(!m.site_name.empty() ? m.site_name : m.ld_publisher);
-    for (std::size_t i = 0; i < m.h1s.size() && i < 3; ++i) {
+    std::vector<const std::string*> heads; // the <h1>s that may be the headline
+    for (std::size_t i = 0; i < m.h1s.size() && heads.size() < 3; ++i) {
         const std::string& h = m.h1s[i];
         std::string fh = fold_for_match(h);
-        if (fh.empty() || (ascii_only(h) && word_count(h) < 3) || fh == fsite) continue;
+        if (fh.empty() || (ascii_only(h) && word_count(h) < 3) || fh == fsite || is_logo(m, h))
+            continue;
+        heads.push_back(&h);
+    }
+    // A metadata title cut with an ellipsis ("Headline that runs on and…").
+    std::string_view fcut = trim(fchosen);
+    bool ellipsis = false;
+    for (std::string_view e : {"...", "\xE2\x80\xA6"})
+        if (fcut.size() > e.size() && fcut.substr(fcut.size() - e.size()) == e) {
+            fcut = trim(fcut.substr(0, fcut.size() - e.size()));
+            ellipsis = true;
+            break;
+        }
+    for (const std::string* hp : heads) {
+        const std::string& h = *hp;
+        std::string fh = fold_for_match(h);
         if (fh == fchosen) return h;
+        if (ellipsis && fcut.size() >= 10 && fh.size() > fcut.size() &&
+            std::string_view(fh).substr(0, fcut.size()) == fcut)
+            return h;
         if (decorated_copy(fchosen, fh) && fh.size() * 2 >= fchosen.size()) return h;
         // og:title written for sharing: the <title> (or JSON-LD) carries the <h1> instead.
         for (const std::string* c : {&m.doc_title, &m.ld_headline}) {
@@ -288,6 +439,24 @@ std::string choose_title(const PageMeta& raw, const std::string& host) {
                 word_count(h) >= 3)
                 return h;
         }
+    }
+    // A headline the metadata rewrote (shortened for search engines, reworded for sharing)
+    // but still about the same story: the page's own <h1> is what readers see. When the
+    // <h1> is one of the metadata titles itself, the publisher chose among its own titles
+    // and the order of trust above stands.
+    if (!heads.empty() && !fchosen.empty()) {
+        const std::string& h = *heads.front();
+        std::string fh = fold_for_match(h);
+        bool in_metadata = false;
+        for (const std::string* c :
+             {&m.ld_headline, &m.og_title, &m.twitter_title, &m.meta_title, &m.doc_title})
+            in_metadata = in_metadata || (!c->empty() && (fold_for_match(*c) == fh ||
+                                                          decorated_copy(fold_for_match(*c), fh)));
+        // An <h1> that is the metadata's title cut short (a page cut off in transfer) is not
+        // a rewrite.
+        bool cut_short = fchosen.size() > fh.size() && fchosen.compare(0, fh.size(), fh) == 0;
+        auto [share, common] = overlap(fh, fchosen);
+        if (!in_metadata && !cut_short && share >= 0.5 && common >= 3) return h;
     }
     return chosen;
 }
@@ -306,6 +475,7 @@ std::string metadata_title(const PageMeta& m, const std::string& host) {
                std::string_view("|:-\xC2\xB7 ").find(s.back()) != std::string_view::npos)
             s.pop_back();
         if (s.empty()) continue;
+        s = strip_named_site(s, site);
         for (int i = 0; i < 3; ++i) { // "Headline | Section | Site"
             std::string t = strip_site(s, site, host);
             if (t == s || t.empty()) break;
@@ -313,16 +483,26 @@ std::string metadata_title(const PageMeta& m, const std::string& host) {
         }
         auto parts = strong_parts(s);
         if (parts.size() < 2) return s;
-        // A part that is the page's <h1> is the headline (a one-word <h1> is a logo).
+        // A part that is the page's <h1> is the headline (a one-word <h1> is a logo)...
+        std::string h1_part, sub_part;
         for (const auto& h : m.h1s) {
             std::string fh = fold_for_match(h);
-            bool ascii = true;
-            for (unsigned char ch : h)
-                ascii = ascii && ch < 0x80;
-            if (fh.empty() || (ascii && word_count(h) < 2)) continue;
+            if (fh.empty() || (ascii_only(h) && word_count(h) < 2) || is_logo(m, h)) continue;
             for (const auto& p : parts)
-                if (fold_for_match(p) == fh) return p;
+                if (h1_part.empty() && fold_for_match(p) == fh) h1_part = p;
         }
+        // ...unless it is the site's name at one end and the longest part is a lower
+        // heading ("Site - Headline" with <h1>Site</h1> and <h3>Headline</h3>).
+        std::size_t longest = 0;
+        for (const auto& p : parts)
+            longest = std::max(longest, p.size());
+        for (const auto& h : m.subheads) {
+            std::string fh = fold_for_match(drop_ornament(h));
+            for (const auto& p : parts)
+                if (p.size() == longest && fold_for_match(p) == fh) sub_part = p;
+        }
+        if (!h1_part.empty() && !(sub_part.size() >= 2 * h1_part.size())) return h1_part;
+        if (!sub_part.empty()) return sub_part;
         // " | " hardly ever occurs inside a headline: "Headline | Section".
         if (c != &m.doc_title && s.find(" | ") == std::string::npos) return s;
         // "Headline | Section | Site" with an unknown site: the longest part.
@@ -335,6 +515,8 @@ std::string metadata_title(const PageMeta& m, const std::string& host) {
         if (word_count(parts[best]) >= 3 || parts[best].size() >= 12) return parts[best];
         return s;
     }
+    for (const auto& h : m.h1s)
+        if (!is_logo(m, h)) return h;
     return m.h1s.empty() ? std::string() : m.h1s.front();
 }
 
