@@ -52,6 +52,20 @@ std::string format_iso_utc(std::int64_t t) {
     std::int64_t days = floor_div(t, 86400);
     std::int64_t secs = t - days * 86400;
     Ymd d = civil_from_days(days);
+    if (d.year >= 0 && d.year <= 9999) { // the same bytes as the snprintf below, written directly
+        char b[] = "0000-00-00T00:00:00Z";
+        auto put = [&](int at, unsigned v, int width) {
+            for (int k = width - 1; k >= 0; --k, v /= 10)
+                b[at + k] = static_cast<char>('0' + v % 10);
+        };
+        put(0, static_cast<unsigned>(d.year), 4);
+        put(5, d.month, 2);
+        put(8, d.day, 2);
+        put(11, static_cast<unsigned>(secs / 3600), 2);
+        put(14, static_cast<unsigned>(secs / 60 % 60), 2);
+        put(17, static_cast<unsigned>(secs % 60), 2);
+        return std::string(b, sizeof b - 1);
+    }
     char buf[48];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", d.year, d.month, d.day,
                   static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),

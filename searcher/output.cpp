@@ -5,6 +5,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <iomanip>
 
@@ -53,8 +54,18 @@ std::size_t display_width(const std::string& s) {
     return n;
 }
 
+// The snippet without its markers (render_snippet(s, false)), copied run by run.
 std::string plain_snippet(const std::string& s) {
-    return render_snippet(s, false);
+    std::string out;
+    out.reserve(s.size());
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == kHiStart[0] || s[i] == kHiEnd[0]) {
+            out.append(s, run, i - run);
+            run = i + 1;
+        }
+    out.append(s, run, std::string::npos);
+    return out;
 }
 
 } // namespace
@@ -159,25 +170,77 @@ json hit_to_json(const Hit& h, bool collapse, bool explain) {
 
 namespace {
 
-// A string as nlohmann writes it: plain text (no byte below 0x20, no '"' or '\\', valid
-// UTF-8) is copied between quotes; anything else goes through nlohmann itself, so the
-// escaping never differs.
+// Bytes copied into a JSON string as they are, with nothing to check: printable ASCII
+// but '"' and '\\' (DEL, controls and every non-ASCII byte take the careful path).
+constexpr std::array<bool, 256> kPlainAscii = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x7f; ++c)
+        t[c] = c != '"' && c != '\\';
+    return t;
+}();
+
+// A string as dump_json writes it: valid UTF-8 escaped as nlohmann escapes it (the unit
+// test compares the two on every control byte), invalid UTF-8 through nlohmann itself.
+// What dump_json escapes beyond nlohmann (DEL, C1 controls, bidi marks:
+// escape_for_terminal_json) is escaped here, string by string: the rest of a hit's line
+// is ASCII without DEL, so the line is the same as escaping it whole.
 void put_json_string(std::string& out, std::string_view s) {
-    bool plain = true;
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == '"' || c == '\\') {
-            plain = false;
-            break;
-        }
-    }
-    if (plain && is_valid_utf8(s)) {
+    std::size_t i = 0;
+    while (i < s.size() && kPlainAscii[static_cast<unsigned char>(s[i])])
+        ++i;
+    if (i == s.size()) { // printable ASCII: nothing to escape (most ids, urls, paths)
         out += '"';
         out += s;
         out += '"';
-    } else {
-        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
     }
+    std::string piece;
+    if (is_valid_utf8(s)) {
+        // nlohmann's escapes for valid UTF-8 (ensure_ascii off): the short forms, other
+        // C0 controls as \u00xx in lower case, every other byte as it is.
+        static constexpr char hex[] = "0123456789abcdef";
+        piece.reserve(s.size() + 8);
+        piece += '"';
+        std::size_t run = 0; // s[run, k) is copied as it is
+        for (std::size_t k = i; k < s.size(); ++k) {
+            auto c = static_cast<unsigned char>(s[k]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            piece.append(s, run, k - run);
+            run = k + 1;
+            switch (c) {
+            case '"':
+                piece += "\\\"";
+                break;
+            case '\\':
+                piece += "\\\\";
+                break;
+            case '\b':
+                piece += "\\b";
+                break;
+            case '\f':
+                piece += "\\f";
+                break;
+            case '\n':
+                piece += "\\n";
+                break;
+            case '\r':
+                piece += "\\r";
+                break;
+            case '\t':
+                piece += "\\t";
+                break;
+            default:
+                piece += "\\u00";
+                piece += hex[c >> 4];
+                piece += hex[c & 15];
+            }
+        }
+        piece.append(s, run, std::string_view::npos);
+        piece += '"';
+    } else { // invalid UTF-8: nlohmann's own replacement of the bad bytes
+        piece = json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    out += escape_for_terminal_json(std::move(piece));
 }
 
 void put_nullable(std::string& out, std::string_view s) {
@@ -245,7 +308,7 @@ std::string hit_json_line(const Hit& h, bool collapse, bool explain) {
         put_strings(out, h.matched);
     }
     out += '}';
-    return escape_for_terminal_json(std::move(out));
+    return out; // every string was escaped for terminals as it was put
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> snippet_highlights(std::string_view marked) {

@@ -90,6 +90,7 @@ TEST_CASE("a hit's JSON line is dump_json(hit_to_json(...)) byte for byte") {
                                       "say \"hi\"\\now",
                                       "tab\there\nnewline",
                                       "bell\x07 and esc\x1b[2J",
+                                      "controls \b\f\r\x01\x1f\x0b end",
                                       "del\x7f",
                                       "C1 \xC2\x9B"
                                       "31m",
