@@ -140,6 +140,27 @@ std::string normalize_space(std::string_view s) {
     bool pending = false;
     char32_t cp;
     for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) { // ASCII: a run without spaces is copied whole
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+                pending = true;
+                ++i;
+                continue;
+            }
+            if (pending && !out.empty()) out += ' ';
+            pending = false;
+            std::size_t j = i + 1;
+            while (j < s.size()) {
+                auto d = static_cast<unsigned char>(s[j]);
+                if (d >= 0x80 || d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '\f' ||
+                    d == '\v')
+                    break;
+                ++j;
+            }
+            out.append(s, i, j - i);
+            i = j;
+            continue;
+        }
         std::size_t n = utf8_seq(s, i, cp);
         if (n == 0) { // keep the byte; repair_utf8 is the place to fix encodings
             if (pending && !out.empty()) out += ' ';

@@ -10,7 +10,7 @@ namespace morgue {
 
 namespace {
 
-bool word_byte(unsigned char c) {
+constexpr bool word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
@@ -33,6 +33,22 @@ std::size_t separator_at(std::string_view text, std::size_t j) {
         if (d >= 0x80 && d <= 0xAF) return 3;
     }
     return 0;
+}
+
+// Each byte's class for the scans: an ASCII letter or digit (a word goes on), another
+// ASCII byte (a separator), or a byte of a multi-byte sequence (separator_at decides).
+enum : unsigned char { kWordByte, kAsciiSeparator, kHighByte };
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        t[c] = c >= 0x80                                  ? kHighByte
+               : word_byte(static_cast<unsigned char>(c)) ? kWordByte
+                                                          : kAsciiSeparator;
+    return t;
+}();
+
+unsigned char byte_class(std::string_view text, std::size_t j) {
+    return kByteClass[static_cast<unsigned char>(text[j])];
 }
 
 bool space(char c) {
@@ -67,15 +83,24 @@ std::vector<Hit> find_hits(std::string_view text, const std::vector<Needle>& nee
             starts.fill(true); // a needle starting with a non-ASCII letter: check all
     std::size_t i = 0;
     while (i < text.size() && hits.size() < kMaxHits) {
-        if (std::size_t sep = separator_at(text, i)) {
-            i += sep;
-            continue;
+        if (unsigned char cls = byte_class(text, i); cls != kWordByte) {
+            if (cls == kAsciiSeparator) {
+                ++i;
+                continue;
+            }
+            if (std::size_t sep = separator_at(text, i)) {
+                i += sep;
+                continue;
+            }
         }
         std::size_t j = i;
         for (;;) {
-            while (j < text.size()) {
-                unsigned char b = static_cast<unsigned char>(text[j]);
-                if (b < 0x80 ? !word_byte(b) : separator_at(text, j) != 0) break;
+            for (;;) { // to the first separator (what separator_at says, by the table)
+                while (j < text.size() && byte_class(text, j) == kWordByte)
+                    ++j;
+                if (j == text.size() || byte_class(text, j) == kAsciiSeparator ||
+                    separator_at(text, j) != 0)
+                    break;
                 ++j;
             }
             // An apostrophe between letters belongs to the word (Marenia's, Marenia’s),
@@ -216,13 +241,19 @@ std::string make_snippet(std::string_view text, const std::vector<Needle>& needl
     bool cut_end = end < text.size();
 
     std::string out;
+    out.reserve(end - begin + 32);
     if (cut_start) out += style.omit;
     auto h = std::lower_bound(hits.begin(), hits.end(), begin,
                               [](const Hit& x, std::size_t p) { return x.pos < p; });
     std::size_t i = begin;
-    auto copy = [&](std::size_t to) {
+    auto copy = [&](std::size_t to) { // runs without our markers, copied whole
+        std::size_t run = i;
         for (; i < to; ++i)
-            if (text[i] != '\x01' && text[i] != '\x02') out += text[i]; // markers are ours
+            if (text[i] == '\x01' || text[i] == '\x02') {
+                out.append(text, run, i - run);
+                run = i + 1;
+            }
+        out.append(text, run, to - run);
     };
     for (; h != hits.end() && h->pos + h->len <= end; ++h) {
         copy(h->pos);
