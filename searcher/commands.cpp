@@ -128,6 +128,7 @@ int cmd_batch(const SearchOptions& o, std::istream& in, std::ostream& out) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         SearchRequest req = o.request;
         req.query = line;
+        req.people = false; // not in a hit's JSON line
         JsonPrinter p(out, !req.count_only);
         try {
             s.refresh(); // commits, deletions and compactions since the last line

@@ -340,9 +340,15 @@ Hit Searcher::make_hit(const Matched& m, const Xapian::MSetIterator& it, unsigne
     h.percent = it.get_percent();
     // From the database, not it.get_document(): an MSet keeps every document it
     // hands out, which for --limit 99999999 is the whole archive in memory.
-    Xapian::Document doc = db().get_document(*it);
-    h.article = article_from_stored(doc.get_data());
-    apply_index_people(h.article, doc.get_value(kSlotPeople)); // the archive's names
+    // Not checked on opening (DOC_ASSUME_VALID: a B-tree lookup of the document's length
+    // saved); an article deleted since the match reads as empty data, and the check below
+    // throws DocNotFoundError for it as get_document(did) would have.
+    Xapian::Document doc = db().get_document(*it, Xapian::DOC_ASSUME_VALID);
+    std::string data = doc.get_data();
+    if (data.empty()) (void)db().get_doclength(*it);
+    h.article = article_from_stored(data);
+    if (req.people)
+        apply_index_people(h.article, doc.get_value(kSlotPeople)); // the archive's names
     if (req.snippets) h.snippet = snippet_of(h.article, m.needles, req.highlight);
     if (req.collapse) {
         auto c = m.copies.find(doc.get_value(kSlotContentHash));

@@ -32,6 +32,7 @@ struct SearchRequest {
     bool explain = false;  // report matching terms per hit
     bool suggest = true;   // spelling suggestion when little is found
     bool snippets = true;  // make snippets (not needed for ids, paths, or --fields without them)
+    bool people = true;    // the archive's names in each hit (a hit's JSON line has none)
 };
 
 struct Hit {
