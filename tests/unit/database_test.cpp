@@ -162,3 +162,27 @@ TEST_CASE("LiveDatabase: a missing index fails at once, without retries") {
                     Xapian::DatabaseNotFoundError);
     CHECK(opened == 1);
 }
+
+// Searcher::make_hit opens a hit's document with DOC_ASSUME_VALID (no existence lookup)
+// and relies on this: an article deleted since the match reads as empty data, and
+// get_doclength() then throws DocNotFoundError as get_document(did) would have.
+TEST_CASE("a deleted document opened with DOC_ASSUME_VALID: empty data, doclength throws") {
+    TempDir dir;
+    {
+        Xapian::WritableDatabase w(dir.path, Xapian::DB_CREATE_OR_OPEN);
+        for (const char* data : {"first record", "second record"}) {
+            Xapian::Document d;
+            d.add_term("word");
+            d.set_data(data);
+            w.add_document(d);
+        }
+        w.commit();
+        w.delete_document(1);
+        w.commit();
+    }
+    Xapian::Database db(dir.path);
+    CHECK(db.get_document(2, Xapian::DOC_ASSUME_VALID).get_data() == "second record");
+    CHECK(db.get_document(1, Xapian::DOC_ASSUME_VALID).get_data().empty());
+    CHECK_THROWS_AS(db.get_doclength(1), Xapian::DocNotFoundError);
+    CHECK_THROWS_AS(db.get_document(1), Xapian::DocNotFoundError);
+}
