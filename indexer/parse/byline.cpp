@@ -108,6 +108,8 @@ bool capitalised(std::string_view w) {
     return u_isalpha(c) && !u_islower(c); // CJK, Arabic, Hebrew: no case
 }
 
+constexpr std::string_view kWideColon = "\xEF\xBC\x9A"; // U+FF1A
+
 // The length of a lead-in from the table at the start of s ("By ", "Von ", "Par ",
 // "Written by ", "Autor: "), with the colon or the space after it; 0 when none.
 std::size_t lead_length(std::string_view s) {
@@ -116,18 +118,27 @@ std::size_t lead_length(std::string_view s) {
     for (const auto& l : table().leads) {
         if (f.size() <= l.size() || f.compare(0, l.size(), l) != 0) continue;
         char next = f[l.size()];
-        if (next != ' ' && next != ':') continue;
+        // A fullwidth colon closes a CJK label ("著者：後藤大地").
+        bool wide_colon = f.compare(l.size(), kWideColon.size(), kWideColon) == 0;
+        if (next != ' ' && next != ':' && !wide_colon) continue;
         // The same number of words in the original.
         std::size_t words = 1 + static_cast<std::size_t>(std::count(l.begin(), l.end(), ' '));
         std::size_t at = 0;
         for (std::size_t k = 0; k < words && at < s.size(); ++k) {
             while (at < s.size() && s[at] == ' ')
                 ++at;
-            while (at < s.size() && s[at] != ' ' && s[at] != ':')
+            while (at < s.size() && s[at] != ' ' && s[at] != ':' &&
+                   s.substr(at, kWideColon.size()) != kWideColon)
                 ++at;
         }
-        while (at < s.size() && (s[at] == ' ' || s[at] == ':'))
-            ++at;
+        for (;;) {
+            if (at < s.size() && (s[at] == ' ' || s[at] == ':'))
+                ++at;
+            else if (s.substr(at, kWideColon.size()) == kWideColon)
+                at += kWideColon.size();
+            else
+                break;
+        }
         if (at < s.size()) return at;
     }
     return 0;
@@ -202,6 +213,24 @@ std::string cut_at_date(const std::string& s) {
                 out.pop_back();
             return out;
         }
+    }
+    return s;
+}
+
+// Brackets around a byline or one of its names go: "[", "［", "【", "〔" before, their
+// closing mates after.
+std::string strip_brackets(std::string s) {
+    static constexpr std::string_view opens[] = {"[", "\xEF\xBC\xBB", "\xE3\x80\x90",
+                                                 "\xE3\x80\x94"};
+    static constexpr std::string_view closes[] = {"]", "\xEF\xBC\xBD", "\xE3\x80\x91",
+                                                  "\xE3\x80\x95"};
+    s = normalize_space(s);
+    for (bool again = true; again;) {
+        again = false;
+        for (auto o : opens)
+            if (s.starts_with(o)) s = normalize_space(s.substr(o.size())), again = true;
+        for (auto c : closes)
+            if (s.ends_with(c)) s = normalize_space(s.substr(0, s.size() - c.size())), again = true;
     }
     return s;
 }
@@ -358,8 +387,10 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
         if (v[i] == ',' || v[i] == ';')
             cut = true, skip = 1;
         else
-            for (std::string_view w : {" and ", " & ", " und ", " et ", " y ", " e ", " og ",
-                                       " en ", " und ", " i ", " a ", " \xE5\x92\x8C "})
+            for (std::string_view w :
+                 {" and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ", " und ", " i ",
+                  " a ", " \xE5\x92\x8C ", "\xEF\xBC\x8C" /* ， */, "\xE3\x80\x81" /* 、 */,
+                  "\xEF\xBC\x9B" /* ； */})
                 if (v.substr(i, w.size()) == w) {
                     cut = true, skip = w.size();
                     break;
@@ -371,6 +402,9 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
         }
     }
     parts.push_back(cur);
+    // A byline in brackets ("[田中宏昌，ITmedia]", "【Jane Roe】"): the brackets go.
+    for (auto& p : parts)
+        p = strip_brackets(p);
     std::string site = fold_for_match(site_name);
     bool ended = false; // names stop at the first role or organisation
     for (auto& p : parts) {
