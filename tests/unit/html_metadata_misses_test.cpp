@@ -865,3 +865,55 @@ TEST_CASE("authors: the same byline module for text and JSON inputs") {
     CHECK(j.authors == std::vector<std::string>{"John Doe"});
     CHECK(j.date_source == "json");
 }
+
+TEST_CASE("authors: every citation_author meta of a scholarly page, in order") {
+    Article a = html("<title>Tide gauges of Brindle Island</title>"
+                     "<meta name=\"citation_title\" content=\"Tide gauges of Brindle Island\">"
+                     "<meta name=\"citation_author\" content=\"Jana Roth\">"
+                     "<meta name=\"citation_author_institution\" content=\"Brindle Institute\">"
+                     "<meta name=\"citation_author\" content=\"Okafor, Ngozi Ada\">"
+                     "<meta name=\"citation_author\" content=\"Pieter van der Berg\">",
+                     "<article><h1>Tide gauges of Brindle Island</h1>" + kText + "</article>");
+    CHECK(a.authors ==
+          std::vector<std::string>{"Jana Roth", "Ngozi Ada Okafor", "Pieter van der Berg"});
+}
+
+TEST_CASE("authors: CJK bylines: a label with a fullwidth colon, brackets, credits after names") {
+    // A label before the name, in a link to the author's page under a Japanese headline.
+    Article label = html("<title>フェリー運航再開</title>",
+                         "<article><h1>ブリンドル島へのフェリーが運航を再開</h1>"
+                         "<div><a href=\"/author/180/\">著者：山田花子</a></div>" +
+                             kText + "</article>");
+    CHECK(label.authors == std::vector<std::string>{"山田花子"});
+    // Name then outlet, in brackets, split by a fullwidth comma.
+    Article bracket = html("<title>フェリー運航再開</title>",
+                           "<article><h1>ブリンドル島へのフェリーが運航を再開</h1>"
+                           "<div id=\"byline\"><b>[</b>鈴木一郎，<b>Brindle Times]</b></div>" +
+                               kText + "</article>");
+    CHECK(bracket.authors == std::vector<std::string>{"鈴木一郎"});
+    CHECK(bracket.affiliation == "Brindle Times");
+    // A book's credits: author 著, supervising translator 監訳, translator 訳.
+    Article book = html("<title>はじめての航海術</title>",
+                        "<main><h1>はじめての航海術</h1><span itemprop=\"author\">Jana "
+                        "Roth\xE3\x80\x80著、佐藤 健\xE3\x80\x80監訳、木村 直子\xE3\x80\x80訳</span>" +
+                            kText + "</main>");
+    CHECK(book.authors == std::vector<std::string>{"Jana Roth", "佐藤 健", "木村 直子"});
+    // The byline module alone: a Chinese label with a fullwidth colon.
+    CHECK(split_byline("作者：王小明").names == std::vector<std::string>{"王小明"});
+}
+
+TEST_CASE("authors: an author meta that is a credits list keeps the names the byline shows") {
+    Article a = html("<title>Ferry</title><meta name=\"author\" content=\"Jana Roth,Sam Poe,"
+                     "Ann Lee at Harbour Models,Bo Park using Gull Cosmetics\">",
+                     "<article><h1>Ferry runs again after the storm</h1><div class=\"byline\">"
+                     "<a href=\"/author/jana-roth\">Jana Roth</a></div><div>Photographed by "
+                     "Sam Poe; Modeled by Ann Lee at Harbour Models</div>" +
+                         kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+    // A plain list of writers in the meta stays whole.
+    Article both = html("<title>Ferry</title><meta name=\"author\" content=\"Jana Roth, Sam Poe\">",
+                        "<article><h1>Ferry runs again after the storm</h1><div class=\"byline\">"
+                        "<a href=\"/author/jana-roth\">Jana Roth</a></div>" +
+                            kText + "</article>");
+    CHECK(both.authors == std::vector<std::string>{"Jana Roth", "Sam Poe"});
+}
