@@ -159,7 +159,17 @@ std::string strip_roles(const std::string& s);
 
 // "(http://...)" and "(x@y)" go; "(with A and B)" opens up into more names; other
 // parentheses stay ("Bruno (Henrique) Rodrigues").
-std::string clean_parentheses(const std::string& s) {
+std::string clean_parentheses(const std::string& in) {
+    // Fullwidth parentheses ("Junichi Niino（jniino）") read as ASCII ones.
+    std::string s;
+    for (std::size_t i = 0; i < in.size();) {
+        if (in.compare(i, 3, "\xEF\xBC\x88") == 0)
+            s += " (", i += 3;
+        else if (in.compare(i, 3, "\xEF\xBC\x89") == 0)
+            s += ") ", i += 3;
+        else
+            s += in[i++];
+    }
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         if (s[i] != '(') {
@@ -171,9 +181,15 @@ std::string clean_parentheses(const std::string& s) {
             out += s.substr(i);
             break;
         }
-        std::string inner = s.substr(i + 1, close - i - 1);
+        std::string inner = std::string(trim(s.substr(i + 1, close - i - 1)));
         std::string li = to_lower_ascii(inner);
-        if (li.find("://") != std::string::npos || li.find('@') != std::string::npos ||
+        // A handle: one lower-case ASCII token ("Jane Roe (jroe)", "(jane_roe)").
+        bool handle = !inner.empty() && li == inner &&
+                      std::all_of(inner.begin(), inner.end(), [](char c) {
+                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+                                 c == '.' || c == '-';
+                      });
+        if (handle || li.find("://") != std::string::npos || li.find('@') != std::string::npos ||
             li.find("www.") != std::string::npos) {
         } else {
             bool opened = false;
@@ -282,8 +298,21 @@ std::string_view drop_lead_in(std::string_view s) {
     return drop_by(s);
 }
 
+// A role glued to a name in a script written without spaces ("山田花子記者", "홍길동기자"):
+// the name without it. Only roles of two characters or more: one ("作", "著") ends names.
+static std::string strip_glued_role(std::string n) {
+    if (n.find(' ') != std::string::npos) return n;
+    for (unsigned char c : n)
+        if (c < 0x80) return n;
+    for (const auto& r : table().roles) {
+        if (r.size() < 6 || static_cast<unsigned char>(r[0]) < 0xE0) continue;
+        if (n.size() >= r.size() + 6 && n.ends_with(r)) return n.substr(0, n.size() - r.size());
+    }
+    return n;
+}
+
 std::string clean_author_name(std::string_view name, std::string_view site_name) {
-    std::string n = normalize_space(drop_by(normalize_space(name)));
+    std::string n = strip_glued_role(normalize_space(drop_by(normalize_space(name))));
     while (!n.empty() && std::string_view(",;|-").find(n.back()) != std::string_view::npos)
         n = std::string(trim(std::string_view(n).substr(0, n.size() - 1)));
     if (n.empty() || is_placeholder(n)) return {};

@@ -917,3 +917,20 @@ TEST_CASE("authors: an author meta that is a credits list keeps the names the by
                             kText + "</article>");
     CHECK(both.authors == std::vector<std::string>{"Jana Roth", "Sam Poe"});
 }
+
+TEST_CASE("authors: lead-ins of more languages, a role glued to a CJK name, a handle in brackets") {
+    auto [text, want] = GENERATE(table<std::string, std::string>({
+        {"Автор: Иван Петров", "Иван Петров"},
+        {"Yazar: Ayşe Demir", "Ayşe Demir"},
+        {"Skrevet av Kari Nordmann", "Kari Nordmann"},
+        {"Napisała Anna Nowak", "Anna Nowak"},
+        {"山田花子記者", "山田花子"},
+        {"홍길동기자", "홍길동"},
+        {"山田耕作", "山田耕作"}, // one-character credits (作, 著) end names too: kept
+        {"Jana Roth (jroth)", "Jana Roth"},
+        {"Jana Roth\xEF\xBC\x88jroth\xEF\xBC\x89", "Jana Roth"},
+        {"Bruno (Henrique) Rodrigues", "Bruno (Henrique) Rodrigues"},
+    }));
+    CAPTURE(text);
+    CHECK(split_byline(text).names == std::vector<std::string>{want});
+}
