@@ -108,7 +108,14 @@ bool capitalised(std::string_view w) {
     return u_isalpha(c) && !u_islower(c); // CJK, Arabic, Hebrew: no case
 }
 
-constexpr std::string_view kWideColon = "\xEF\xBC\x9A"; // U+FF1A
+// What closes a CJK label ("著者：後藤大地", "文＝山田花子", "文● 岡本"): a fullwidth
+// colon or equals sign, a black circle; the length of the one at s[at], 0 when none.
+std::size_t wide_closer_at(std::string_view s, std::size_t at) {
+    for (std::string_view c :
+         {"\xEF\xBC\x9A" /* ： */, "\xEF\xBC\x9D" /* ＝ */, "\xE2\x97\x8F" /* ● */})
+        if (s.substr(at, c.size()) == c) return c.size();
+    return 0;
+}
 
 // The length of a lead-in from the table at the start of s ("By ", "Von ", "Par ",
 // "Written by ", "Autor: "), with the colon or the space after it; 0 when none.
@@ -118,8 +125,8 @@ std::size_t lead_length(std::string_view s) {
     for (const auto& l : table().leads) {
         if (f.size() <= l.size() || f.compare(0, l.size(), l) != 0) continue;
         char next = f[l.size()];
-        // A fullwidth colon closes a CJK label ("著者：後藤大地").
-        bool wide_colon = f.compare(l.size(), kWideColon.size(), kWideColon) == 0;
+        // A fullwidth colon or equals sign closes a CJK label ("著者：後藤大地").
+        bool wide_colon = wide_closer_at(f, l.size()) > 0;
         if (next != ' ' && next != ':' && !wide_colon) continue;
         // The same number of words in the original.
         std::size_t words = 1 + static_cast<std::size_t>(std::count(l.begin(), l.end(), ' '));
@@ -127,15 +134,14 @@ std::size_t lead_length(std::string_view s) {
         for (std::size_t k = 0; k < words && at < s.size(); ++k) {
             while (at < s.size() && s[at] == ' ')
                 ++at;
-            while (at < s.size() && s[at] != ' ' && s[at] != ':' &&
-                   s.substr(at, kWideColon.size()) != kWideColon)
+            while (at < s.size() && s[at] != ' ' && s[at] != ':' && wide_closer_at(s, at) == 0)
                 ++at;
         }
         for (;;) {
             if (at < s.size() && (s[at] == ' ' || s[at] == ':'))
                 ++at;
-            else if (s.substr(at, kWideColon.size()) == kWideColon)
-                at += kWideColon.size();
+            else if (std::size_t w = wide_closer_at(s, at); w > 0)
+                at += w;
             else
                 break;
         }
@@ -300,6 +306,15 @@ std::string_view drop_lead_in(std::string_view s) {
 
 // A role glued to a name in a script written without spaces ("山田花子記者", "홍길동기자"):
 // the name without it. Only roles of two characters or more: one ("作", "著") ends names.
+// A group's word of a script without spaces glued last ("ITmedia編集部", "社会部取材班"):
+// a newsroom, no person.
+static bool glued_group(std::string_view n) {
+    for (const auto& g : table().groups)
+        if (g.size() >= 6 && static_cast<unsigned char>(g[0]) >= 0xE0 && n.ends_with(g))
+            return true;
+    return false;
+}
+
 static std::string strip_glued_role(std::string n) {
     if (n.find(' ') != std::string::npos) return n;
     for (unsigned char c : n)
@@ -312,7 +327,9 @@ static std::string strip_glued_role(std::string n) {
 }
 
 std::string clean_author_name(std::string_view name, std::string_view site_name) {
-    std::string n = strip_glued_role(normalize_space(drop_by(normalize_space(name))));
+    std::string n = normalize_space(drop_by(normalize_space(name)));
+    if (glued_group(n)) return {};
+    n = strip_glued_role(n);
     while (!n.empty() && std::string_view(",;|-").find(n.back()) != std::string_view::npos)
         n = std::string(trim(std::string_view(n).substr(0, n.size() - 1)));
     if (n.empty() || is_placeholder(n)) return {};
@@ -419,7 +436,8 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
             for (std::string_view w :
                  {" and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ", " und ", " i ",
                   " a ", " \xE5\x92\x8C ", "\xEF\xBC\x8C" /* ， */, "\xE3\x80\x81" /* 、 */,
-                  "\xEF\xBC\x9B" /* ； */})
+                  "\xEF\xBC\x9B" /* ； */,
+                  "\xEF\xBC\x8F" /* ／: "岡本／Brindle編集部" */})
                 if (v.substr(i, w.size()) == w) {
                     cut = true, skip = w.size();
                     break;

@@ -930,7 +930,20 @@ TEST_CASE("authors: lead-ins of more languages, a role glued to a CJK name, a ha
         {"Jana Roth (jroth)", "Jana Roth"},
         {"Jana Roth\xEF\xBC\x88jroth\xEF\xBC\x89", "Jana Roth"},
         {"Bruno (Henrique) Rodrigues", "Bruno (Henrique) Rodrigues"},
+        {"文＝山田花子", "山田花子"},
+        {"ライター：佐藤健", "佐藤健"},
     }));
     CAPTURE(text);
     CHECK(split_byline(text).names == std::vector<std::string>{want});
+}
+
+TEST_CASE("authors: a CJK newsroom's name is no person's") {
+    CHECK(split_byline("ブリンドル通信編集部").names.empty());
+    CHECK(split_byline("Brindle Times編集部").names.empty());
+    CHECK(split_byline("편집부").names.empty());
+    CHECK(split_byline("山田花子，ブリンドル通信編集部").names == std::vector<std::string>{"山田花子"});
+    // A label closed by a black circle, the newsroom after a fullwidth slash.
+    Byline b = split_byline("文● 岡本／Brindle編集部");
+    CHECK(b.names == std::vector<std::string>{"岡本"});
+    CHECK(b.affiliation == "Brindle編集部");
 }
