@@ -947,3 +947,18 @@ TEST_CASE("authors: a CJK newsroom's name is no person's") {
     CHECK(b.names == std::vector<std::string>{"岡本"});
     CHECK(b.affiliation == "Brindle編集部");
 }
+
+TEST_CASE("authors: co-authors each in a byline element of their own, side by side") {
+    Article a = html("<title>Ferry</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><p class=\"meta\">"
+                     "<span class=\"author\"><a href=\"/people/jana-roth\">Jana Roth</a></span> "
+                     "and <span class=\"author\"><a href=\"/people/sam-poe\">Sam Poe</a></span>"
+                     "</p>" + kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth", "Sam Poe"});
+    // A byline element elsewhere (a related story's) is another byline.
+    Article b = html("<title>Ferry</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><p><span class=\"author\">"
+                     "Jana Roth</span></p>" + kText +
+                         "<div><span class=\"author\">Sam Poe</span></div></article>");
+    CHECK(b.authors == std::vector<std::string>{"Jana Roth"});
+}

@@ -548,6 +548,7 @@ PageMeta read_page_meta(const GumboNode* document) {
     std::vector<std::pair<int, std::string>> dates;
     std::vector<const GumboNode*> stack{document};
     int byline_seen = 0;
+    const GumboNode* last_byline = nullptr; // the last byline element read
     int lead_checked = 0; // elements after the headline looked at for a "By ..." line
     // Texts around the headline: the last few before it, then the next ones.
     std::vector<std::string> before_h1;
@@ -745,7 +746,22 @@ PageMeta read_page_meta(const GumboNode* document) {
                                 add_unique(m.byline_lines, line);
                         }
                     }
-                    add_unique(m.byline_texts, byline_text(n, true));
+                    // Co-authors each in an element of their own, side by side
+                    // (<span class=author>A</span>, <span class=author>B</span>): one
+                    // byline, as the reader sees it, when both name someone.
+                    // Each element one name and nothing else.
+                    std::string bt = byline_text(n, true);
+                    bool lone = !clean_author_name(bt).empty();
+                    if (lone && last_byline && n->parent == last_byline->parent &&
+                        tag_of(n) == tag_of(last_byline) && !m.byline_texts.empty()) {
+                        std::string joined = m.byline_texts.back() + ", " + normalize_space(bt);
+                        if (std::find(m.byline_texts.begin(), m.byline_texts.end(), joined) ==
+                            m.byline_texts.end())
+                            m.byline_texts.back() = joined;
+                    } else {
+                        add_unique(m.byline_texts, bt);
+                    }
+                    last_byline = lone ? n : nullptr;
                     ++byline_seen;
                     descend = false;
                     // The byline block is not walked further, but the <time> or
