@@ -401,9 +401,41 @@ bool looks_like_person_name(std::string_view s) {
     return caps > 0 && long_word;
 }
 
+// A byline that opens with a bracket: "【ワシントン＝山田花子】" (Japanese papers: the
+// place, then the name), "[서울=뉴시스] 홍길동 기자" (Korean: place and agency, then the
+// name). With nothing after the bracket, the name follows the equals sign inside it; with
+// a name after it, the bracket names the outlet (after its equals sign), returned in
+// outlet.
+static std::string open_bracket(std::string s, std::string& outlet) {
+    static constexpr std::pair<std::string_view, std::string_view> pairs[] = {
+        {"[", "]"},
+        {"\xEF\xBC\xBB", "\xEF\xBC\xBD"},
+        {"\xE3\x80\x90", "\xE3\x80\x91"},
+        {"\xE3\x80\x94", "\xE3\x80\x95"}};
+    auto after_equals = [](std::string_view v) {
+        std::size_t at = 0;
+        for (std::string_view eq : {"=", "\xEF\xBC\x9D"})
+            if (auto p = v.rfind(eq); p != std::string_view::npos) at = std::max(at, p + eq.size());
+        return std::string(trim(v.substr(at)));
+    };
+    for (auto [o, c] : pairs) {
+        if (!s.starts_with(o)) continue;
+        auto close = s.find(c, o.size());
+        if (close == std::string::npos || close > 120) return s;
+        std::string inner(trim(std::string_view(s).substr(o.size(), close - o.size())));
+        std::string after(trim(std::string_view(s).substr(close + c.size())));
+        if (after.empty()) return after_equals(inner);
+        outlet = after_equals(inner);
+        return after;
+    }
+    return s;
+}
+
 Byline split_byline(std::string_view text, std::string_view site_name) {
     Byline b;
     std::string s = normalize_space(text);
+    std::string outlet;
+    s = open_bracket(s, outlet);
     // Cut at the first separator that usually leads into a date or a role.
     for (std::string_view sep :
          {"|", "\xE2\x80\xA2", "\xC2\xB7", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", "\n", " on ",
@@ -474,6 +506,7 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
         }
         if (!b.names.empty() && clean.empty()) ended = true;
     }
+    if (b.affiliation.empty() && !b.names.empty()) b.affiliation = outlet;
     return b;
 }
 

@@ -962,3 +962,16 @@ TEST_CASE("authors: co-authors each in a byline element of their own, side by si
                          "<div><span class=\"author\">Sam Poe</span></div></article>");
     CHECK(b.authors == std::vector<std::string>{"Jana Roth"});
 }
+
+TEST_CASE("authors: a bracket opening a CJK byline: place and name, or place and agency") {
+    // Japanese papers: 【place＝name】.
+    CHECK(split_byline("【ワシントン＝山田花子】").names == std::vector<std::string>{"山田花子"});
+    // Korean agencies: [place=agency] name 기자.
+    Byline k = split_byline("[서울=브린들통신] 홍길동 기자");
+    CHECK(k.names == std::vector<std::string>{"홍길동"});
+    CHECK(k.affiliation == "브린들통신");
+    // Name and outlet inside one bracket stay as they were.
+    Byline j = split_byline("[田中宏昌，Brindle Times]");
+    CHECK(j.names == std::vector<std::string>{"田中宏昌"});
+    CHECK(j.affiliation == "Brindle Times");
+}
