@@ -108,6 +108,15 @@ bool capitalised(std::string_view w) {
     return u_isalpha(c) && !u_islower(c); // CJK, Arabic, Hebrew: no case
 }
 
+// What closes a CJK label ("著者：後藤大地", "文＝山田花子", "文● 岡本"): a fullwidth
+// colon or equals sign, a black circle; the length of the one at s[at], 0 when none.
+std::size_t wide_closer_at(std::string_view s, std::size_t at) {
+    for (std::string_view c :
+         {"\xEF\xBC\x9A" /* ： */, "\xEF\xBC\x9D" /* ＝ */, "\xE2\x97\x8F" /* ● */})
+        if (s.substr(at, c.size()) == c) return c.size();
+    return 0;
+}
+
 // The length of a lead-in from the table at the start of s ("By ", "Von ", "Par ",
 // "Written by ", "Autor: "), with the colon or the space after it; 0 when none.
 std::size_t lead_length(std::string_view s) {
@@ -116,18 +125,26 @@ std::size_t lead_length(std::string_view s) {
     for (const auto& l : table().leads) {
         if (f.size() <= l.size() || f.compare(0, l.size(), l) != 0) continue;
         char next = f[l.size()];
-        if (next != ' ' && next != ':') continue;
+        // A fullwidth colon or equals sign closes a CJK label ("著者：後藤大地").
+        bool wide_colon = wide_closer_at(f, l.size()) > 0;
+        if (next != ' ' && next != ':' && !wide_colon) continue;
         // The same number of words in the original.
         std::size_t words = 1 + static_cast<std::size_t>(std::count(l.begin(), l.end(), ' '));
         std::size_t at = 0;
         for (std::size_t k = 0; k < words && at < s.size(); ++k) {
             while (at < s.size() && s[at] == ' ')
                 ++at;
-            while (at < s.size() && s[at] != ' ' && s[at] != ':')
+            while (at < s.size() && s[at] != ' ' && s[at] != ':' && wide_closer_at(s, at) == 0)
                 ++at;
         }
-        while (at < s.size() && (s[at] == ' ' || s[at] == ':'))
-            ++at;
+        for (;;) {
+            if (at < s.size() && (s[at] == ' ' || s[at] == ':'))
+                ++at;
+            else if (std::size_t w = wide_closer_at(s, at); w > 0)
+                at += w;
+            else
+                break;
+        }
         if (at < s.size()) return at;
     }
     return 0;
@@ -148,7 +165,17 @@ std::string strip_roles(const std::string& s);
 
 // "(http://...)" and "(x@y)" go; "(with A and B)" opens up into more names; other
 // parentheses stay ("Bruno (Henrique) Rodrigues").
-std::string clean_parentheses(const std::string& s) {
+std::string clean_parentheses(const std::string& in) {
+    // Fullwidth parentheses ("Junichi Niino（jniino）") read as ASCII ones.
+    std::string s;
+    for (std::size_t i = 0; i < in.size();) {
+        if (in.compare(i, 3, "\xEF\xBC\x88") == 0)
+            s += " (", i += 3;
+        else if (in.compare(i, 3, "\xEF\xBC\x89") == 0)
+            s += ") ", i += 3;
+        else
+            s += in[i++];
+    }
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         if (s[i] != '(') {
@@ -160,9 +187,15 @@ std::string clean_parentheses(const std::string& s) {
             out += s.substr(i);
             break;
         }
-        std::string inner = s.substr(i + 1, close - i - 1);
+        std::string inner = std::string(trim(s.substr(i + 1, close - i - 1)));
         std::string li = to_lower_ascii(inner);
-        if (li.find("://") != std::string::npos || li.find('@') != std::string::npos ||
+        // A handle: one lower-case ASCII token ("Jane Roe (jroe)", "(jane_roe)").
+        bool handle = !inner.empty() && li == inner &&
+                      std::all_of(inner.begin(), inner.end(), [](char c) {
+                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+                                 c == '.' || c == '-';
+                      });
+        if (handle || li.find("://") != std::string::npos || li.find('@') != std::string::npos ||
             li.find("www.") != std::string::npos) {
         } else {
             bool opened = false;
@@ -202,6 +235,24 @@ std::string cut_at_date(const std::string& s) {
                 out.pop_back();
             return out;
         }
+    }
+    return s;
+}
+
+// Brackets around a byline or one of its names go: "[", "［", "【", "〔" before, their
+// closing mates after.
+std::string strip_brackets(std::string s) {
+    static constexpr std::string_view opens[] = {"[", "\xEF\xBC\xBB", "\xE3\x80\x90",
+                                                 "\xE3\x80\x94"};
+    static constexpr std::string_view closes[] = {"]", "\xEF\xBC\xBD", "\xE3\x80\x91",
+                                                  "\xE3\x80\x95"};
+    s = normalize_space(s);
+    for (bool again = true; again;) {
+        again = false;
+        for (auto o : opens)
+            if (s.starts_with(o)) s = normalize_space(s.substr(o.size())), again = true;
+        for (auto c : closes)
+            if (s.ends_with(c)) s = normalize_space(s.substr(0, s.size() - c.size())), again = true;
     }
     return s;
 }
@@ -253,8 +304,32 @@ std::string_view drop_lead_in(std::string_view s) {
     return drop_by(s);
 }
 
+// A role glued to a name in a script written without spaces ("山田花子記者", "홍길동기자"):
+// the name without it. Only roles of two characters or more: one ("作", "著") ends names.
+// A group's word of a script without spaces glued last ("ITmedia編集部", "社会部取材班"):
+// a newsroom, no person.
+static bool glued_group(std::string_view n) {
+    for (const auto& g : table().groups)
+        if (g.size() >= 6 && static_cast<unsigned char>(g[0]) >= 0xE0 && n.ends_with(g))
+            return true;
+    return false;
+}
+
+static std::string strip_glued_role(std::string n) {
+    if (n.find(' ') != std::string::npos) return n;
+    for (unsigned char c : n)
+        if (c < 0x80) return n;
+    for (const auto& r : table().roles) {
+        if (r.size() < 6 || static_cast<unsigned char>(r[0]) < 0xE0) continue;
+        if (n.size() >= r.size() + 6 && n.ends_with(r)) return n.substr(0, n.size() - r.size());
+    }
+    return n;
+}
+
 std::string clean_author_name(std::string_view name, std::string_view site_name) {
     std::string n = normalize_space(drop_by(normalize_space(name)));
+    if (glued_group(n)) return {};
+    n = strip_glued_role(n);
     while (!n.empty() && std::string_view(",;|-").find(n.back()) != std::string_view::npos)
         n = std::string(trim(std::string_view(n).substr(0, n.size() - 1)));
     if (n.empty() || is_placeholder(n)) return {};
@@ -326,9 +401,41 @@ bool looks_like_person_name(std::string_view s) {
     return caps > 0 && long_word;
 }
 
+// A byline that opens with a bracket: "【ワシントン＝山田花子】" (Japanese papers: the
+// place, then the name), "[서울=뉴시스] 홍길동 기자" (Korean: place and agency, then the
+// name). With nothing after the bracket, the name follows the equals sign inside it; with
+// a name after it, the bracket names the outlet (after its equals sign), returned in
+// outlet.
+static std::string open_bracket(std::string s, std::string& outlet) {
+    static constexpr std::pair<std::string_view, std::string_view> pairs[] = {
+        {"[", "]"},
+        {"\xEF\xBC\xBB", "\xEF\xBC\xBD"},
+        {"\xE3\x80\x90", "\xE3\x80\x91"},
+        {"\xE3\x80\x94", "\xE3\x80\x95"}};
+    auto after_equals = [](std::string_view v) {
+        std::size_t at = 0;
+        for (std::string_view eq : {"=", "\xEF\xBC\x9D"})
+            if (auto p = v.rfind(eq); p != std::string_view::npos) at = std::max(at, p + eq.size());
+        return std::string(trim(v.substr(at)));
+    };
+    for (auto [o, c] : pairs) {
+        if (!s.starts_with(o)) continue;
+        auto close = s.find(c, o.size());
+        if (close == std::string::npos || close > 120) return s;
+        std::string inner(trim(std::string_view(s).substr(o.size(), close - o.size())));
+        std::string after(trim(std::string_view(s).substr(close + c.size())));
+        if (after.empty()) return after_equals(inner);
+        outlet = after_equals(inner);
+        return after;
+    }
+    return s;
+}
+
 Byline split_byline(std::string_view text, std::string_view site_name) {
     Byline b;
     std::string s = normalize_space(text);
+    std::string outlet;
+    s = open_bracket(s, outlet);
     // Cut at the first separator that usually leads into a date or a role.
     for (std::string_view sep :
          {"|", "\xE2\x80\xA2", "\xC2\xB7", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", "\n", " on ",
@@ -358,8 +465,11 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
         if (v[i] == ',' || v[i] == ';')
             cut = true, skip = 1;
         else
-            for (std::string_view w : {" and ", " & ", " und ", " et ", " y ", " e ", " og ",
-                                       " en ", " und ", " i ", " a ", " \xE5\x92\x8C "})
+            for (std::string_view w :
+                 {" and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ", " und ", " i ",
+                  " a ", " \xE5\x92\x8C ", "\xEF\xBC\x8C" /* ， */, "\xE3\x80\x81" /* 、 */,
+                  "\xEF\xBC\x9B" /* ； */,
+                  "\xEF\xBC\x8F" /* ／: "岡本／Brindle編集部" */})
                 if (v.substr(i, w.size()) == w) {
                     cut = true, skip = w.size();
                     break;
@@ -371,6 +481,9 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
         }
     }
     parts.push_back(cur);
+    // A byline in brackets ("[田中宏昌，ITmedia]", "【Jane Roe】"): the brackets go.
+    for (auto& p : parts)
+        p = strip_brackets(p);
     std::string site = fold_for_match(site_name);
     bool ended = false; // names stop at the first role or organisation
     for (auto& p : parts) {
@@ -393,6 +506,7 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
         }
         if (!b.names.empty() && clean.empty()) ended = true;
     }
+    if (b.affiliation.empty() && !b.names.empty()) b.affiliation = outlet;
     return b;
 }
 

@@ -865,3 +865,113 @@ TEST_CASE("authors: the same byline module for text and JSON inputs") {
     CHECK(j.authors == std::vector<std::string>{"John Doe"});
     CHECK(j.date_source == "json");
 }
+
+TEST_CASE("authors: every citation_author meta of a scholarly page, in order") {
+    Article a = html("<title>Tide gauges of Brindle Island</title>"
+                     "<meta name=\"citation_title\" content=\"Tide gauges of Brindle Island\">"
+                     "<meta name=\"citation_author\" content=\"Jana Roth\">"
+                     "<meta name=\"citation_author_institution\" content=\"Brindle Institute\">"
+                     "<meta name=\"citation_author\" content=\"Okafor, Ngozi Ada\">"
+                     "<meta name=\"citation_author\" content=\"Pieter van der Berg\">",
+                     "<article><h1>Tide gauges of Brindle Island</h1>" + kText + "</article>");
+    CHECK(a.authors ==
+          std::vector<std::string>{"Jana Roth", "Ngozi Ada Okafor", "Pieter van der Berg"});
+}
+
+TEST_CASE("authors: CJK bylines: a label with a fullwidth colon, brackets, credits after names") {
+    // A label before the name, in a link to the author's page under a Japanese headline.
+    Article label = html("<title>フェリー運航再開</title>",
+                         "<article><h1>ブリンドル島へのフェリーが運航を再開</h1>"
+                         "<div><a href=\"/author/180/\">著者：山田花子</a></div>" +
+                             kText + "</article>");
+    CHECK(label.authors == std::vector<std::string>{"山田花子"});
+    // Name then outlet, in brackets, split by a fullwidth comma.
+    Article bracket = html("<title>フェリー運航再開</title>",
+                           "<article><h1>ブリンドル島へのフェリーが運航を再開</h1>"
+                           "<div id=\"byline\"><b>[</b>鈴木一郎，<b>Brindle Times]</b></div>" +
+                               kText + "</article>");
+    CHECK(bracket.authors == std::vector<std::string>{"鈴木一郎"});
+    CHECK(bracket.affiliation == "Brindle Times");
+    // A book's credits: author 著, supervising translator 監訳, translator 訳.
+    Article book = html("<title>はじめての航海術</title>",
+                        "<main><h1>はじめての航海術</h1><span itemprop=\"author\">Jana "
+                        "Roth\xE3\x80\x80著、佐藤 健\xE3\x80\x80監訳、木村 直子\xE3\x80\x80訳</span>" +
+                            kText + "</main>");
+    CHECK(book.authors == std::vector<std::string>{"Jana Roth", "佐藤 健", "木村 直子"});
+    // The byline module alone: a Chinese label with a fullwidth colon.
+    CHECK(split_byline("作者：王小明").names == std::vector<std::string>{"王小明"});
+}
+
+TEST_CASE("authors: an author meta that is a credits list keeps the names the byline shows") {
+    Article a = html("<title>Ferry</title><meta name=\"author\" content=\"Jana Roth,Sam Poe,"
+                     "Ann Lee at Harbour Models,Bo Park using Gull Cosmetics\">",
+                     "<article><h1>Ferry runs again after the storm</h1><div class=\"byline\">"
+                     "<a href=\"/author/jana-roth\">Jana Roth</a></div><div>Photographed by "
+                     "Sam Poe; Modeled by Ann Lee at Harbour Models</div>" +
+                         kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth"});
+    // A plain list of writers in the meta stays whole.
+    Article both = html("<title>Ferry</title><meta name=\"author\" content=\"Jana Roth, Sam Poe\">",
+                        "<article><h1>Ferry runs again after the storm</h1><div class=\"byline\">"
+                        "<a href=\"/author/jana-roth\">Jana Roth</a></div>" +
+                            kText + "</article>");
+    CHECK(both.authors == std::vector<std::string>{"Jana Roth", "Sam Poe"});
+}
+
+TEST_CASE("authors: lead-ins of more languages, a role glued to a CJK name, a handle in brackets") {
+    auto [text, want] = GENERATE(table<std::string, std::string>({
+        {"Автор: Иван Петров", "Иван Петров"},
+        {"Yazar: Ayşe Demir", "Ayşe Demir"},
+        {"Skrevet av Kari Nordmann", "Kari Nordmann"},
+        {"Napisała Anna Nowak", "Anna Nowak"},
+        {"山田花子記者", "山田花子"},
+        {"홍길동기자", "홍길동"},
+        {"山田耕作", "山田耕作"}, // one-character credits (作, 著) end names too: kept
+        {"Jana Roth (jroth)", "Jana Roth"},
+        {"Jana Roth\xEF\xBC\x88jroth\xEF\xBC\x89", "Jana Roth"},
+        {"Bruno (Henrique) Rodrigues", "Bruno (Henrique) Rodrigues"},
+        {"文＝山田花子", "山田花子"},
+        {"ライター：佐藤健", "佐藤健"},
+    }));
+    CAPTURE(text);
+    CHECK(split_byline(text).names == std::vector<std::string>{want});
+}
+
+TEST_CASE("authors: a CJK newsroom's name is no person's") {
+    CHECK(split_byline("ブリンドル通信編集部").names.empty());
+    CHECK(split_byline("Brindle Times編集部").names.empty());
+    CHECK(split_byline("편집부").names.empty());
+    CHECK(split_byline("山田花子，ブリンドル通信編集部").names == std::vector<std::string>{"山田花子"});
+    // A label closed by a black circle, the newsroom after a fullwidth slash.
+    Byline b = split_byline("文● 岡本／Brindle編集部");
+    CHECK(b.names == std::vector<std::string>{"岡本"});
+    CHECK(b.affiliation == "Brindle編集部");
+}
+
+TEST_CASE("authors: co-authors each in a byline element of their own, side by side") {
+    Article a = html("<title>Ferry</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><p class=\"meta\">"
+                     "<span class=\"author\"><a href=\"/people/jana-roth\">Jana Roth</a></span> "
+                     "and <span class=\"author\"><a href=\"/people/sam-poe\">Sam Poe</a></span>"
+                     "</p>" + kText + "</article>");
+    CHECK(a.authors == std::vector<std::string>{"Jana Roth", "Sam Poe"});
+    // A byline element elsewhere (a related story's) is another byline.
+    Article b = html("<title>Ferry</title>",
+                     "<article><h1>Ferry runs again after the storm</h1><p><span class=\"author\">"
+                     "Jana Roth</span></p>" + kText +
+                         "<div><span class=\"author\">Sam Poe</span></div></article>");
+    CHECK(b.authors == std::vector<std::string>{"Jana Roth"});
+}
+
+TEST_CASE("authors: a bracket opening a CJK byline: place and name, or place and agency") {
+    // Japanese papers: 【place＝name】.
+    CHECK(split_byline("【ワシントン＝山田花子】").names == std::vector<std::string>{"山田花子"});
+    // Korean agencies: [place=agency] name 기자.
+    Byline k = split_byline("[서울=브린들통신] 홍길동 기자");
+    CHECK(k.names == std::vector<std::string>{"홍길동"});
+    CHECK(k.affiliation == "브린들통신");
+    // Name and outlet inside one bracket stay as they were.
+    Byline j = split_byline("[田中宏昌，Brindle Times]");
+    CHECK(j.names == std::vector<std::string>{"田中宏昌"});
+    CHECK(j.affiliation == "Brindle Times");
+}

@@ -142,8 +142,21 @@ void fill_authors(Article& a, const PageMeta& m, const Content& c) {
     // all: every text is one author (JSON-LD lists); otherwise the first text that names
     // someone is the byline (later ones are comments, related stories, bios).
     auto take_names = [&](const std::vector<std::string>& texts, bool all,
-                          bool structured = false) {
+                          bool structured = false, bool one_each = false) {
         for (const auto& t : texts) {
+            // One name a text ("Roe, Jane Ann" from a citation_author meta): the catalogue
+            // order is turned round before the comma could split it into two.
+            if (one_each) {
+                std::string n = clean_structured_author(t, a.site_name);
+                if (!n.empty()) {
+                    std::string fn = fold_for_match(n);
+                    bool dup = false;
+                    for (const auto& x : a.authors)
+                        dup = dup || fold_for_match(x) == fn;
+                    if (!dup) a.authors.push_back(n);
+                    continue;
+                }
+            }
             // A JSON-LD Person is one even when named like the site (a personal blog).
             bool person = structured && std::find(m.ld_persons.begin(), m.ld_persons.end(), t) !=
                                             m.ld_persons.end();
@@ -181,11 +194,39 @@ void fill_authors(Article& a, const PageMeta& m, const Content& c) {
                    shown.find(fold_for_match(b.names.front())) != std::string::npos;
         });
     }
-    if (!take_names(m.ld_authors, true, true) && !take_names(metas, false, true) &&
+    if (!take_names(m.ld_authors, true, true) && !take_names(m.citation_authors, true, true, true) &&
+        !take_names(metas, false, true) &&
         !take_names(c.byline_names, false) && !take_names(m.byline_texts, false))
         take_names(m.lead_bylines, false);
+    // An author meta that is a credits list ("Jane Roe,Sam Poe,Ann Lee at Model Agency,Bo
+    // Park using Brand Cosmetics": writer, photographer, models, make-up) names more than
+    // the writers: some parts are no names. The page's visible byline then says which of
+    // its names wrote the article.
+    if (m.ld_authors.empty() && m.citation_authors.empty() && a.authors.size() > 1 &&
+        !a.byline.empty() && !split_byline(a.byline, a.site_name).affiliation.empty()) {
+        for (const auto* list : {&c.byline_names, &m.byline_texts}) {
+            std::vector<std::string> shown;
+            for (const auto& t : *list) {
+                shown = split_byline(t, a.site_name).names;
+                if (!shown.empty()) break;
+            }
+            if (shown.empty()) continue;
+            std::vector<std::string> keep;
+            for (const auto& n : a.authors)
+                for (const auto& v : shown)
+                    if (fold_for_match(v) == fold_for_match(n)) keep.push_back(n);
+            if (!keep.empty() && keep.size() < a.authors.size()) {
+                a.authors = keep;
+                a.affiliation.clear();
+                a.byline.clear();
+                for (std::size_t i = 0; i < keep.size(); ++i)
+                    a.byline += (i == 0 ? "" : i + 1 == keep.size() ? " and " : ", ") + keep[i];
+            }
+            break;
+        }
+    }
     if (a.byline.size() > 3 && starts_with_ci(a.byline, "by ")) a.byline = a.byline.substr(3);
-    if (a.authors.size() > 1 && !m.ld_authors.empty()) {
+    if (a.authors.size() > 1 && (!m.ld_authors.empty() || !m.citation_authors.empty())) {
         a.byline.clear();
         for (std::size_t i = 0; i < a.authors.size(); ++i)
             a.byline += (i == 0 ? "" : i + 1 == a.authors.size() ? " and " : ", ") + a.authors[i];

@@ -5,6 +5,7 @@
 #include "html_dom.hpp"
 #include "html_hints.hpp"
 #include "html_metadata.hpp"
+#include "parse/byline.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -403,6 +404,7 @@ class Extractor {
             out.blocks.push_back(std::move(b));
         };
         std::vector<Frame> stack;
+        const GumboNode* last_byline = nullptr; // the last byline element read
         auto enter = [&](int i, Kind inherited) {
             ContentNode& n = N(i);
             GumboTag t = n.tag;
@@ -412,8 +414,20 @@ class Extractor {
                 return;
             }
             if (i != r && n.byline && n.all.text < 100) {
-                out.bylines.push_back(byline_text(n.g));
-                out.byline_names.push_back(byline_text(n.g, true));
+                std::string names = byline_text(n.g, true);
+                // Co-authors each in an element of their own, side by side: one byline
+                // (html_metadata.cpp joins them the same way).
+                // Each element one name and nothing else.
+                bool lone = !clean_author_name(names).empty();
+                if (lone && last_byline && n.g->parent == last_byline->parent &&
+                    tag_of(n.g) == tag_of(last_byline) && !out.byline_names.empty()) {
+                    out.bylines.back() += ", " + byline_text(n.g);
+                    out.byline_names.back() += ", " + names;
+                } else {
+                    out.bylines.push_back(byline_text(n.g));
+                    out.byline_names.push_back(std::move(names));
+                }
+                last_byline = lone ? n.g : nullptr;
                 return;
             }
             if (is_heading(t) && !title_.empty() && n.all.text < 400 &&

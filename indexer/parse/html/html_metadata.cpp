@@ -530,11 +530,25 @@ void read_dated_element(const GumboNode* n, PageMeta& m, std::vector<CardDate>& 
     }
 }
 
+// An <h1> long enough to be the headline: three words, or, in a script written without
+// spaces (Japanese, Chinese), eight characters from U+3000 up.
+bool headline_sized(std::string_view h) {
+    if (word_count(h) >= 3) return true;
+    int wide = 0;
+    for (std::size_t i = 0; i < h.size(); ++i) {
+        auto c = static_cast<unsigned char>(h[i]);
+        // A three-byte sequence from E3 (U+3000) on: CJK punctuation, kana, ideographs.
+        if (c >= 0xE3 && c <= 0xEF && i + 2 < h.size()) ++wide, i += 2;
+    }
+    return wide >= 8;
+}
+
 PageMeta read_page_meta(const GumboNode* document) {
     PageMeta m;
     std::vector<std::pair<int, std::string>> dates;
     std::vector<const GumboNode*> stack{document};
     int byline_seen = 0;
+    const GumboNode* last_byline = nullptr; // the last byline element read
     int lead_checked = 0; // elements after the headline looked at for a "By ..." line
     // Texts around the headline: the last few before it, then the next ones.
     std::vector<std::string> before_h1;
@@ -595,8 +609,10 @@ PageMeta read_page_meta(const GumboNode* document) {
                 if (m.meta_title.empty()) m.meta_title = val;
             } else if (key == "author" || key == "dc.creator" || key == "dcterms.creator" ||
                        key == "parsely-author" || key == "sailthru.author" ||
-                       key == "article:author" || key == "citation_author" || key == "byl") {
+                       key == "article:author" || key == "byl") {
                 add_unique(m.meta_authors, val); // byline splitting drops URLs
+            } else if (key == "citation_author" || key == "citation_authors") {
+                if (m.citation_authors.size() < 200) add_unique(m.citation_authors, val);
             } else if (key == "og:url") {
                 if (m.og_url.empty()) m.og_url = val;
             } else if (key == "og:site_name" || key == "application-name") {
@@ -651,7 +667,7 @@ PageMeta read_page_meta(const GumboNode* document) {
                 std::string h = text_content(n, 2000);
                 add_unique(m.h1s, h);
                 if (furniture_heading(n)) add_unique(m.logo_h1s, h);
-                if (!h1_found && word_count(h) >= 3) {
+                if (!h1_found && headline_sized(h)) {
                     h1_found = true;
                     m.head_texts = std::move(before_h1);
                     descend = false; // the headline's own words hold no date...
@@ -691,9 +707,11 @@ PageMeta read_page_meta(const GumboNode* document) {
                         while (line && is_element(line) && !is_block_tag(tag_of(line)))
                             line = line->parent;
                         std::string txt = text_content(n, 200);
+                        // The link's text may carry a label ("著者：後藤大地", "Autor: …").
                         if (line && is_element(line) &&
                             text_content(line, 400).size() <= txt.size() + 40 &&
-                            looks_like_person_name(txt))
+                            (looks_like_person_name(txt) ||
+                             (starts_with_lead_in(txt) && split_byline(txt).names.size() == 1)))
                             add_unique(m.lead_bylines, txt);
                     }
                 } else if (descendant_elements(n, 40).size() < 40) {
@@ -728,7 +746,22 @@ PageMeta read_page_meta(const GumboNode* document) {
                                 add_unique(m.byline_lines, line);
                         }
                     }
-                    add_unique(m.byline_texts, byline_text(n, true));
+                    // Co-authors each in an element of their own, side by side
+                    // (<span class=author>A</span>, <span class=author>B</span>): one
+                    // byline, as the reader sees it, when both name someone.
+                    // Each element one name and nothing else.
+                    std::string bt = byline_text(n, true);
+                    bool lone = !clean_author_name(bt).empty();
+                    if (lone && last_byline && n->parent == last_byline->parent &&
+                        tag_of(n) == tag_of(last_byline) && !m.byline_texts.empty()) {
+                        std::string joined = m.byline_texts.back() + ", " + normalize_space(bt);
+                        if (std::find(m.byline_texts.begin(), m.byline_texts.end(), joined) ==
+                            m.byline_texts.end())
+                            m.byline_texts.back() = joined;
+                    } else {
+                        add_unique(m.byline_texts, bt);
+                    }
+                    last_byline = lone ? n : nullptr;
                     ++byline_seen;
                     descend = false;
                     // The byline block is not walked further, but the <time> or

@@ -25,6 +25,10 @@ struct PageMeta {
     std::vector<std::string> ld_authors;   // names from JSON-LD author
     std::vector<std::string> ld_persons;   // those of them typed "Person"
     std::vector<std::string> meta_authors; // <meta name=author>, dc.creator, article:author...
+    // <meta name=citation_author>, one a person, in order: the Highwire Press tags that
+    // Google Scholar reads, on journals' and preprint servers' pages (all of them are the
+    // paper's authors, where several plain author metas are rival answers)
+    std::vector<std::string> citation_authors;
     std::vector<std::string> byline_texts; // text of byline markup (rel/itemprop/class)
     // Names near the headline without byline markup: links to an author's page
     // ("/author/jane-roe") and short lines that open with a lead-in ("By Jane Roe").
