@@ -190,11 +190,11 @@ std::string clean_parentheses(const std::string& in) {
         std::string inner = std::string(trim(s.substr(i + 1, close - i - 1)));
         std::string li = to_lower_ascii(inner);
         // A handle: one lower-case ASCII token ("Jane Roe (jroe)", "(jane_roe)").
-        bool handle = !inner.empty() && li == inner &&
-                      std::all_of(inner.begin(), inner.end(), [](char c) {
-                          return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-                                 c == '.' || c == '-';
-                      });
+        bool handle =
+            !inner.empty() && li == inner && std::all_of(inner.begin(), inner.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+                       c == '-';
+            });
         if (handle || li.find("://") != std::string::npos || li.find('@') != std::string::npos ||
             li.find("www.") != std::string::npos) {
         } else {
@@ -468,8 +468,7 @@ Byline split_byline(std::string_view text, std::string_view site_name) {
             for (std::string_view w :
                  {" and ", " & ", " und ", " et ", " y ", " e ", " og ", " en ", " und ", " i ",
                   " a ", " \xE5\x92\x8C ", "\xEF\xBC\x8C" /* ， */, "\xE3\x80\x81" /* 、 */,
-                  "\xEF\xBC\x9B" /* ； */,
-                  "\xEF\xBC\x8F" /* ／: "岡本／Brindle編集部" */})
+                  "\xEF\xBC\x9B" /* ； */, "\xEF\xBC\x8F" /* ／: "岡本／Brindle編集部" */})
                 if (v.substr(i, w.size()) == w) {
                     cut = true, skip = w.size();
                     break;

@@ -19,10 +19,10 @@ extern const std::string_view names_surnames;     // parse/people/names_surnames
 extern const std::string_view words_english;      // parse/people/words_english.txt
 extern const std::string_view han_names;          // parse/people/han_names.txt
 extern const std::string_view icu_places; // made at build time by parse/people/icu_places_gen.cpp
-extern const std::string_view icu_countries; // the same, one-word country names
-extern const std::string_view text_boilerplate;   // parse/text_boilerplate.txt
-extern const std::string_view html_hints;         // parse/html/html_hints.txt
-extern const std::string_view byline_words;       // parse/byline_words.txt
-extern const std::string_view date_words;         // parse/date_words.txt
-extern const std::string_view encoding_labels;    // parse/encoding_labels.txt
+extern const std::string_view icu_countries;    // the same, one-word country names
+extern const std::string_view text_boilerplate; // parse/text_boilerplate.txt
+extern const std::string_view html_hints;       // parse/html/html_hints.txt
+extern const std::string_view byline_words;     // parse/byline_words.txt
+extern const std::string_view date_words;       // parse/date_words.txt
+extern const std::string_view encoding_labels;  // parse/encoding_labels.txt
 } // namespace morgue::data

@@ -633,9 +633,9 @@ TEST_CASE("titles: the <h1> without the full stop the <title> adds") {
 }
 
 TEST_CASE("titles: an <h1> that is the site's logo or hidden is not the headline") {
-    for (std::string h1 : {"<h1 class=\"hidden\">Brindle Post</h1>",
-                           "<h1 class=\"site-logo\">Brindle Post</h1>",
-                           "<h1><a href=\"/\">Brindle Post</a></h1>"}) {
+    for (std::string h1 :
+         {"<h1 class=\"hidden\">Brindle Post</h1>", "<h1 class=\"site-logo\">Brindle Post</h1>",
+          "<h1><a href=\"/\">Brindle Post</a></h1>"}) {
         CAPTURE(h1);
         // "_" splits the title; the <h1> names one of its parts, the site's.
         Article a = html("<title>Ferry runs again after the storm_News_Brindle Post</title>",
@@ -757,8 +757,9 @@ TEST_CASE("authors: a byline line in another language") {
 }
 
 TEST_CASE("authors: a link to the author's page beside the headline") {
-    for (std::string href : {"/author/jana-roth", "https://brindle.example/about/editors/jana-roth/",
-                             "/autoren/jana-roth.html", "/?author=12"}) {
+    for (std::string href :
+         {"/author/jana-roth", "https://brindle.example/about/editors/jana-roth/",
+          "/autoren/jana-roth.html", "/?author=12"}) {
         CAPTURE(href);
         Article a = html("<title>Ferry</title>",
                          "<article><h1>Ferry runs again after the storm</h1><div><a href=\"" +
@@ -893,10 +894,11 @@ TEST_CASE("authors: CJK bylines: a label with a fullwidth colon, brackets, credi
     CHECK(bracket.authors == std::vector<std::string>{"鈴木一郎"});
     CHECK(bracket.affiliation == "Brindle Times");
     // A book's credits: author 著, supervising translator 監訳, translator 訳.
-    Article book = html("<title>はじめての航海術</title>",
-                        "<main><h1>はじめての航海術</h1><span itemprop=\"author\">Jana "
-                        "Roth\xE3\x80\x80著、佐藤 健\xE3\x80\x80監訳、木村 直子\xE3\x80\x80訳</span>" +
-                            kText + "</main>");
+    Article book =
+        html("<title>はじめての航海術</title>",
+             "<main><h1>はじめての航海術</h1><span itemprop=\"author\">Jana "
+             "Roth\xE3\x80\x80著、佐藤 健\xE3\x80\x80監訳、木村 直子\xE3\x80\x80訳</span>" +
+                 kText + "</main>");
     CHECK(book.authors == std::vector<std::string>{"Jana Roth", "佐藤 健", "木村 直子"});
     // The byline module alone: a Chinese label with a fullwidth colon.
     CHECK(split_byline("作者：王小明").names == std::vector<std::string>{"王小明"});
@@ -941,7 +943,8 @@ TEST_CASE("authors: a CJK newsroom's name is no person's") {
     CHECK(split_byline("ブリンドル通信編集部").names.empty());
     CHECK(split_byline("Brindle Times編集部").names.empty());
     CHECK(split_byline("편집부").names.empty());
-    CHECK(split_byline("山田花子，ブリンドル通信編集部").names == std::vector<std::string>{"山田花子"});
+    CHECK(split_byline("山田花子，ブリンドル通信編集部").names ==
+          std::vector<std::string>{"山田花子"});
     // A label closed by a black circle, the newsroom after a fullwidth slash.
     Byline b = split_byline("文● 岡本／Brindle編集部");
     CHECK(b.names == std::vector<std::string>{"岡本"});
@@ -953,13 +956,14 @@ TEST_CASE("authors: co-authors each in a byline element of their own, side by si
                      "<article><h1>Ferry runs again after the storm</h1><p class=\"meta\">"
                      "<span class=\"author\"><a href=\"/people/jana-roth\">Jana Roth</a></span> "
                      "and <span class=\"author\"><a href=\"/people/sam-poe\">Sam Poe</a></span>"
-                     "</p>" + kText + "</article>");
+                     "</p>" +
+                         kText + "</article>");
     CHECK(a.authors == std::vector<std::string>{"Jana Roth", "Sam Poe"});
     // A byline element elsewhere (a related story's) is another byline.
     Article b = html("<title>Ferry</title>",
                      "<article><h1>Ferry runs again after the storm</h1><p><span class=\"author\">"
-                     "Jana Roth</span></p>" + kText +
-                         "<div><span class=\"author\">Sam Poe</span></div></article>");
+                     "Jana Roth</span></p>" +
+                         kText + "<div><span class=\"author\">Sam Poe</span></div></article>");
     CHECK(b.authors == std::vector<std::string>{"Jana Roth"});
 }
 

@@ -141,8 +141,8 @@ void fill_body(Article& a, Content& c) {
 void fill_authors(Article& a, const PageMeta& m, const Content& c) {
     // all: every text is one author (JSON-LD lists); otherwise the first text that names
     // someone is the byline (later ones are comments, related stories, bios).
-    auto take_names = [&](const std::vector<std::string>& texts, bool all,
-                          bool structured = false, bool one_each = false) {
+    auto take_names = [&](const std::vector<std::string>& texts, bool all, bool structured = false,
+                          bool one_each = false) {
         for (const auto& t : texts) {
             // One name a text ("Roe, Jane Ann" from a citation_author meta): the catalogue
             // order is turned round before the comma could split it into two.
@@ -194,8 +194,8 @@ void fill_authors(Article& a, const PageMeta& m, const Content& c) {
                    shown.find(fold_for_match(b.names.front())) != std::string::npos;
         });
     }
-    if (!take_names(m.ld_authors, true, true) && !take_names(m.citation_authors, true, true, true) &&
-        !take_names(metas, false, true) &&
+    if (!take_names(m.ld_authors, true, true) &&
+        !take_names(m.citation_authors, true, true, true) && !take_names(metas, false, true) &&
         !take_names(c.byline_names, false) && !take_names(m.byline_texts, false))
         take_names(m.lead_bylines, false);
     // An author meta that is a credits list ("Jane Roe,Sam Poe,Ann Lee at Model Agency,Bo

@@ -131,10 +131,8 @@ void read_ld_authors(const json& a, const LdState& st, PageMeta& m, int depth = 
 void read_ld_object(const json& o, const LdState& st, PageMeta& m) {
     if (m.ld_headline.empty() && o.contains("headline")) m.ld_headline = json_string(o["headline"]);
     if (m.ld_headline.empty() && o.contains("name")) m.ld_headline = json_string(o["name"]);
-    if (m.ld_authors.empty() && o.contains("author"))
-        read_ld_authors(o["author"], st, m);
-    if (m.ld_authors.empty() && o.contains("creator"))
-        read_ld_authors(o["creator"], st, m);
+    if (m.ld_authors.empty() && o.contains("author")) read_ld_authors(o["author"], st, m);
+    if (m.ld_authors.empty() && o.contains("creator")) read_ld_authors(o["creator"], st, m);
     if (m.ld_published.empty() && o.contains("datePublished"))
         m.ld_published = json_string(o["datePublished"]);
     if (m.ld_published.empty() && o.contains("dateCreated"))
@@ -366,11 +364,11 @@ int date_meta_rank(std::string_view key) {
 // "/autoren/jana-roth.html", "?author=12". A path segment naming authors, with more after it.
 bool is_author_href(std::string_view href) {
     static constexpr std::string_view segments[] = {
-        "author",   "authors",     "autor",        "autoren",     "auteur",    "auteurs",
-        "autore",   "autori",      "autores",      "editor",      "editors",   "writer",
-        "writers",  "contributor", "contributors", "journalist",  "journalists", "reporter",
-        "reporters", "columnist",  "columnists",   "redakteur",   "redaktion", "staff",
-        "by",       "byline"};
+        "author",    "authors",     "autor",        "autoren",    "auteur",      "auteurs",
+        "autore",    "autori",      "autores",      "editor",     "editors",     "writer",
+        "writers",   "contributor", "contributors", "journalist", "journalists", "reporter",
+        "reporters", "columnist",   "columnists",   "redakteur",  "redaktion",   "staff",
+        "by",        "byline"};
     std::string h = to_lower_ascii(href);
     if (h.find("?author=") != std::string::npos || h.find("&author=") != std::string::npos)
         return true;
@@ -378,7 +376,8 @@ bool is_author_href(std::string_view href) {
     std::size_t at = scheme == std::string::npos ? 0 : h.find('/', scheme + 3);
     if (at == std::string::npos) return false;
     auto end = h.find_first_of("?#", at);
-    std::string_view path = std::string_view(h).substr(at, end == std::string::npos ? end : end - at);
+    std::string_view path =
+        std::string_view(h).substr(at, end == std::string::npos ? end : end - at);
     std::size_t i = 0;
     while (i < path.size()) {
         while (i < path.size() && path[i] == '/')
@@ -400,10 +399,9 @@ bool is_author_href(std::string_view href) {
 // An <h1> that is page furniture: the site's logo or name, or hidden text.
 bool furniture_heading(const GumboNode* h) {
     std::string ci = class_and_id(h);
-    for (std::string_view w : {"logo", "brand", "site-title", "site-name", "sitename",
-                               "site_title", "site_name", "masthead", "sr-only",
-                               "visually-hidden", "visuallyhidden", "screen-reader",
-                               "offscreen"})
+    for (std::string_view w :
+         {"logo", "brand", "site-title", "site-name", "sitename", "site_title", "site_name",
+          "masthead", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "offscreen"})
         if (ci.find(w) != std::string::npos) return true;
     // "hidden" as a whole word ("hidden", "is-hidden"), not "overflow-hidden".
     std::size_t at = 0;

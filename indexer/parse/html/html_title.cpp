@@ -236,10 +236,28 @@ bool ascii_only(std::string_view s) {
 std::string strip_named_site(const std::string& title, const std::string& site) {
     std::string_view t = trim(title), name = trim(site);
     if (name.size() < 2 || t.size() <= name.size() + 2) return title;
-    static constexpr std::string_view seps[] = {
-        "|", ":", "-", "\xE2\x80\x93", "\xE2\x80\x94", "/", "\xC2\xB7", "\xC2\xBB", "\xC2\xAB",
-        "\xE2\x80\xA2", "~", "_", ",", "\xEF\xBD\x9C", "\xEF\xBC\x9A", "\xEF\xBC\x8D", "\xEF\xBD\x9E",
-        "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x97\x86", "\xE2\x80\xBA", "\xE3\x83\xBB"};
+    static constexpr std::string_view seps[] = {"|",
+                                                ":",
+                                                "-",
+                                                "\xE2\x80\x93",
+                                                "\xE2\x80\x94",
+                                                "/",
+                                                "\xC2\xB7",
+                                                "\xC2\xBB",
+                                                "\xC2\xAB",
+                                                "\xE2\x80\xA2",
+                                                "~",
+                                                "_",
+                                                ",",
+                                                "\xEF\xBD\x9C",
+                                                "\xEF\xBC\x9A",
+                                                "\xEF\xBC\x8D",
+                                                "\xEF\xBD\x9E",
+                                                "\xE2\x96\xA0",
+                                                "\xE2\x96\xA1",
+                                                "\xE2\x97\x86",
+                                                "\xE2\x80\xBA",
+                                                "\xE3\x83\xBB"};
     auto keep = [](std::string_view rest) {
         // What is left must still read as a headline.
         return rest.size() >= 6 && (word_count(rest) >= 2 || !ascii_only(rest));
