@@ -151,12 +151,14 @@ std::string paragraphs_of(std::string_view text) {
         for (auto l : lines)
             width = std::max(width, code_points(l));
     std::string out;
-    bool open = false; // the last line may continue on the next
+    bool open = false;  // the last line may continue on the next
+    bool blank = false; // a blank line came after it: the paragraph ended there
     std::size_t last_indent = 0;
     for (auto line : lines) {
         std::string p = normalize_space(line);
         if (p.empty()) {
             open = false;
+            blank = true;
             continue;
         }
         std::size_t indent = line.find_first_not_of(" \t");
@@ -164,7 +166,9 @@ std::string paragraphs_of(std::string_view text) {
         last_indent = indent;
         // A short line ending mid-sentence goes on when the next starts in lower case
         // ("Commerce Secretary C. William Verity" / "called for ...").
-        bool goes_on = wrapped && !out.empty() && !sentence_end(out) && p[0] >= 'a' && p[0] <= 'z';
+        bool goes_on =
+            wrapped && !blank && !out.empty() && !sentence_end(out) && p[0] >= 'a' && p[0] <= 'z';
+        blank = false;
         if ((open || goes_on) && !indented && !list_item(p)) {
             out += ' ';
         } else if (!out.empty()) {

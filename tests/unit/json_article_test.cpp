@@ -221,6 +221,21 @@ TEST_CASE("json: wire copy wrapped at a fixed width is joined back into paragrap
           "Wendt said the fees would not rise before the new season.");
 }
 
+TEST_CASE("json: a blank line ends a wrapped paragraph, whatever the next line's case") {
+    std::string text = "Harbour fees to stay level through the season\n"
+                       "\n"
+                       "eBay sellers of ship parts said on Tuesday the northern pier\n"
+                       "would reopen in the spring, after a survey found the pilings\n"
+                       "sound enough to carry the cranes again this coming year.\n"
+                       "    The board met with port director Tobias Wendt of Glenmoor\n";
+    CHECK(paragraphs_of(text) ==
+          "Harbour fees to stay level through the season\n\n"
+          "eBay sellers of ship parts said on Tuesday the northern pier would reopen in the "
+          "spring, after a survey found the pilings sound enough to carry the cranes again "
+          "this coming year.\n\n"
+          "The board met with port director Tobias Wendt of Glenmoor");
+}
+
 TEST_CASE("json: a text with a paragraph on each line keeps its lines") {
     std::string text = "The northern pier reopens in the spring.\n"
                        "A survey found the pilings sound enough to carry cranes again.\n"
